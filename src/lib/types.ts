@@ -1,0 +1,141 @@
+/**
+ * Shared types of the pure core. Everything that crosses a module boundary is declared here, so that the reader,
+ * the z-score engine, the aggregator, the quality report and the pages agree on one vocabulary.
+ *
+ * Personal data lives only in `RawRow` and `Measurement`; neither is ever written to the published output.
+ */
+
+/** 1 = male (laki-laki), 2 = female (perempuan), as in WHO anthro. */
+export type Sex = 1 | 2;
+/** 'L' = recumbent length (terlentang), 'H' = standing height (berdiri), as in WHO anthro. */
+export type Position = 'L' | 'H';
+/** A measurement period: one calendar month, `YYYY-MM`. */
+export type Period = string;
+/** Administrative level of an area. */
+export type Level = 'kabupaten' | 'kecamatan' | 'desa';
+
+/** A problem with one input row or cell, collected as a value (never thrown). No personal data in `raw` for
+ * columns that hold identity (NIK, name, address, birth date): those are replaced by a description. */
+export interface RowProblem {
+  file: string;
+  /** 1-based physical line number in the file where the record starts. */
+  line: number;
+  /** Header name of the offending column, when the problem is about one cell. */
+  column?: string;
+  /** 1-based column index, when known. */
+  columnIndex?: number;
+  /** The raw cell value (redacted for identity columns). */
+  raw?: string;
+  reason: ProblemReason;
+  /** Human-readable detail in Bahasa Indonesia / English. */
+  message?: string;
+}
+
+/** Reasons a row is rejected. Stable identifiers: they appear in the published validation report. */
+export type ProblemReason =
+  | 'missing_value' // a required cell is empty
+  | 'bad_date' // unparseable or impossible date (31/02/2024)
+  | 'future_date' // measurement or birth after the build's reference date
+  | 'measured_before_birth'
+  | 'too_old' // older than 59 completed months (> 1826 days) at measurement
+  | 'bad_sex'
+  | 'bad_number' // weight or height not a number
+  | 'implausible_weight' // outside the plausible range for a child under five
+  | 'implausible_height'
+  | 'bad_position'
+  | 'unknown_area' // area name or code not found in the registry
+  | 'duplicate_row' // exact duplicate record (same child, same date, same values)
+  | 'period_not_published' // measured outside the configured rounds (counted, not an error)
+  | 'malformed_row'; // wrong number of fields, unclosed quote
+
+/** A structural problem that stops the build. `file:line:column` with the raw value and what was expected. */
+export interface StructuralError {
+  file: string;
+  line?: number;
+  column?: number;
+  raw?: string;
+  expected: string;
+  message: string;
+}
+
+/** A validated child measurement. Personal: kept in memory only while the row is processed. */
+export interface Measurement {
+  file: string;
+  line: number;
+  /** Opaque key identifying the child within the export (hash of NIK, or of name + birth date + area); used only
+   * to count a child once per period. Never written out. */
+  childKey: string;
+  /** Kemendagri desa/kelurahan code, dotted (`35.10.01.2001`). */
+  areaCode: string;
+  sex: Sex;
+  /** ISO date `YYYY-MM-DD`. */
+  birthDate: string;
+  measureDate: string;
+  /** Whole days between birth and measurement (WHO anthro's `age_days`). */
+  ageDays: number;
+  weightKg: number | null;
+  lengthHeightCm: number | null;
+  position: Position | null;
+  oedema: boolean;
+  /** The weight and height exactly as typed, for digit-preference analysis (no personal data). */
+  rawWeight?: string;
+  rawHeight?: string;
+}
+
+/** WHO anthro-compatible z-scores for one measurement; null where an input is missing or out of range.
+ * Field names follow anthro's output (`zlen`, `flen`, ...). Flags are 1 when the rounded z is implausible. */
+export interface ZScores {
+  ageDays: number | null;
+  /** Length/height corrected for measuring position (+/-0.7 cm), as used for the scores. */
+  clenhei: number | null;
+  zlen: number | null;
+  flen: 0 | 1 | null;
+  zwei: number | null;
+  fwei: 0 | 1 | null;
+  zwfl: number | null;
+  fwfl: 0 | 1 | null;
+  zbmi: number | null;
+  fbmi: 0 | 1 | null;
+}
+
+/** The indicators published for every area and period. */
+export type IndicatorId =
+  | 'stunting' // HAZ < -2
+  | 'severe_stunting' // HAZ < -3
+  | 'wasting' // WHZ < -2
+  | 'severe_wasting' // WHZ < -3
+  | 'underweight' // WAZ < -2
+  | 'overweight'; // WHZ > +2
+
+export const INDICATORS: readonly IndicatorId[] = [
+  'stunting',
+  'severe_stunting',
+  'wasting',
+  'severe_wasting',
+  'underweight',
+  'overweight',
+] as const;
+
+/** Status of one published cell. `ok`: a number is published. `suppressed`: fewer measured children than the
+ * minimum (primary) or hidden so that a primary cell cannot be recovered (complementary). `no_data`: the area was
+ * measured in no period / has no valid z-score for this indicator. `not_measured`: the area had no measurement in
+ * this period although it has data in others. */
+export type CellStatus = 'ok' | 'suppressed' | 'no_data' | 'not_measured';
+
+/** One published indicator value for an area and period. */
+export interface IndicatorValue {
+  /** Children with a valid, unflagged z-score for this indicator (the denominator). Null when suppressed. */
+  n: number | null;
+  cases: number | null;
+  /** Percentage, 0-100, rounded to 1 decimal place in the published files. */
+  prevalence: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  status: CellStatus;
+  /** Why a cell is suppressed: 'primary' (n < minimum) or 'complementary'. */
+  suppression?: 'primary' | 'complementary';
+}
+
+/** Age groups (completed months) for the breakdowns. */
+export const AGE_GROUPS = ['0-5', '6-11', '12-23', '24-35', '36-47', '48-59'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
