@@ -139,3 +139,58 @@ export interface IndicatorValue {
 /** Age groups (completed months) for the breakdowns. */
 export const AGE_GROUPS = ['0-5', '6-11', '12-23', '24-35', '36-47', '48-59'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+/** Input of the z-score engine, one child measurement (anthro's arguments). */
+export interface ZScoreInput {
+  sex: Sex | null;
+  /** Age in whole days at measurement (0..1826 for the standards). */
+  ageDays: number | null;
+  weightKg: number | null;
+  lengthHeightCm: number | null;
+  /** Measuring position as recorded; null when unknown (then no +/-0.7 cm correction, as in anthro). */
+  position: Position | null;
+  oedema: boolean;
+}
+
+/** One measurement reduced to what aggregation and the quality report need: no identity, no dates of birth.
+ * Workers turn rows into observations; the main thread deduplicates and accumulates them. */
+export interface Observation {
+  period: Period;
+  /** Desa/kelurahan code. */
+  areaCode: string;
+  /** Opaque child key (see Measurement.childKey), used only for deduplication. */
+  childKey: string;
+  /** Measurement date as days since 1970-01-01, to keep the latest measurement in a period. */
+  measureDay: number;
+  /** Source position, to break ties deterministically (file order, then line). */
+  fileIndex: number;
+  line: number;
+  sex: Sex;
+  ageDays: number;
+  position: Position | null;
+  /** Rounded z-scores and WHO flags (see ZScores). */
+  zlen: number | null;
+  flen: 0 | 1 | null;
+  zwei: number | null;
+  fwei: 0 | 1 | null;
+  zwfl: number | null;
+  fwfl: 0 | 1 | null;
+  zbmi: number | null;
+  fbmi: 0 | 1 | null;
+  /** Terminal (tenths) digit of weight and height as typed, 0-9, for digit preference; null when missing. */
+  weightDigit: number | null;
+  heightDigit: number | null;
+  weightMissing: boolean;
+  heightMissing: boolean;
+}
+
+/** One administrative area from the Kemendagri code list. */
+export interface Area {
+  /** Dotted Kemendagri code. */
+  code: string;
+  name: string;
+  level: Level;
+  /** Parent code (kecamatan for a desa, kabupaten for a kecamatan); null for the kabupaten. */
+  parent: string | null;
+  kind: 'kabupaten' | 'kota' | 'kecamatan' | 'desa' | 'kelurahan' | 'desa_adat';
+}
