@@ -1,0 +1,134 @@
+/**
+ * Astro-side loader of the published data contract (generated/data/v1, written by the data build). Every file is
+ * read once per build and cached; a missing or unreadable file throws an error that says which file and how to
+ * produce it. Only this module touches the file system for the pages; everything it returns is plain data that the
+ * pure helpers in src/lib/site turn into view models.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Level } from '../lib/types.ts';
+import type {
+  AreaJson,
+  Meta,
+  MapValuesJson,
+  QualityJson,
+  SeriesJson,
+  SurveySeries,
+  ValidationJson,
+} from '../lib/site/contract.ts';
+
+export type * from '../lib/site/contract.ts';
+
+/** The folder holding the contract: `$DATA_DIR` when set, else `<cwd>/generated/data/v1` (Astro runs from the root). */
+export function dataDir(): string {
+  return resolve(process.env.DATA_DIR || join(process.cwd(), 'generated', 'data', 'v1'));
+}
+
+const HOW_TO_BUILD =
+  'Run the data build first (`npm run data`), or for a throwaway sample `node test/fixtures/sample-generated.ts`.';
+
+const cache = new Map<string, unknown>();
+
+/** Parsed JSON of one contract file (path relative to the contract folder), cached; throws a helpful error. */
+export function readContractJson<T>(rel: string): T {
+  const hit = cache.get(rel);
+  if (hit !== undefined) return hit as T;
+  const dir = dataDir();
+  if (!existsSync(dir)) throw new Error(`Published data not found at ${dir}. ${HOW_TO_BUILD}`);
+  const file = join(dir, rel);
+  if (!existsSync(file)) throw new Error(`Published data file missing: ${file}. ${HOW_TO_BUILD}`);
+  let value: T;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (e) {
+    throw new Error(`Published data file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  cache.set(rel, value);
+  return value;
+}
+
+/** True when the contract file exists (for optional files such as quality.json). */
+export function hasContractFile(rel: string): boolean {
+  return existsSync(join(dataDir(), rel));
+}
+
+/** `meta.json`, checked for the schema version this site renders. */
+export function loadMeta(): Meta {
+  const meta = readContractJson<Meta>('meta.json');
+  if (meta.schema_version !== 1) {
+    throw new Error(`meta.json has schema_version ${String(meta.schema_version)}; this site renders version 1`);
+  }
+  if (!meta.periods?.length) throw new Error('meta.json lists no periods');
+  return meta;
+}
+
+/** `areas.json`, sorted by code. */
+export function loadAreas(): AreaJson[] {
+  return readContractJson<AreaJson[]>('areas.json');
+}
+
+let areaIndex: Map<string, AreaJson> | null = null;
+let childIndex: Map<string, AreaJson[]> | null = null;
+
+/** The area with this dotted code; throws when the code is not in areas.json. */
+export function getArea(code: string): AreaJson {
+  if (!areaIndex) areaIndex = new Map(loadAreas().map((a) => [a.code, a]));
+  const area = areaIndex.get(code);
+  if (!area) throw new Error(`Area ${code} is not in areas.json`);
+  return area;
+}
+
+/** The direct children (kecamatan of the kabupaten, desa of a kecamatan) of an area, sorted by code. */
+export function getChildren(code: string): AreaJson[] {
+  if (!childIndex) {
+    childIndex = new Map();
+    for (const a of loadAreas()) {
+      if (a.parent === null) continue;
+      const list = childIndex.get(a.parent) ?? [];
+      list.push(a);
+      childIndex.set(a.parent, list);
+    }
+  }
+  return childIndex.get(code) ?? [];
+}
+
+/** Every area of one level, sorted by code. */
+export function areasOfLevel(level: Level): AreaJson[] {
+  return loadAreas().filter((a) => a.level === level);
+}
+
+/** `series/<code>.json` of one area. */
+export function loadSeries(code: string): SeriesJson {
+  return readContractJson<SeriesJson>(`series/${code}.json`);
+}
+
+/** `map/<level>/<period>.json`: values of every area of the level in one period. */
+export function loadMapValues(level: Level, period: string): MapValuesJson {
+  return readContractJson<MapValuesJson>(`map/${level}/${period}.json`);
+}
+
+/** `boundaries/<level>.topo.json` as parsed TopoJSON (typed loosely: the map module owns its shape). */
+export function loadBoundaries(level: Level): { type: 'Topology'; objects: Record<string, unknown>; [k: string]: unknown } {
+  return readContractJson(`boundaries/${level}.topo.json`);
+}
+
+/** `surveys.json` (SSGI/SKI series); an empty list when the file is absent. */
+export function loadSurveys(): SurveySeries[] {
+  return hasContractFile('surveys.json') ? readContractJson<SurveySeries[]>('surveys.json') : [];
+}
+
+/** `quality.json`, or null when the data build wrote none. */
+export function loadQuality(): QualityJson | null {
+  return hasContractFile('quality.json') ? readContractJson<QualityJson>('quality.json') : null;
+}
+
+/** `validation.json`, or null when absent. */
+export function loadValidation(): ValidationJson | null {
+  return hasContractFile('validation.json') ? readContractJson<ValidationJson>('validation.json') : null;
+}
+
+/** Size in bytes of a contract file (for the downloads page), or null when absent. */
+export function contractFileSize(rel: string): number | null {
+  const file = join(dataDir(), rel);
+  return existsSync(file) ? readFileSync(file).byteLength : null;
+}
