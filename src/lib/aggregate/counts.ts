@@ -1,0 +1,118 @@
+/**
+ * Additive counts per area and period: children measured, valid, flagged, and for every indicator its denominator
+ * (children with a valid, unflagged z-score) and cases, overall, by sex and by age group. Everything is a sum, so
+ * kecamatan and kabupaten are exact roll-ups of their desa, and memory is O(areas x periods), never O(rows).
+ */
+import { AGE_GROUPS, INDICATORS, type IndicatorId, type Observation } from '../types.ts';
+
+/** Categories: 0 = all, 1-2 = sex, 3-8 = age groups (AGE_GROUPS order). */
+export const CATEGORIES = ['all', 'sex:1', 'sex:2', ...AGE_GROUPS.map((g) => `age:${g}`)] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+const HEAD = 6; // measured, valid, flagged zlen, zwei, zwfl, zbmi
+/** Int32 slots per area and period. */
+export const STRIDE = HEAD + CATEGORIES.length * INDICATORS.length * 2;
+
+/** Slot offsets of the head fields. */
+export const HEAD_SLOTS = { measured: 0, valid: 1, flagged: { zlen: 2, zwei: 3, zwfl: 4, zbmi: 5 } } as const;
+
+/** Offset of (category, indicator) n; cases is the next slot. */
+export function slotOf(category: number, indicator: number): number {
+  return HEAD + (category * INDICATORS.length + indicator) * 2;
+}
+
+/** Age group index (0..5) for an age in days: completed months = floor(days / 30.4375), as WHO anthro does. */
+export function ageGroupIndex(ageDays: number): number {
+  const months = Math.floor(ageDays / 30.4375);
+  if (months < 6) return 0;
+  if (months < 12) return 1;
+  if (months < 24) return 2;
+  if (months < 36) return 3;
+  if (months < 48) return 4;
+  return 5;
+}
+
+/** Counts for every area (by index) and period (by slot). */
+export interface CountTable {
+  nAreas: number;
+  nPeriods: number;
+  data: Int32Array;
+}
+
+/** Creates an empty table. */
+export function createCountTable(nAreas: number, nPeriods: number): CountTable {
+  return { nAreas, nPeriods, data: new Int32Array(nAreas * nPeriods * STRIDE) };
+}
+
+/** Offset of the block of one area and period. */
+export function blockOf(t: CountTable, area: number, period: number): number {
+  return (area * t.nPeriods + period) * STRIDE;
+}
+
+/** Per-indicator rule: which z-score and flag it uses and whether a value is a case (DESIGN.md section 2). */
+export const INDICATOR_RULES: Record<IndicatorId, { z: 'zlen' | 'zwei' | 'zwfl'; isCase: (z: number) => boolean; definition: string }> = {
+  stunting: { z: 'zlen', isCase: (z) => z < -2, definition: 'HAZ < -2' },
+  severe_stunting: { z: 'zlen', isCase: (z) => z < -3, definition: 'HAZ < -3' },
+  wasting: { z: 'zwfl', isCase: (z) => z < -2, definition: 'WHZ < -2' },
+  severe_wasting: { z: 'zwfl', isCase: (z) => z < -3, definition: 'WHZ < -3' },
+  underweight: { z: 'zwei', isCase: (z) => z < -2, definition: 'WAZ < -2' },
+  overweight: { z: 'zwfl', isCase: (z) => z > 2, definition: 'WHZ > +2' },
+};
+
+const FLAG_OF = { zlen: 'flen', zwei: 'fwei', zwfl: 'fwfl', zbmi: 'fbmi' } as const;
+
+/** Adds one deduplicated observation to the block of (area, period). */
+export function addObservation(t: CountTable, area: number, period: number, o: Observation): void {
+  const d = t.data;
+  const b = blockOf(t, area, period);
+  d[b + HEAD_SLOTS.measured]++;
+  let anyValid = false;
+  for (const z of ['zlen', 'zwei', 'zwfl', 'zbmi'] as const) {
+    const f = o[FLAG_OF[z]];
+    if (f === 1) d[b + HEAD_SLOTS.flagged[z]]++;
+    if (o[z] !== null && f === 0) anyValid = true;
+  }
+  if (anyValid) d[b + HEAD_SLOTS.valid]++;
+  const cats = [0, o.sex, 3 + ageGroupIndex(o.ageDays)];
+  for (let k = 0; k < INDICATORS.length; k++) {
+    const rule = INDICATOR_RULES[INDICATORS[k]];
+    const z = o[rule.z];
+    if (z === null || o[FLAG_OF[rule.z]] !== 0) continue;
+    const hit = rule.isCase(z) ? 1 : 0;
+    for (const c of cats) {
+      const s = b + slotOf(c, k);
+      d[s]++;
+      d[s + 1] += hit;
+    }
+  }
+}
+
+/** Adds pre-aggregated counts (measured, cases per indicator; n = measured) to an area and period. */
+export function addAggregate(t: CountTable, area: number, period: number, measured: number, cases: Partial<Record<IndicatorId, number>>): void {
+  const d = t.data;
+  const b = blockOf(t, area, period);
+  d[b + HEAD_SLOTS.measured] += measured;
+  d[b + HEAD_SLOTS.valid] += measured;
+  for (let k = 0; k < INDICATORS.length; k++) {
+    const c = cases[INDICATORS[k]];
+    if (c === undefined) continue;
+    const s = b + slotOf(0, k);
+    d[s] += measured;
+    d[s + 1] += c;
+  }
+}
+
+/** Sums the blocks of every area into its ancestors, given each area's parent index (-1 for the root); areas must
+ * be ordered so that children come after their parents (code order does this). */
+export function rollUp(t: CountTable, parentOf: Int32Array): void {
+  const d = t.data;
+  for (let a = t.nAreas - 1; a >= 0; a--) {
+    const p = parentOf[a];
+    if (p < 0) continue;
+    for (let per = 0; per < t.nPeriods; per++) {
+      const from = blockOf(t, a, per);
+      const to = blockOf(t, p, per);
+      for (let s = 0; s < STRIDE; s++) d[to + s] += d[from + s];
+    }
+  }
+}
