@@ -1,0 +1,243 @@
+/**
+ * The published data contract v1 (docs/data-contract.md) as a map of relative path → file text. Pure and
+ * deterministic: keys in a fixed order, rows sorted by code, no timestamps; the data version is a hash of the
+ * tidy CSV, so the same numbers always give the same bytes and any change gives a new version.
+ */
+import type { SiteConfig } from '../config.ts';
+import type { AreaPeriodValues, PublishedValues } from '../aggregate/values.ts';
+import type {
+  AreaJson,
+  IndicatorValueJson,
+  MapValuesJson,
+  Meta,
+  SeriesJson,
+  SeriesPeriod,
+  SurveySeries,
+  ValidationJson,
+} from '../site/contract.ts';
+import { INDICATORS, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
+import { toCsv } from './csv.ts';
+import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
+
+/** Everything the publisher needs; file contents of boundaries and quality arrive ready-made. */
+export interface PublishInput {
+  config: SiteConfig;
+  region: Area;
+  province: { code: string; name: string } | null;
+  values: PublishedValues;
+  /** Target children (sasaran) per area index and period index, or null. */
+  target: (area: number, period: number) => number | null;
+  lokus: ReadonlyMap<string, readonly number[]>;
+  surveys: SurveySeries[];
+  surveysCsv: string;
+  /** TopoJSON text per level. */
+  boundaries: Partial<Record<Level, string>>;
+  quality: unknown;
+  qualityCsv: string | null;
+  validation: ValidationJson;
+  children: number;
+  /** Hex SHA-256 of a text (injected: the core does no crypto or I/O of its own). */
+  sha256: (text: string) => string;
+}
+
+/** JSON of an IndicatorValue, keys in contract order. */
+export function indicatorJson(v: IndicatorValue): IndicatorValueJson {
+  const o: IndicatorValueJson = { n: v.n, cases: v.cases, prevalence: v.prevalence, ci_low: v.ciLow, ci_high: v.ciHigh, status: v.status };
+  if (v.suppression) o.suppression = v.suppression;
+  return o;
+}
+
+const indicatorsJson = (r: Record<IndicatorId, IndicatorValue>) => {
+  const o: Partial<Record<IndicatorId, IndicatorValueJson>> = {};
+  for (const id of INDICATORS) o[id] = indicatorJson(r[id]);
+  return o;
+};
+
+const json = (v: unknown) => JSON.stringify(v) + '\n';
+const pct1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
+
+/** Columns of the tidy CSV, in order. */
+export const TIDY_COLUMNS = ['area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status'] as const;
+
+/** Builds every published file: relative path under `data/v1/` → text. */
+export function publishFiles(input: PublishInput): Map<string, string> {
+  const { config, values, region } = input;
+  const { areas, periods } = values;
+  const files = new Map<string, string>();
+  const coverageOf = (a: number, p: number, v: AreaPeriodValues) => {
+    const target = v.measured === null ? null : input.target(a, p);
+    return { target, coverage: target && v.measured !== null ? pct1((100 * v.measured) / target) : null };
+  };
+
+  // Tidy CSV first: its hash is the data version.
+  const tidy: (string | number | null)[][] = [];
+  areas.forEach((area, a) => {
+    periods.forEach((period, p) => {
+      const v = values.values[a][p];
+      for (const id of INDICATORS) {
+        const x = v.indicators[id];
+        tidy.push([area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status]);
+      }
+    });
+  });
+  const tidyCsv = toCsv(TIDY_COLUMNS, tidy);
+  const dataVersion = input.sha256(tidyCsv).slice(0, 12);
+  files.set('stunting.csv', tidyCsv);
+
+  const latest = [...periods].reverse().find((_, i) => {
+    const p = periods.length - 1 - i;
+    return values.values[0][p].measuredStatus === 'ok';
+  }) ?? periods[periods.length - 1] ?? '';
+  const targets = [...NATIONAL_TARGETS, ...config.localTargets].map((t) => ({ year: t.year, value: t.value, label: { ...t.label } }));
+  const meta: Meta = {
+    schema_version: 1,
+    data_version: dataVersion,
+    region: { code: region.code, name: region.name, ...(input.province ? { province: input.province } : {}) },
+    title: config.title ?? { id: `Data Stunting ${region.name}`, en: `Stunting data, ${region.name}` },
+    publisher: config.publisher,
+    licence: config.licence,
+    synthetic: config.demo.synthetic,
+    periods: [...periods],
+    latest_period: latest,
+    levels: ['kabupaten', 'kecamatan', 'desa'],
+    indicators: INDICATORS.map((id) => ({ id, label: INDICATOR_META[id].label, definition: INDICATOR_META[id].definition, z: INDICATOR_META[id].z })),
+    suppression_min: config.suppression.minMeasured,
+    targets,
+    sources: [
+      { name: 'WHO Child Growth Standards (2006)', url: 'https://www.who.int/tools/child-growth-standards' },
+      { name: 'Kemendagri kode wilayah (cahyadsn/wilayah, MIT)', url: 'https://github.com/cahyadsn/wilayah' },
+      { name: 'Batas wilayah (cahyadsn/wilayah_boundaries, MIT)', url: 'https://github.com/cahyadsn/wilayah_boundaries' },
+    ],
+    counts: {
+      rows_read: input.validation.rows_read,
+      rows_accepted: input.validation.rows_accepted,
+      rows_rejected: input.validation.rows_rejected,
+      children: input.children,
+    },
+  };
+  files.set('meta.json', json(meta));
+
+  const areasJson: AreaJson[] = areas.map((a) => ({
+    code: a.code,
+    name: a.name,
+    level: a.level,
+    parent: a.parent,
+    kind: a.kind,
+    lokus: [...(input.lokus.get(a.code) ?? [])].sort((x, y) => x - y),
+  }));
+  files.set('areas.json', json(areasJson));
+
+  areas.forEach((area, a) => {
+    const s: SeriesJson = { code: area.code, name: area.name, level: area.level, parent: area.parent, periods: {} };
+    const breakdowns: NonNullable<SeriesJson['breakdowns']> = {};
+    periods.forEach((period, p) => {
+      const v = values.values[a][p];
+      const { target, coverage } = coverageOf(a, p, v);
+      const sp: SeriesPeriod = {
+        measured: v.measured,
+        valid: v.valid,
+        flagged: v.flagged,
+        target,
+        coverage,
+        measured_status: v.measuredStatus,
+        indicators: indicatorsJson(v.indicators),
+      };
+      s.periods[period] = sp;
+      if (v.breakdowns) {
+        breakdowns[period] = {
+          sex: { '1': indicatorsJson(v.breakdowns['sex:1']), '2': indicatorsJson(v.breakdowns['sex:2']) },
+          age: Object.fromEntries(
+            Object.entries(v.breakdowns)
+              .filter(([k]) => k.startsWith('age:'))
+              .map(([k, r]) => [k.slice(4), indicatorsJson(r)]),
+          ),
+        };
+      }
+    });
+    if (Object.keys(breakdowns).length > 0) s.breakdowns = breakdowns;
+    files.set(`series/${area.code}.json`, json(s));
+  });
+
+  for (const level of ['kecamatan', 'desa', 'kabupaten'] as const) {
+    periods.forEach((period, p) => {
+      const m: MapValuesJson = { level, period, values: {} };
+      areas.forEach((area, a) => {
+        if (area.level !== level) return;
+        const v = values.values[a][p];
+        m.values[area.code] = { measured: v.measured, ...indicatorsJson(v.indicators) };
+      });
+      files.set(`map/${level}/${period}.json`, json(m));
+    });
+  }
+
+  for (const [level, topo] of Object.entries(input.boundaries)) if (topo) files.set(`boundaries/${level}.topo.json`, topo);
+  files.set('surveys.json', json(input.surveys));
+  files.set('surveys.csv', input.surveysCsv);
+  if (input.quality !== null && input.quality !== undefined) files.set('quality.json', json(input.quality));
+  if (input.qualityCsv) files.set('quality.csv', input.qualityCsv);
+  files.set('validation.json', json(input.validation));
+  files.set('datapackage.json', json(dataPackage(input, files, dataVersion)));
+  return files;
+}
+
+/** The Frictionless Data Package descriptor for the published files, with a SHA-256 of each. */
+function dataPackage(input: PublishInput, files: Map<string, string>, version: string) {
+  const { config, region } = input;
+  const slug = `stunting-${region.code.replace(/\./g, '-')}`;
+  const paths = [...files.keys()].sort();
+  const describe: Record<string, string> = {
+    'stunting.csv': 'Prevalensi per wilayah, periode dan indikator (tidy) / Prevalence per area, period and indicator',
+    'meta.json': 'Metadata',
+    'areas.json': 'Daftar wilayah / Area list',
+    'surveys.csv': 'Angka survei SSGI/SKI / SSGI/SKI survey figures',
+    'validation.json': 'Laporan validasi data / Data validation report',
+    'quality.json': 'Laporan kualitas data / Data quality report',
+  };
+  const enc = new TextEncoder();
+  return {
+    profile: 'data-package',
+    name: slug,
+    title: (config.title ?? { id: `Data Stunting ${region.name}` }).id,
+    version,
+    licenses: [{ name: config.licence.id, path: config.licence.url, title: config.licence.name }],
+    sources: [
+      { title: 'Pengukuran rutin posyandu (e-PPGBM) / Routine posyandu measurements' + (config.demo.synthetic ? ' — DATA SINTETIS (DEMO)' : '') },
+      { title: 'WHO Child Growth Standards (2006)', path: 'https://www.who.int/tools/child-growth-standards' },
+    ],
+    resources: paths.map((p) => {
+      const text = files.get(p)!;
+      const name = p.replace(/\.[a-z.]+$/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      const isCsv = p.endsWith('.csv');
+      const r: Record<string, unknown> = {
+        name,
+        path: p,
+        format: isCsv ? 'csv' : 'json',
+        mediatype: isCsv ? 'text/csv' : 'application/json',
+        encoding: 'utf-8',
+        bytes: enc.encode(text).length,
+        hash: `sha256:${input.sha256(text)}`,
+      };
+      if (describe[p]) r.description = describe[p];
+      if (p === 'stunting.csv') r.schema = TIDY_SCHEMA;
+      return r;
+    }),
+  };
+}
+
+const TIDY_SCHEMA = {
+  fields: [
+    { name: 'area_code', type: 'string', description: 'Kode wilayah Kemendagri / Kemendagri area code' },
+    { name: 'area_name', type: 'string', description: 'Nama wilayah / Area name' },
+    { name: 'level', type: 'string', constraints: { enum: ['kabupaten', 'kecamatan', 'desa'] } },
+    { name: 'period', type: 'yearmonth', description: 'Bulan pengukuran / Measurement month' },
+    { name: 'indicator', type: 'string', constraints: { enum: [...INDICATORS] } },
+    { name: 'measured', type: 'integer', description: 'Anak dengan z-score valid (penyebut) / Children with a valid z-score (denominator)' },
+    { name: 'cases', type: 'integer', description: 'Jumlah kasus / Cases' },
+    { name: 'prevalence', type: 'number', description: 'Prevalensi (%) / Prevalence (%)' },
+    { name: 'ci_low', type: 'number', description: 'Batas bawah IK 95% Wilson / Wilson 95% CI lower bound (%)' },
+    { name: 'ci_high', type: 'number', description: 'Batas atas IK 95% / 95% CI upper bound (%)' },
+    { name: 'status', type: 'string', constraints: { enum: ['ok', 'suppressed', 'no_data', 'not_measured'] } },
+  ],
+  missingValues: [''],
+  primaryKey: ['area_code', 'period', 'indicator'],
+};
