@@ -1,0 +1,192 @@
+/**
+ * Matching area names and codes of an export to Kemendagri codes. Exports often carry only names ("KEL. GENTENG
+ * WETAN", "Gentengwetan"); a desa is matched by normalised name within its kecamatan, and every distinct unmatched
+ * name pair is collected, with a count and its first line, for the validation report.
+ */
+import type { Area } from '../types.ts';
+
+// Administrative prefixes typed in front of names. Dropped only as a whole leading word and only when a name
+// remains, so a desa actually called "Kelurahan" would still match itself.
+const PREFIXES = new Set(['desa', 'ds', 'kelurahan', 'kel', 'kec', 'kecamatan']);
+
+/**
+ * Normalised comparison key of an area name: accents removed, lower case, punctuation and spaces removed, a leading
+ * "Desa"/"Ds."/"Kel."/"Kelurahan"/"Kec."/"Kecamatan" dropped. "KEL. GENTENG WETAN" and "Gentengwetan" give
+ * "gentengwetan". Spacing is dropped because exports write compound names both joined and apart.
+ */
+export function normaliseName(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ');
+  if (words.length > 1 && PREFIXES.has(words[0])) words.shift();
+  return words.join('');
+}
+
+/**
+ * Folds the pre-1972 (Van Ophuijsen / Soewandi) spellings still seen in names: oe → u, dj → j, tj → c
+ * ("Tjilatjap" → "cilacap"). Used only as a second try, and only when it gives a single candidate, because a fold
+ * could in principle join two different modern names.
+ */
+export function foldOldSpelling(key: string): string {
+  return key.replace(/oe/g, 'u').replace(/dj/g, 'j').replace(/tj/g, 'c');
+}
+
+/** A dotted desa code from a code typed with or without dots or spaces (10 digits), or null. */
+export function normaliseDesaCode(code: string): string | null {
+  const d = code.replace(/[\s.\-]/g, '');
+  if (!/^\d{10}$/.test(d)) return null;
+  return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}.${d.slice(6)}`;
+}
+
+/** A dotted kecamatan code from a code typed with or without dots (6 digits), or null. */
+export function normaliseKecamatanCode(code: string): string | null {
+  const d = code.replace(/[\s.\-]/g, '');
+  if (!/^\d{6}$/.test(d)) return null;
+  return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4)}`;
+}
+
+/** What a row says about its area; any field may be empty. */
+export interface AreaQuery {
+  desaCode?: string;
+  desaName?: string;
+  kecamatanCode?: string;
+  kecamatanName?: string;
+}
+
+/** Result of matching one row's area. */
+export type AreaMatch = { ok: true; code: string } | { ok: false; reason: 'unknown_area'; message: string };
+
+/** One distinct unmatched area of the input, as typed the first time it was seen. */
+export interface UnmatchedArea {
+  kecamatan: string;
+  desa: string;
+  /** The desa code as typed, when the row had one. */
+  code?: string;
+  count: number;
+  file: string;
+  firstLine: number;
+}
+
+/** Matches row areas to desa codes and remembers what could not be matched. */
+export interface AreaMatcher {
+  match(q: AreaQuery, file: string, line: number): AreaMatch;
+  /** Every distinct unmatched (kecamatan, desa, code) triple, in order of first appearance. */
+  unmatched(): UnmatchedArea[];
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+/** Builds a matcher over the registry: desa codes (dotted or not) directly, names by normalised desa name within
+ * the kecamatan found by code or normalised name (kecamatan names are looked up across the registry's kabupaten;
+ * a name shared by two kabupaten is resolved only if the desa name is unique among them). */
+export function createAreaMatcher(areas: Area[]): AreaMatcher {
+  const desaByCode = new Map<string, Area>();
+  const kecByCode = new Map<string, Area>();
+  const kecByName = new Map<string, Area[]>();
+  const kecByFold = new Map<string, Area[]>();
+  const desaByKecName = new Map<string, Area[]>(); // key: kecCode + '|' + normalised desa name
+  const desaByKecFold = new Map<string, Area[]>();
+  const desaByName = new Map<string, Area[]>();
+  const desaByFold = new Map<string, Area[]>();
+  for (const a of areas) {
+    const n = normaliseName(a.name);
+    if (a.level === 'kecamatan') {
+      kecByCode.set(a.code, a);
+      push(kecByName, n, a);
+      push(kecByFold, foldOldSpelling(n), a);
+    } else if (a.level === 'desa') {
+      desaByCode.set(a.code, a);
+      push(desaByKecName, `${a.parent}|${n}`, a);
+      push(desaByKecFold, `${a.parent}|${foldOldSpelling(n)}`, a);
+      push(desaByName, n, a);
+      push(desaByFold, foldOldSpelling(n), a);
+    }
+  }
+
+  const cache = new Map<string, AreaMatch>();
+  const misses = new Map<string, UnmatchedArea>();
+
+  function find(kecs: Area[] | null, n: string, byKec: Map<string, Area[]>, global: Map<string, Area[]>): Area[] {
+    if (kecs === null) return global.get(n) ?? [];
+    const out: Area[] = [];
+    for (const k of kecs) for (const d of byKec.get(`${k.code}|${n}`) ?? []) out.push(d);
+    return out;
+  }
+
+  function resolve(q: AreaQuery): AreaMatch {
+    const codeText = q.desaCode?.trim() ?? '';
+    if (codeText !== '') {
+      const code = normaliseDesaCode(codeText);
+      if (code && desaByCode.has(code)) return { ok: true, code };
+      // A wrong code with a matching name falls through to the names below.
+    }
+    const desaName = q.desaName?.trim() ?? '';
+    if (desaName === '') {
+      return {
+        ok: false,
+        reason: 'unknown_area',
+        message: codeText
+          ? `Kode desa tidak ada di daftar wilayah / Desa code not in the area list`
+          : 'Desa tidak diisi / Desa is empty',
+      };
+    }
+    let kecs: Area[] | null = null;
+    const kecCode = q.kecamatanCode ? normaliseKecamatanCode(q.kecamatanCode) : null;
+    const kecName = q.kecamatanName?.trim() ?? '';
+    if (kecCode && kecByCode.has(kecCode)) kecs = [kecByCode.get(kecCode)!];
+    else if (kecName !== '') {
+      const kn = normaliseName(kecName);
+      kecs = kecByName.get(kn) ?? kecByFold.get(foldOldSpelling(kn)) ?? [];
+      if (kecs.length === 0) {
+        return { ok: false, reason: 'unknown_area', message: 'Kecamatan tidak ditemukan / Kecamatan not found' };
+      }
+    }
+    const n = normaliseName(desaName);
+    let found = find(kecs, n, desaByKecName, desaByName);
+    if (found.length === 0) found = find(kecs, foldOldSpelling(n), desaByKecFold, desaByFold);
+    if (found.length === 1) return { ok: true, code: found[0].code };
+    return {
+      ok: false,
+      reason: 'unknown_area',
+      message:
+        found.length > 1
+          ? 'Nama desa tidak unik, isi kode desa / Desa name is ambiguous, give the desa code'
+          : kecs === null
+            ? 'Desa tidak ditemukan (kecamatan kosong) / Desa not found (kecamatan empty)'
+            : 'Desa tidak ditemukan di kecamatan ini / Desa not found in this kecamatan',
+    };
+  }
+
+  return {
+    match(q, file, line) {
+      const k = `${q.desaCode ?? ''}\u0001${q.desaName ?? ''}\u0001${q.kecamatanCode ?? ''}\u0001${q.kecamatanName ?? ''}`;
+      let r = cache.get(k);
+      if (!r) {
+        r = resolve(q);
+        cache.set(k, r);
+      }
+      if (!r.ok) {
+        const kec = (q.kecamatanName ?? '').trim();
+        const desa = (q.desaName ?? '').trim();
+        const code = (q.desaCode ?? '').trim();
+        // One entry per distinct pair as an official would read it, not per spelling of the raw cell.
+        const mk = `${normaliseName(kec)}|${normaliseName(desa)}|${code.replace(/\D/g, '')}`;
+        const seen = misses.get(mk);
+        if (seen) seen.count++;
+        else misses.set(mk, { kecamatan: kec, desa, ...(code ? { code } : {}), count: 1, file, firstLine: line });
+      }
+      return r;
+    },
+    unmatched() {
+      return [...misses.values()];
+    },
+  };
+}

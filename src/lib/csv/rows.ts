@@ -1,0 +1,272 @@
+/**
+ * Row validation: turns the string fields of one export row into a Measurement, or into the list of every problem
+ * found in it. Problems carry file, line, column and the raw cell, except for identity columns whose raw value is
+ * replaced by a description, so that the validation report never holds personal data.
+ */
+import type { CanonicalColumn } from '../config.ts';
+import type { Measurement, Position, RowProblem, Sex } from '../types.ts';
+import type { Columns } from './headers.ts';
+import type { AreaMatcher } from './names.ts';
+import { normaliseName } from './names.ts';
+import { isNA, isoDayNumber, parseDate, parseDecimal, parseOedema, parsePosition, parseSex } from './values.ts';
+import type { DateOrderOption, DecimalOption } from './values.ts';
+
+/** Oldest accepted age: 59 completed months. WHO's standards end at 1826 days (anthro's age_days limit). */
+export const MAX_AGE_DAYS = 1826;
+/**
+ * Plausible weight of a child under five, in kg. Wider than any WHO z-score cut-off (WAZ -6 at birth is about
+ * 1.2 kg, +5 at 59 months about 37 kg): the limits reject only what cannot be a child under five, such as grams,
+ * a lost decimal point (105 for 10.5) or a swapped weight/height, and leave extreme values to the WHO flags.
+ */
+export const WEIGHT_MIN_KG = 0.5;
+export const WEIGHT_MAX_KG = 60;
+/** Plausible length/height of a child under five, in cm (HAZ -6 at birth is about 38 cm; +6 at 59 months about
+ * 136 cm). Millimetres (875) and metres (0.87) fall outside. */
+export const HEIGHT_MIN_CM = 38;
+export const HEIGHT_MAX_CM = 150;
+
+/** What the validator needs besides the row: resolved columns, locale options, the area matcher, the build's
+ * reference day ("today", ISO date or day number; later dates are future dates) and the file name for problems. */
+export interface RowValidatorContext {
+  columns: Columns;
+  options: { decimal: DecimalOption; dateOrder: DateOrderOption };
+  matcher: AreaMatcher;
+  referenceDay: string | number;
+  file: string;
+  /** Optional secret mixed into child keys, so a key cannot be checked against a guessed NIK outside the build. */
+  keySalt?: string;
+}
+
+/** Validation result of one row. */
+export type RowResult = { ok: true; m: Measurement } | { ok: false; problems: RowProblem[] };
+
+// Identity columns: their raw value never appears in a problem.
+const REDACTED: Partial<Record<CanonicalColumn, string>> = {
+  child_id: '(NIK disembunyikan / NIK hidden)',
+  name: '(nama disembunyikan / name hidden)',
+  birth_date: '(tanggal lahir disembunyikan / birth date hidden)',
+  address: '(alamat disembunyikan / address hidden)',
+  parent_name: '(nama orang tua disembunyikan / parent name hidden)',
+};
+
+/** The raw value of a cell as it may appear in a problem: redacted for identity columns, else the cell text. */
+export function redactCell(column: CanonicalColumn, raw: string): string {
+  return REDACTED[column] ?? raw;
+}
+
+/** 64-bit FNV-1a of a string (UTF-16 code units hashed as little-endian bytes; equal to byte-wise FNV-1a over
+ * ASCII), as 16 hex digits. Fast and non-cryptographic: used only to avoid holding identities in keys. */
+export function fnv1a64(s: string): string {
+  // 64-bit state in two 32-bit halves; the prime 2^40 + 0x1b3 multiplies as h*0x1b3 + (lo << 40).
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const bytes = c < 0x80 ? 1 : 2;
+    for (let b = 0; b < bytes; b++) {
+      lo = (lo ^ (b === 0 ? c & 0xff : c >>> 8)) >>> 0;
+      const tLo = lo * 0x1b3;
+      const carry = Math.floor(tLo / 0x100000000);
+      hi = (hi * 0x1b3 + carry + ((lo << 8) >>> 0)) >>> 0;
+      lo = tLo >>> 0;
+    }
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+/** Opaque child key: from the NIK when usable (digits only, not all zeros, not mangled by Excel into 3.51E+15),
+ * else from normalised name + birth date + desa; null when neither is available (the row then counts alone). */
+export function childKeyOf(nik: string, name: string, birthIso: string, areaCode: string, salt = ''): string | null {
+  if (!isNA(nik)) {
+    const d = nik.replace(/[\s.'-]/g, '');
+    // Excel turns 16-digit NIKs into 3.51001E+15, which collide; such a cell is not an identifier.
+    if (/^\d+$/.test(d) && !/^0+$/.test(d)) return fnv1a64(`${salt}n:${d}`);
+    if (/^[0-9A-Za-z]+$/.test(d) && !/^\d+(\.\d+)?e\+?\d+$/i.test(nik.trim())) return fnv1a64(`${salt}n:${d}`);
+  }
+  if (!isNA(name)) {
+    const n = normaliseName(name);
+    if (n !== '') return fnv1a64(`${salt}p:${n}|${birthIso}|${areaCode}`);
+  }
+  return null;
+}
+
+/** Creates the validator of one file's rows (columns and options are fixed per file). */
+export function createRowValidator(ctx: RowValidatorContext): { validate(fields: string[], line: number): RowResult } {
+  const { columns, options, matcher, file } = ctx;
+  const ix = columns.index;
+  const headers = columns.headers;
+  const refDay = typeof ctx.referenceDay === 'number' ? ctx.referenceDay : isoDayNumber(ctx.referenceDay);
+  const width = headers.length;
+  const salt = ctx.keySalt ?? '';
+
+  return {
+    validate(fields, line) {
+      const problems: RowProblem[] = [];
+      const cell = (c: CanonicalColumn): string => {
+        const i = ix[c];
+        return i === undefined ? '' : (fields[i] ?? '');
+      };
+      const problem = (c: CanonicalColumn | null, reason: RowProblem['reason'], message: string, raw?: string) => {
+        if (c === null) {
+          problems.push({ file, line, reason, message });
+          return;
+        }
+        const i = ix[c]!;
+        problems.push({
+          file,
+          line,
+          column: headers[i],
+          columnIndex: i + 1,
+          raw: redactCell(c, raw ?? fields[i] ?? ''),
+          reason,
+          message,
+        });
+      };
+
+      // Field count: more non-empty fields than headers means a delimiter inside an unquoted value (often a decimal
+      // comma in a comma-separated file); fewer means a truncated row. Trailing empty fields are tolerated.
+      if (fields.length !== width) {
+        let n = fields.length;
+        while (n > width && fields[n - 1].trim() === '') n--;
+        if (n !== width) {
+          problems.push({
+            file,
+            line,
+            reason: 'malformed_row',
+            raw: `${fields.length}`,
+            message: `Jumlah kolom ${fields.length}, seharusnya ${width} / ${fields.length} fields, expected ${width}`,
+          });
+          return { ok: false, problems };
+        }
+      }
+
+      const sexR = parseSex(cell('sex'));
+      let sex: Sex | null = null;
+      if (!sexR.ok) problem('sex', sexR.reason, sexR.message);
+      else if (sexR.value === null) problem('sex', 'missing_value', 'Jenis kelamin kosong / Sex is empty');
+      else sex = sexR.value;
+
+      const birthR = parseDate(cell('birth_date'), options.dateOrder);
+      const measR = parseDate(cell('measure_date'), options.dateOrder);
+      let birthOk = false;
+      let measOk = false;
+      if (!birthR.ok) problem('birth_date', birthR.reason, birthR.message);
+      else if (birthR.value === null) problem('birth_date', 'missing_value', 'Tanggal lahir kosong / Birth date is empty');
+      else if (birthR.value.day > refDay) {
+        problem('birth_date', 'future_date', 'Tanggal lahir di masa depan / Birth date in the future');
+      } else birthOk = true;
+      if (!measR.ok) problem('measure_date', measR.reason, measR.message);
+      else if (measR.value === null) {
+        problem('measure_date', 'missing_value', 'Tanggal pengukuran kosong / Measurement date is empty');
+      } else if (measR.value.day > refDay) {
+        problem('measure_date', 'future_date', 'Tanggal pengukuran di masa depan / Measurement date in the future');
+      } else measOk = true;
+      let ageDays = -1;
+      if (birthOk && measOk && birthR.ok && measR.ok && birthR.value && measR.value) {
+        ageDays = measR.value.day - birthR.value.day;
+        if (ageDays < 0) {
+          problem('measure_date', 'measured_before_birth', 'Diukur sebelum lahir / Measured before birth');
+        } else if (ageDays > MAX_AGE_DAYS) {
+          problem('birth_date', 'too_old', 'Umur lebih dari 59 bulan / Older than 59 months');
+        }
+      }
+
+      const rawWeight = cell('weight').trim();
+      const rawHeight = cell('height').trim();
+      let weightKg: number | null = null;
+      let heightCm: number | null = null;
+      if (ix.weight !== undefined) {
+        const r = parseDecimal(rawWeight, options.decimal);
+        if (!r.ok) problem('weight', r.reason, r.message);
+        else if (r.value !== null) {
+          if (r.value < WEIGHT_MIN_KG || r.value > WEIGHT_MAX_KG) {
+            problem('weight', 'implausible_weight', weightHint(r.value));
+          } else weightKg = r.value;
+        }
+      }
+      if (ix.height !== undefined) {
+        const r = parseDecimal(rawHeight, options.decimal);
+        if (!r.ok) problem('height', r.reason, r.message);
+        else if (r.value !== null) {
+          if (r.value < HEIGHT_MIN_CM || r.value > HEIGHT_MAX_CM) {
+            problem('height', 'implausible_height', heightHint(r.value));
+          } else heightCm = r.value;
+        }
+      }
+      if (isNA(rawWeight) && isNA(rawHeight)) {
+        problem(
+          ix.weight !== undefined ? 'weight' : 'height',
+          'missing_value',
+          'Berat dan tinggi kosong / Weight and height are both empty',
+        );
+      }
+
+      let position: Position | null = null;
+      if (ix.position !== undefined) {
+        const r = parsePosition(cell('position'));
+        if (!r.ok) problem('position', r.reason, r.message);
+        else position = r.value;
+      }
+      let oedema = false;
+      if (ix.oedema !== undefined) {
+        const r = parseOedema(cell('oedema'));
+        if (!r.ok) problem('oedema', r.reason, r.message);
+        else oedema = r.value === true;
+      }
+
+      const area = matcher.match(
+        {
+          desaCode: cell('desa_code'),
+          desaName: cell('desa_name'),
+          kecamatanCode: cell('kecamatan_code'),
+          kecamatanName: cell('kecamatan_name'),
+        },
+        file,
+        line,
+      );
+      if (!area.ok) {
+        const c: CanonicalColumn = ix.desa_code !== undefined && !isNA(cell('desa_code')) ? 'desa_code' : ix.desa_name !== undefined ? 'desa_name' : 'desa_code';
+        const raw = c === 'desa_code' ? cell('desa_code') : `${cell('kecamatan_name').trim()} / ${cell('desa_name').trim()}`;
+        problem(c, 'unknown_area', area.message, raw);
+      }
+
+      if (problems.length > 0 || sex === null || !area.ok || !birthR.ok || !measR.ok || !birthR.value || !measR.value) {
+        return { ok: false, problems };
+      }
+      const birthDate = birthR.value.iso;
+      const childKey =
+        childKeyOf(cell('child_id'), cell('name'), birthDate, area.code, salt) ?? fnv1a64(`${salt}r:${file}:${line}`);
+      const m: Measurement = {
+        file,
+        line,
+        childKey,
+        areaCode: area.code,
+        sex,
+        birthDate,
+        measureDate: measR.value.iso,
+        ageDays,
+        weightKg,
+        lengthHeightCm: heightCm,
+        position,
+        oedema,
+      };
+      if (rawWeight !== '') m.rawWeight = rawWeight;
+      if (rawHeight !== '') m.rawHeight = rawHeight;
+      return { ok: true, m };
+    },
+  };
+}
+
+function weightHint(v: number): string {
+  const base = `Berat ${v} kg tidak mungkin untuk balita / Weight ${v} kg is implausible for a child under five`;
+  if (v >= 500 && v <= 60000) return `${base} (gram?)`;
+  if (v > WEIGHT_MAX_KG && v <= 600) return `${base} (koma desimal hilang? / missing decimal point?)`;
+  return base;
+}
+
+function heightHint(v: number): string {
+  const base = `Tinggi ${v} cm tidak mungkin untuk balita / Height ${v} cm is implausible for a child under five`;
+  if (v >= HEIGHT_MIN_CM * 10 && v <= HEIGHT_MAX_CM * 10) return `${base} (mm?)`;
+  if (v >= HEIGHT_MIN_CM / 100 && v <= HEIGHT_MAX_CM / 100) return `${base} (meter?)`;
+  return base;
+}

@@ -1,0 +1,206 @@
+/**
+ * Cell parsers for measurement exports. Each returns a result value, never throws:
+ * `{ok: true, value}` (value null for an NA token) or `{ok: false, reason, message}`.
+ *
+ * The rules are declared, not guessed (see docs "Bad data"): a decimal separator that cannot be decided from the
+ * cell itself is rejected, a date order that is ambiguous follows the configured order.
+ */
+import type { Position, ProblemReason, Sex } from '../types.ts';
+
+/** Result of parsing one cell: a value (null for NA / missing) or a reason with a bilingual message. */
+export type CellResult<T> = { ok: true; value: T | null } | { ok: false; reason: ProblemReason; message: string };
+
+/** Decimal separator option of the config (`measurements.decimal`). */
+export type DecimalOption = 'auto' | '.' | ',';
+/** Date order option of the config (`measurements.dateOrder`). */
+export type DateOrderOption = 'auto' | 'DMY' | 'YMD';
+
+/** A valid calendar date: ISO text and the day number (days since 1970-01-01). */
+export interface ParsedDate {
+  iso: string;
+  day: number;
+}
+
+// Tokens that mean "no value" in Indonesian government exports and spreadsheets. Compared after trim + lower case.
+// '#n/a' is what Excel writes for a failed lookup; 'tidak ada' = "none". Dashes of all widths are used as blanks.
+const NA_TOKENS = new Set(['', 'na', 'n/a', '#n/a', 'nan', '-', '--', '\u2013', '\u2014', 'null', 'tidak ada']);
+
+/** True when the cell is empty or an NA token (empty, NA, N/A, #N/A, -, null, "tidak ada"), ignoring case. */
+export function isNA(cell: string | undefined | null): boolean {
+  if (cell == null) return true;
+  const t = cell.trim();
+  if (t.length === 0) return true;
+  if (t.length > 9) return false;
+  return NA_TOKENS.has(t.toLowerCase());
+}
+
+// Leading/trailing whitespace including NBSP (Excel copies), which String.prototype.trim already covers.
+const UNICODE_MINUS = /[\u2212\u2012\uFE63\uFF0D]/g;
+const NUMBER_DOT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const NUMBER_COMMA = /^[+-]?(\d+(,\d*)?|,\d+)$/;
+
+const BAD_NUMBER = 'Bukan angka / Not a number';
+
+/**
+ * Parses a decimal number. `'.'` or `','` accepts only that decimal separator; `'auto'` accepts exactly one `.` or
+ * one `,` as the decimal mark (so `12,5` and `12.5` are 12.5). Anything with two separators (`1.234,5`, `1,234.5`,
+ * `1.234.567`) is rejected: a thousands separator is never guessed. Unicode minus is accepted; inner spaces are not.
+ */
+export function parseDecimal(cell: string, decimal: DecimalOption = 'auto'): CellResult<number> {
+  if (isNA(cell)) return { ok: true, value: null };
+  let t = cell.trim();
+  if (t.charCodeAt(0) > 0x7f || t.charCodeAt(t.length - 1) > 0x7f) t = t.replace(UNICODE_MINUS, '-');
+  let ok: boolean;
+  if (decimal === '.') ok = NUMBER_DOT.test(t);
+  else if (decimal === ',') ok = NUMBER_COMMA.test(t);
+  else ok = NUMBER_DOT.test(t) || NUMBER_COMMA.test(t);
+  if (!ok) {
+    const both = t.includes('.') && t.includes(',');
+    const twice = /[.,].*[.,]/.test(t);
+    const wrongSep = (decimal === '.' && t.includes(',')) || (decimal === ',' && t.includes('.'));
+    const message = both || twice
+      ? 'Pemisah ribuan tidak diterima / Thousands separators are not accepted'
+      : wrongSep
+        ? `Pemisah desimal harus "${decimal}" / Decimal separator must be "${decimal}"`
+        : BAD_NUMBER;
+    return { ok: false, reason: 'bad_number', message };
+  }
+  const v = Number(t.replace(',', '.'));
+  if (!Number.isFinite(v)) return { ok: false, reason: 'bad_number', message: BAD_NUMBER };
+  return { ok: true, value: v };
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (integer arithmetic, no Date objects; H. Hinnant's
+ * days_from_civil). */
+export function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Day number of an ISO date `YYYY-MM-DD` (no validation beyond the shape; use parseDate for user input). */
+export function isoDayNumber(iso: string): number {
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** Number of days in a month of the Gregorian calendar. */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Earliest and latest years accepted in a date; outside is a typing error (e.g. 0202, 2204). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+// Year first: 2024-02-05, 2024/2/5, optionally followed by a time (Excel writes "2024-02-05 00:00:00", ISO "T").
+const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// Year last: 05/02/2024, 5-2-2024, 05.02.2024, optionally with a time.
+const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+const BAD_DATE = 'Tanggal tidak dikenali / Unrecognised date';
+
+/**
+ * Parses a date into ISO text and day number. Accepted: `YYYY-MM-DD` (also `/` or `.`, optional time such as
+ * Excel's `2024-02-05 00:00:00`) and day-first `DD/MM/YYYY`, `DD-MM-YYYY`, `D/M/YYYY`. Order: `'YMD'` accepts only
+ * year-first, `'DMY'` only day-first, `'auto'` decides per cell by the rule "a 4-digit first field is the year
+ * (ISO), otherwise the date is day-first" (Indonesian usage). Month-first (US) dates, two-digit years, Excel serial
+ * numbers and impossible dates (31/02/2024, 29/02/2023) are rejected as bad_date.
+ */
+export function parseDate(cell: string, order: DateOrderOption = 'auto'): CellResult<ParsedDate> {
+  if (isNA(cell)) return { ok: true, value: null };
+  const t = cell.trim();
+  let y: number;
+  let m: number;
+  let d: number;
+  let mt = order === 'DMY' ? null : YEAR_FIRST.exec(t);
+  if (mt) {
+    y = Number(mt[1]);
+    m = Number(mt[2]);
+    d = Number(mt[3]);
+  } else {
+    mt = order === 'YMD' ? null : YEAR_LAST.exec(t);
+    if (!mt) {
+      const message =
+        order === 'YMD' && YEAR_LAST.test(t)
+          ? 'Tanggal harus YYYY-MM-DD (measurements.dateOrder = YMD) / Date must be YYYY-MM-DD'
+          : order === 'DMY' && YEAR_FIRST.test(t)
+            ? 'Tanggal harus DD/MM/YYYY (measurements.dateOrder = DMY) / Date must be DD/MM/YYYY'
+            : BAD_DATE;
+      return { ok: false, reason: 'bad_date', message };
+    }
+    d = Number(mt[1]);
+    m = Number(mt[2]);
+    y = Number(mt[3]);
+  }
+  if (y < MIN_YEAR || y > MAX_YEAR) {
+    return { ok: false, reason: 'bad_date', message: `Tahun di luar ${MIN_YEAR}-${MAX_YEAR} / Year outside ${MIN_YEAR}-${MAX_YEAR}` };
+  }
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+    return { ok: false, reason: 'bad_date', message: 'Tanggal tidak ada di kalender / Impossible calendar date' };
+  }
+  const iso = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return { ok: true, value: { iso, day: dayNumber(y, m, d) } };
+}
+
+/** Lower-cases and keeps only letters and digits: "Laki-laki" → "lakilaki", " P " → "p". */
+function key(cell: string): string {
+  return cell.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+const SEX: Record<string, Sex> = {
+  l: 1, lk: 1, laki: 1, lakilaki: 1, pria: 1, '1': 1, m: 1, male: 1,
+  p: 2, pr: 2, perempuan: 2, wanita: 2, '2': 2, f: 2, female: 2,
+};
+
+/** Parses sex: L / Laki-laki / 1 / M / male → 1, P / Perempuan / 2 / F / female → 2 (case-insensitive). */
+export function parseSex(cell: string): CellResult<Sex> {
+  if (isNA(cell)) return { ok: true, value: null };
+  const v = SEX[key(cell)];
+  if (v === undefined) {
+    return { ok: false, reason: 'bad_sex', message: 'Jenis kelamin harus L/P atau 1/2 / Sex must be L/P or 1/2' };
+  }
+  return { ok: true, value: v };
+}
+
+// e-PPGBM writes "Terlentang"/"Berdiri"; "telentang" is the standard KBBI spelling. PB (panjang badan) is measured
+// lying, TB (tinggi badan) standing, so those abbreviations are accepted as well.
+const POSITION: Record<string, Position> = {
+  l: 'L', terlentang: 'L', telentang: 'L', berbaring: 'L', tidur: 'L', pb: 'L', recumbent: 'L', length: 'L', lying: 'L',
+  h: 'H', berdiri: 'H', tb: 'H', standing: 'H', height: 'H', stand: 'H',
+};
+
+/** Parses the measuring position: terlentang / telentang / L / recumbent → 'L', berdiri / H / standing → 'H';
+ * missing → null (then anthro applies no +/-0.7 cm correction). */
+export function parsePosition(cell: string): CellResult<Position> {
+  if (isNA(cell)) return { ok: true, value: null };
+  const v = POSITION[key(cell)];
+  if (v === undefined) {
+    return {
+      ok: false,
+      reason: 'bad_position',
+      message: 'Cara ukur harus Terlentang atau Berdiri / Position must be recumbent (L) or standing (H)',
+    };
+  }
+  return { ok: true, value: v };
+}
+
+const OEDEMA: Record<string, boolean> = {
+  y: true, ya: true, yes: true, '1': true, true: true, ada: true,
+  n: false, t: false, tidak: false, no: false, '0': false, false: false, tidakada: false,
+};
+
+/** Parses bilateral pitting oedema: y / ya / yes / 1 → true, n / tidak / no / 0 → false; missing → false (as anthro
+ * treats a missing oedema as "no"). Any other text is rejected, because oedema blanks the weight-based scores. */
+export function parseOedema(cell: string): CellResult<boolean> {
+  if (isNA(cell)) return { ok: true, value: false };
+  const v = OEDEMA[key(cell)];
+  if (v === undefined) {
+    // ProblemReason has no oedema-specific code; an unreadable cell makes the row unusable, as for a bad field count.
+    return { ok: false, reason: 'malformed_row', message: 'Edema harus Ya atau Tidak / Oedema must be yes or no' };
+  }
+  return { ok: true, value: v };
+}
