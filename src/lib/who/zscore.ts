@@ -140,7 +140,7 @@ function wflZ(table: LmsTable, sex: 1 | 2, lenhei: number, weight: number): numb
   return roundR2(restrictedLmsZ(weight, l, m, s));
 }
 
-/** flen (flag_zscore with threshold 6): 1 when |zlen| > 6 on the rounded z. */
+/** anthro's flag_zscore with one threshold: 1 when |z| > limit on the rounded z, null when there is no z. */
 function flagAbs(z: number | null, limit: number): 0 | 1 | null {
   if (z === null) return null;
   return z > limit || z < -limit ? 1 : 0;
@@ -179,9 +179,9 @@ export function computeZScores(input: ZScoreInput, tables: WhoTables): ZScores {
     };
   }
 
-  // Position after anthro's cleaning: "h" under 9 months becomes NA (R/z-score.R, measure_implausible).
-  let position = input.position;
-  if (position === 'H' && age !== null && age / DAYS_PER_MONTH < 9) position = null;
+  // clenhei, including anthro's under-9-months rule (R/z-score.R, measure_implausible -> cmeasure NA). The cleaned
+  // position matters again only for the wfl/wfh table when the age is missing, where that rule cannot apply.
+  const position = input.position;
   const clenhei = lenhei === null ? null : adjustLengthHeight(age, position, lenhei);
 
   if (sex === 1 || sex === 2) {
