@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Area } from '../types.ts';
+import { createAreaMatcher, foldOldSpelling, normaliseDesaCode, normaliseName } from './names.ts';
+
+const AREAS: Area[] = [
+  { code: '35.10', name: 'Banyuwangi', level: 'kabupaten', parent: null, kind: 'kabupaten' },
+  { code: '35.10.01', name: 'Genteng', level: 'kecamatan', parent: '35.10', kind: 'kecamatan' },
+  { code: '35.10.01.1001', name: 'Genteng Wetan', level: 'desa', parent: '35.10.01', kind: 'kelurahan' },
+  { code: '35.10.01.2002', name: 'Genteng Kulon', level: 'desa', parent: '35.10.01', kind: 'desa' },
+  { code: '35.10.02', name: 'Glenmore', level: 'kecamatan', parent: '35.10', kind: 'kecamatan' },
+  { code: '35.10.02.2001', name: 'Karangharjo', level: 'desa', parent: '35.10.02', kind: 'desa' },
+  { code: '35.10.02.2002', name: 'Sumbergondo', level: 'desa', parent: '35.10.02', kind: 'desa' },
+  { code: '35.10.03', name: 'Kalibaru', level: 'kecamatan', parent: '35.10', kind: 'kecamatan' },
+  { code: '35.10.03.2001', name: 'Sumbergondo', level: 'desa', parent: '35.10.03', kind: 'desa' },
+  { code: '35.10.03.2002', name: 'Djati Rejo', level: 'desa', parent: '35.10.03', kind: 'desa' },
+];
+
+describe('normaliseName', () => {
+  it.each([
+    ['KEL. GENTENG WETAN', 'gentengwetan'],
+    ['Gentengwetan', 'gentengwetan'],
+    ['Desa Karang-Harjo', 'karangharjo'],
+    ['DS. KARANGHARJO', 'karangharjo'],
+    ['Kelurahan', 'kelurahan'],
+    ['Kec. Genteng', 'genteng'],
+    ['  Sumbér   Gondo ', 'sumbergondo'],
+  ])('%j → %j', (s, k) => expect(normaliseName(s)).toBe(k));
+});
+
+describe('foldOldSpelling', () => {
+  it('folds oe, dj, tj', () => expect(foldOldSpelling('tjilatjapdjatisoeka')).toBe('cilacapjatisuka'));
+});
+
+describe('normaliseDesaCode', () => {
+  it.each([
+    ['3510012002', '35.10.01.2002'],
+    ['35.10.01.2002', '35.10.01.2002'],
+    [' 35 10 01 2002', '35.10.01.2002'],
+    ['3.51001E+09', null],
+    ['351001', null],
+  ])('%j → %j', (s, c) => expect(normaliseDesaCode(s)).toBe(c));
+});
+
+describe('createAreaMatcher', () => {
+  it.each([
+    [{ kecamatanName: 'GENTENG', desaName: 'KEL. GENTENG WETAN' }, '35.10.01.1001'],
+    [{ kecamatanName: 'Kec. Genteng', desaName: 'Gentengwetan' }, '35.10.01.1001'],
+    [{ kecamatanName: 'Glenmore', desaName: 'Sumbergondo' }, '35.10.02.2002'],
+    [{ kecamatanName: 'kalibaru', desaName: 'Sumber Gondo' }, '35.10.03.2001'],
+    [{ kecamatanName: 'Kalibaru', desaName: 'Jati Rejo' }, '35.10.03.2002'],
+    [{ desaCode: '3510012002' }, '35.10.01.2002'],
+    [{ desaCode: '35.10.01.2002' }, '35.10.01.2002'],
+    [{ desaCode: '35.10.09.9999', kecamatanName: 'Genteng', desaName: 'Genteng Kulon' }, '35.10.01.2002'],
+    [{ kecamatanCode: '351002', desaName: 'Sumbergondo' }, '35.10.02.2002'],
+    [{ desaName: 'Karangharjo' }, '35.10.02.2001'],
+  ])('matches %j to %s', (q, code) => {
+    expect(createAreaMatcher(AREAS).match(q, 'f.csv', 2)).toEqual({ ok: true, code });
+  });
+
+  it.each([
+    [{ kecamatanName: 'Genteng', desaName: 'Karangharjo' }, /not found in this kecamatan/],
+    [{ kecamatanName: 'Rogojampi', desaName: 'Karangharjo' }, /Kecamatan not found/],
+    [{ desaName: 'Sumbergondo' }, /ambiguous/],
+    [{ desaCode: '35.10.09.9999' }, /not in the area list/],
+    [{ kecamatanName: 'Genteng', desaName: '' }, /Desa is empty/],
+  ])('reports %j as unknown_area', (q, msg) => {
+    const r = createAreaMatcher(AREAS).match(q, 'f.csv', 2);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toBe('unknown_area');
+      expect(r.message).toMatch(msg);
+    }
+  });
+
+  it('reports each unmatched name pair once, with its count and first line', () => {
+    const m = createAreaMatcher(AREAS);
+    m.match({ kecamatanName: 'Genteng', desaName: 'Kembiritan' }, 'a.csv', 5);
+    m.match({ kecamatanName: 'Genteng', desaName: 'Gentengwetan' }, 'a.csv', 6);
+    m.match({ kecamatanName: 'GENTENG', desaName: 'KEMBIRITAN' }, 'a.csv', 9);
+    m.match({ kecamatanName: 'Genteng', desaName: 'Kembiritan' }, 'b.csv', 2);
+    m.match({ kecamatanName: 'Rogojampi', desaName: 'Gitik' }, 'b.csv', 3);
+    expect(m.unmatched()).toEqual([
+      { kecamatan: 'Genteng', desa: 'Kembiritan', count: 3, file: 'a.csv', firstLine: 5 },
+      { kecamatan: 'Rogojampi', desa: 'Gitik', count: 1, file: 'b.csv', firstLine: 3 },
+    ]);
+  });
+
+  it('reports nothing when everything matches, and nothing on empty input', () => {
+    expect(createAreaMatcher([]).unmatched()).toEqual([]);
+    const m = createAreaMatcher(AREAS);
+    m.match({ desaCode: '3510012002' }, 'a.csv', 2);
+    expect(m.unmatched()).toEqual([]);
+  });
+});
