@@ -79,9 +79,10 @@ export function fnv1a64(s: string): string {
 export function childKeyOf(nik: string, name: string, birthIso: string, areaCode: string, salt = ''): string | null {
   if (!isNA(nik)) {
     const d = nik.replace(/[\s.'-]/g, '');
-    // Excel turns 16-digit NIKs into 3.51001E+15, which collide; such a cell is not an identifier.
-    if (/^\d+$/.test(d) && !/^0+$/.test(d)) return fnv1a64(`${salt}n:${d}`);
-    if (/^[0-9A-Za-z]+$/.test(d) && !/^\d+(\.\d+)?e\+?\d+$/i.test(nik.trim())) return fnv1a64(`${salt}n:${d}`);
+    // Excel turns 16-digit NIKs into 3.51001E+15, which collide; such a cell is not an identifier. Placeholders
+    // of zeros are not identifiers either. Other letters-and-digits ids (the plain format's child_id) are used.
+    const excel = /^\d+([.,]\d+)?e\+?\d+$/i.test(nik.trim());
+    if (!excel && /^[0-9A-Za-z]+$/.test(d) && !/^0+$/.test(d)) return fnv1a64(`${salt}n:${d}`);
   }
   if (!isNA(name)) {
     const n = normaliseName(name);
