@@ -1,0 +1,584 @@
+/**
+ * The data build: config → registry, boundaries, surveys → measurements through worker threads → deduplication
+ * (hash-partitioned spill files, so memory does not grow with the rows) → counts, quality → suppression → the
+ * published contract, written into a temporary folder and renamed into place only when everything succeeded.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
+import { resolveColumns } from '../../src/lib/csv/headers.ts';
+import { detectBinary, detectEncoding, decoderLabel } from '../../src/lib/csv/detect.ts';
+import type { UnmatchedArea } from '../../src/lib/csv/names.ts';
+import { RECORD_INTS, periodIndex, periodOf, unpackObservation } from '../../src/lib/aggregate/record.ts';
+import { dedupRecords } from '../../src/lib/aggregate/dedup.ts';
+import { addAggregate, addObservation, createCountTable, rollUp } from '../../src/lib/aggregate/counts.ts';
+import { publishedValues } from '../../src/lib/aggregate/values.ts';
+import { publishFiles } from '../../src/lib/publish/publish.ts';
+import { toCsv } from '../../src/lib/publish/csv.ts';
+import { buildBoundaries, crossCheck, formatCrossCheck } from '../../src/lib/geo/boundaries.ts';
+import { parseSurveys } from '../../src/lib/surveys.ts';
+import { INDICATORS, type Area, type IndicatorId, type RowProblem, type StructuralError } from '../../src/lib/types.ts';
+import * as Q from '../../src/lib/quality/accumulator.ts';
+import type { SurveySeries, ValidationJson } from '../../src/lib/site/contract.ts';
+import { parallelCsv, CsvBlockError } from './parallel-csv.ts';
+import { readRegistry } from './areas-file.ts';
+import type { BuildBlockResult, BuildWorkerData } from './build-worker.ts';
+import { buildQuality } from './build-quality.ts';
+
+/** A build failure with every structural problem found, each as `file:line:column: message`. */
+export class BuildError extends Error {
+  problems: StructuralError[];
+  /** Builds the error from its problems. */
+  constructor(problems: StructuralError[]) {
+    super(problems.map(formatStructural).join('\n'));
+    this.name = 'BuildError';
+    this.problems = problems;
+  }
+}
+
+/** `file:line:column: message (raw: "…"; expected: …)`. */
+export function formatStructural(e: StructuralError): string {
+  const where = [e.file, e.line, e.line !== undefined ? e.column : undefined].filter((x) => x !== undefined).join(':');
+  const raw = e.raw !== undefined ? ` [nilai/value: "${e.raw}"]` : '';
+  return `${where}: ${e.message}${raw} — diharapkan/expected: ${e.expected}`;
+}
+
+/** Options of `runBuild`. */
+export interface BuildOptions {
+  configPath: string;
+  /** Output folder; the contract goes to `<outDir>/data/v1/`. */
+  outDir: string;
+  /** "Today" for future-date checks (YYYY-MM-DD); default: config.referenceDate, else the current date. */
+  referenceDate?: string;
+  log?: (line: string) => void;
+  workers?: number;
+  /** Called before the final rename (tests use it to simulate a crash). */
+  beforeCommit?: () => void;
+}
+
+/** What a build reports. */
+export interface BuildSummary {
+  outDir: string;
+  files: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  children: number;
+  periods: string[];
+  dataVersion: string;
+  seconds: number;
+}
+
+const PARTITIONS = 32;
+const SPILL_BYTES = 1 << 20;
+const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
+
+/** Runs the whole data build. Throws BuildError on structural problems or too many bad rows. */
+export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const configPath = resolve(opts.configPath);
+  const dataDir = dirname(configPath);
+  const config = readConfig(configPath);
+  const referenceDate = opts.referenceDate ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
+
+  // Areas and boundaries.
+  const registry = readRegistry(config.region, resolve(dataDir, config.areas.file));
+  const areas: Area[] = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const indexOf = new Map(areas.map((a, i) => [a.code, i]));
+  const parentOf = Int32Array.from(areas.map((a) => (a.parent ? (indexOf.get(a.parent) ?? -1) : -1)));
+  const boundaries = readBoundaries(config, dataDir, registry, log);
+  const surveys = readSurveys(config, dataDir, registry.region.code);
+  const lokus = readLokus(config, registry.byCode);
+
+  // Measurement files (the demo export is generated when there is none).
+  const measureDir = resolve(dataDir, config.measurements.dir);
+  let files = listMeasurementFiles(measureDir);
+  if (files.length === 0) {
+    if (!config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
+    const { ensureDemoData } = await import('./demo-data.ts');
+    await ensureDemoData(dataDir, config);
+    files = listMeasurementFiles(measureDir);
+  }
+  const allowed = allowedPeriods(config, referenceDate);
+
+  const work = mkdtempSync(join(tmpdir(), 'stunting-build-'));
+  try {
+    const spill = new Spill(work);
+    const validation = { read: 0, rejected: {} as Record<string, number>, examples: [] as RowProblem[], outsideRounds: 0 };
+    const unmatched = new Map<string, UnmatchedArea & { fileIndex: number }>();
+    const areaRejects = new Map<string, number>();
+    for (let fi = 0; fi < files.length; fi++) {
+      const file = files[fi];
+      const display = relative(dataDir, file);
+      const sniff = sniffFile(file, display);
+      const resolved = resolveColumns(sniff.header, config.measurements.columns, display);
+      if (!resolved.ok) throw new BuildError(resolved.errors);
+      const source = sniff.encoding === 'utf-8' || sniff.encoding === 'utf-8-bom' ? file : transcode(file, sniff.encoding, work, fi);
+      const workerData: BuildWorkerData = {
+        file,
+        displayName: display,
+        fileIndex: fi,
+        columns: resolved.columns,
+        options: { decimal: config.measurements.decimal, dateOrder: config.measurements.dateOrder },
+        referenceDay: referenceDate,
+        areas,
+        areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])),
+        periods: allowed,
+        keySalt: '',
+      };
+      try {
+        for await (const block of parallelCsv<BuildBlockResult, BuildWorkerData>({
+          file: source,
+          handler: new URL('./build-worker.ts', import.meta.url),
+          handlerData: workerData,
+          workers: opts.workers,
+          delimiter: config.measurements.delimiter === 'auto' ? undefined : config.measurements.delimiter,
+        })) {
+          const r = block.result;
+          validation.read += r.rowsRead;
+          validation.outsideRounds += r.outsideRounds;
+          for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
+          for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
+          for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
+          for (const u of r.unmatched) {
+            const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
+            const prev = unmatched.get(key);
+            if (prev) prev.count += u.count;
+            else unmatched.set(key, { ...u, fileIndex: fi });
+          }
+          spill.add(r.records, r.count);
+        }
+      } catch (e) {
+        if (e instanceof CsvBlockError) {
+          throw new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: e.message.replace(/^[^:]*:(\d+:)?(\d+:)?\s*/, '') }]);
+        }
+        throw e;
+      }
+    }
+    spill.close();
+
+    // Deduplicate partition by partition, then count.
+    const periodSlots = new Map<number, number>();
+    const observedPeriods = new Set<number>();
+    // First pass over partitions only to learn which periods occur (cheap: one int per record).
+    spill.forEachPartition((buf, count) => {
+      for (let i = 0; i < count; i++) observedPeriods.add(buf[i * RECORD_INTS + 2]);
+    });
+    for (const k of areaRejects.keys()) observedPeriods.add(Number(k.split('|')[1]));
+    const aggregates = readAggregates(config, dataDir, indexOf, allowed);
+    for (const a of aggregates) observedPeriods.add(a.period);
+    const periodList = [...observedPeriods].sort((a, b) => a - b);
+    periodList.forEach((p, i) => periodSlots.set(p, i));
+    const periods = periodList.map(periodOf);
+    if (periods.length === 0) throw new BuildError([{ file: relative(process.cwd(), measureDir), expected: `pengukuran pada bulan ${config.rounds.join(', ')}`, message: 'Tidak ada pengukuran pada periode yang dipublikasikan / No measurement in a published period' }]);
+
+    const table = createCountTable(areas.length, periods.length);
+    const quality = areas.map(() => periods.map(() => Q.createQualityAccumulator()));
+    const areaCodes = areas.map((a) => a.code);
+    let children = 0;
+    spill.forEachPartition((buf, count) => {
+      const d = dedupRecords(buf, count);
+      for (let w = 0; w < d.winners.length; w++) {
+        const i = d.winners[w];
+        const o = unpackObservation(buf, i, areaCodes);
+        const a = buf[i * RECORD_INTS + 3];
+        const p = periodSlots.get(buf[i * RECORD_INTS + 2])!;
+        addObservation(table, a, p, o);
+        Q.addObservation(quality[a][p], o);
+        if (d.dropped[w] > 0) Q.addDuplicates(quality[a][p], d.dropped[w]);
+        children++;
+      }
+    });
+    for (const [key, n] of areaRejects) {
+      const [a, p, reason] = key.split('|');
+      Q.addRejected(quality[Number(a)][periodSlots.get(Number(p))!], reason, n);
+    }
+    for (const ag of aggregates) addAggregate(table, ag.area, periodSlots.get(ag.period)!, ag.measured, ag.cases);
+    rollUp(table, parentOf);
+    for (let a = areas.length - 1; a >= 0; a--) {
+      const p = parentOf[a];
+      if (p >= 0) for (let s = 0; s < periods.length; s++) Q.mergeQuality(quality[p][s], quality[a][s]);
+    }
+
+    // Targets (sasaran) per desa and year, rolled up.
+    const targets = readTargets(config, dataDir, indexOf, parentOf, areas.length);
+    const targetOf = (a: number, p: number) => targets.get(`${a}|${periods[p].slice(0, 4)}`) ?? null;
+    for (let a = 0; a < areas.length; a++) for (let p = 0; p < periods.length; p++) Q.setTarget(quality[a][p], targetOf(a, p));
+
+    // Bad-row share.
+    const rejectedRows = Object.values(validation.rejected).reduce((s, v) => s + v, 0);
+    const accepted = validation.read - rejectedRows;
+    const share = validation.read > 0 ? rejectedRows / validation.read : 0;
+    const validationJson: ValidationJson & Record<string, unknown> = {
+      rows_read: validation.read,
+      rows_accepted: accepted,
+      rows_rejected: rejectedRows,
+      rows_outside_rounds: validation.outsideRounds,
+      by_reason: sortObject(validation.rejected),
+      examples: groupExamples(validation.examples),
+      unmatched_areas: [...unmatched.values()]
+        .sort((x, y) => y.count - x.count || x.fileIndex - y.fileIndex || x.firstLine - y.firstLine)
+        .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, count: u.count, first_line: u.firstLine, file: u.file })),
+    };
+    if (share > config.maxBadRowShare) {
+      log(summaryLines(validationJson).join('\n'));
+      throw new BuildError([{ file: relative(process.cwd(), configPath), expected: `paling banyak ${(config.maxBadRowShare * 100).toFixed(1)}% baris bermasalah (maxBadRowShare)`, message: `${(share * 100).toFixed(1)}% baris ditolak (${rejectedRows} dari ${validation.read}) / ${(share * 100).toFixed(1)}% of rows rejected` }]);
+    }
+
+    const values = publishedValues(table, areas, parentOf, periods, config.suppression.minMeasured);
+    const q = buildQuality(areas, periods, quality, values);
+    const files2 = publishFiles({
+      config,
+      region: registry.region,
+      province: registry.province,
+      values,
+      target: targetOf,
+      lokus,
+      surveys: surveys.series,
+      surveysCsv: surveys.csv,
+      boundaries,
+      quality: q.json,
+      qualityCsv: q.csv,
+      validation: validationJson,
+      children,
+      sha256: (t) => createHash('sha256').update(t).digest('hex'),
+    });
+    const meta = JSON.parse(files2.get('meta.json')!);
+    writeAtomically(resolve(opts.outDir), files2, opts.beforeCommit);
+    for (const l of summaryLines(validationJson)) log(l);
+    const summary: BuildSummary = {
+      outDir: resolve(opts.outDir),
+      files: files2.size,
+      rowsRead: validation.read,
+      rowsAccepted: accepted,
+      rowsRejected: rejectedRows,
+      children,
+      periods,
+      dataVersion: meta.data_version,
+      seconds: (performance.now() - t0) / 1000,
+    };
+    log(`data v${meta.data_version}: ${children} anak/children, ${periods.length} periode, ${files2.size} file → ${join(opts.outDir, 'data/v1')} (${summary.seconds.toFixed(1)} s)`);
+    return summary;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Reads and validates the config; JSON syntax errors name line and column. */
+export function readConfig(configPath: string): SiteConfig {
+  const display = relative(process.cwd(), configPath) || configPath;
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (e) {
+    throw new BuildError([{ file: display, expected: 'file konfigurasi site.config.json', message: `Tidak dapat dibaca / Cannot be read (${(e as NodeJS.ErrnoException).code})` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const pos = m ? Number(m[1]) : 0;
+    const before = text.slice(0, pos);
+    const line = before.split('\n').length;
+    const column = pos - before.lastIndexOf('\n');
+    throw new BuildError([{ file: display, line, column, raw: text.slice(pos, pos + 20).split('\n')[0], expected: 'JSON yang valid / valid JSON', message: `JSON tidak valid / invalid JSON: ${(e as Error).message}` }]);
+  }
+  const r = parseSiteConfig(json);
+  if (!r.ok) {
+    throw new BuildError(r.issues.map((i) => ({ file: display, expected: i.message, message: `kunci/key "${i.key}" tidak valid / invalid`, raw: String(rawAt(json, i.key) ?? '') })));
+  }
+  return r.config;
+}
+
+function rawAt(obj: unknown, key: string): unknown {
+  let o: unknown = obj;
+  for (const k of key.split('.')) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return typeof o === 'object' ? JSON.stringify(o) : o;
+}
+
+function listMeasurementFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => MEASUREMENT_EXT.test(f) && !f.startsWith('.'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Published period indexes: the configured months, within the configured range, not after the reference date. */
+function allowedPeriods(config: SiteConfig, referenceDate: string): number[] {
+  const from = periodIndex(config.periods.from ?? '2000-01');
+  const to = Math.min(periodIndex(config.periods.to ?? '2100-12'), periodIndex(referenceDate.slice(0, 7)));
+  const months = new Set(config.rounds.map(Number));
+  const out: number[] = [];
+  for (let p = from; p <= to; p++) if (months.has((p % 12) + 1)) out.push(p);
+  return out;
+}
+
+/** Reads the first bytes of a file: encoding, binary check, header row. */
+function sniffFile(file: string, display: string): { encoding: ReturnType<typeof detectEncoding>; header: string[] } {
+  let head: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    closeSync(fd);
+    head = buf.subarray(0, n);
+    if (head[0] === 0x1f && head[1] === 0x8b) head = gunzipSync(readFileSync(file)).subarray(0, 65536);
+  } catch (e) {
+    throw new BuildError([{ file: display, expected: 'file CSV yang dapat dibaca / a readable CSV file', message: `Tidak dapat dibaca / Cannot be read: ${(e as Error).message}` }]);
+  }
+  if (head.length === 0) throw new BuildError([{ file: display, line: 1, expected: 'baris judul kolom / a header row', message: 'File kosong / Empty file' }]);
+  const encoding = detectEncoding(head);
+  const binary = detectBinary(head, encoding);
+  if (binary) throw new BuildError([{ file: display, line: 1, expected: 'teks CSV / CSV text', message: binary }]);
+  const text = new TextDecoder(decoderLabel(encoding)).decode(head).replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/)[0];
+  const delim = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+  const header = firstLine.split(delim).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
+  return { encoding, header };
+}
+
+/** Re-encodes a Latin-1 or UTF-16 file into UTF-8 in the work folder (workers read UTF-8 only). */
+function transcode(file: string, encoding: ReturnType<typeof detectEncoding>, work: string, index: number): string {
+  let bytes: Buffer = readFileSync(file);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  const text = new TextDecoder(decoderLabel(encoding)).decode(bytes).replace(/^\uFEFF/, '');
+  const out = join(work, `transcoded-${index}.csv`);
+  writeFileSync(out, text);
+  return out;
+}
+
+/** Hash-partitioned spill files of packed records: dedup then needs one partition in memory at a time. */
+class Spill {
+  private bufs: Int32Array[] = [];
+  private used: number[] = [];
+  private fds: number[] = [];
+  private dir: string;
+  /** Opens one spill file per partition in `dir`. */
+  constructor(dir: string) {
+    this.dir = dir;
+    for (let p = 0; p < PARTITIONS; p++) {
+      this.bufs.push(new Int32Array(SPILL_BYTES / 4));
+      this.used.push(0);
+      this.fds.push(openSync(join(dir, `part-${p}.bin`), 'w'));
+    }
+  }
+  /** Routes each record to its partition by the low bits of its child key. */
+  add(records: Int32Array, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const b = i * RECORD_INTS;
+      const p = records[b + 1] & (PARTITIONS - 1);
+      if (this.used[p] + RECORD_INTS > this.bufs[p].length) this.flush(p);
+      this.bufs[p].set(records.subarray(b, b + RECORD_INTS), this.used[p]);
+      this.used[p] += RECORD_INTS;
+    }
+  }
+  private flush(p: number): void {
+    if (this.used[p] === 0) return;
+    writeSync(this.fds[p], new Uint8Array(this.bufs[p].buffer, 0, this.used[p] * 4));
+    this.used[p] = 0;
+  }
+  /** Flushes and closes every partition file. */
+  close(): void {
+    for (let p = 0; p < PARTITIONS; p++) {
+      this.flush(p);
+      closeSync(this.fds[p]);
+    }
+  }
+  /** Calls `fn` with each partition's records, in partition order. */
+  forEachPartition(fn: (buf: Int32Array, count: number) => void): void {
+    for (let p = 0; p < PARTITIONS; p++) {
+      const bytes = readFileSync(join(this.dir, `part-${p}.bin`));
+      const buf = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+      fn(buf, buf.length / RECORD_INTS);
+    }
+  }
+}
+
+function readBoundaries(config: SiteConfig, dataDir: string, registry: ReturnType<typeof readRegistry>, log: (l: string) => void) {
+  const dir = resolve(dataDir, config.boundaries);
+  const file = join(dir, 'desa.geojson');
+  let desa;
+  try {
+    desa = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new BuildError([{ file: relative(process.cwd(), file), expected: 'GeoJSON FeatureCollection batas desa (properti "kode")', message: `Batas wilayah tidak dapat dibaca / Boundaries cannot be read: ${(e as Error).message}` }]);
+  }
+  const check = crossCheck(registry, desa.features);
+  for (const l of formatCrossCheck(check)) log(`peringatan/warning: ${l}`);
+  const known = new Set(registry.desa.map((d) => d.code));
+  const topo = buildBoundaries({ ...desa, features: desa.features.filter((f: { properties: { kode: string } }) => known.has(f.properties?.kode)) }, { names: registry.byCode });
+  return { desa: JSON.stringify(topo.desa), kecamatan: JSON.stringify(topo.kecamatan), kabupaten: JSON.stringify(topo.kabupaten) };
+}
+
+function readSurveys(config: SiteConfig, dataDir: string, region: string): { series: SurveySeries[]; csv: string } {
+  const file = resolve(dataDir, config.surveys);
+  if (!existsSync(file)) return { series: [], csv: toCsv(['level', 'code', 'name', 'source', 'year', 'prevalence', 'source_url', 'note'], []) };
+  const parsed = parseSurveys(readFileSync(file, 'utf8'), region);
+  const series: SurveySeries[] = parsed.map((s) => ({
+    level: s.level,
+    code: s.code,
+    name: s.name,
+    source: s.source,
+    points: s.points.map((p) => ({ year: p.year, prevalence: p.prevalence, source_url: p.sourceUrl, note: p.note })),
+  }));
+  const rows = series.flatMap((s) => s.points.map((p) => [s.level, s.code, s.name, s.source, p.year, p.prevalence, p.source_url, p.note ?? '']));
+  return { series, csv: toCsv(['level', 'code', 'name', 'source', 'year', 'prevalence', 'source_url', 'note'], rows) };
+}
+
+function readLokus(config: SiteConfig, byCode: Map<string, Area>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const problems: StructuralError[] = [];
+  for (const [year, codes] of Object.entries(config.lokus)) {
+    codes.forEach((code, i) => {
+      const a = byCode.get(code);
+      if (!a || a.level !== 'desa') {
+        problems.push({ file: 'site.config.json', expected: 'kode desa/kelurahan di wilayah ini / a desa code of this region', message: `kunci/key "lokus.${year}[${i}]" tidak dikenal / unknown`, raw: code });
+        return;
+      }
+      out.set(code, [...(out.get(code) ?? []), Number(year)]);
+    });
+  }
+  if (problems.length) throw new BuildError(problems);
+  return out;
+}
+
+interface AggregateRow {
+  area: number;
+  period: number;
+  measured: number;
+  cases: Partial<Record<IndicatorId, number>>;
+}
+
+/** Pre-aggregated village counts: `area_code, period, measured, <indicator>...` (cases per indicator). */
+function readAggregates(config: SiteConfig, dataDir: string, indexOf: Map<string, number>, allowed: number[]): AggregateRow[] {
+  if (!config.aggregates) return [];
+  const dir = resolve(dataDir, config.aggregates);
+  if (!existsSync(dir)) return [];
+  const ok = new Set(allowed);
+  const out: AggregateRow[] = [];
+  const seen = new Set<string>();
+  const problems: StructuralError[] = [];
+  for (const f of readdirSync(dir).filter((x) => /\.csv$/i.test(x)).sort()) {
+    const display = join(config.aggregates, f);
+    const lines = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const delim = lines[0].includes(';') ? ';' : ',';
+    const header = lines[0].split(delim).map((h) => h.trim().toLowerCase());
+    for (const need of ['area_code', 'period', 'measured']) {
+      if (!header.includes(need)) problems.push({ file: display, line: 1, column: header.length + 1, expected: `kolom ${need}`, message: `Kolom wajib tidak ditemukan / Required column missing: ${need}`, raw: lines[0] });
+    }
+    if (problems.length) continue;
+    const col = (name: string) => header.indexOf(name);
+    for (let i = 1; i < lines.length; i++) {
+      if (lines[i].trim() === '') continue;
+      const cells = lines[i].split(delim).map((c) => c.trim());
+      const code = cells[col('area_code')];
+      const period = cells[col('period')];
+      const area = indexOf.get(code);
+      const bad = (column: string, raw: string, expected: string) =>
+        problems.push({ file: display, line: i + 1, column: col(column) + 1, raw, expected, message: 'Nilai tidak valid / Invalid value' });
+      if (area === undefined || code.split('.').length !== 4) { bad('area_code', code, 'kode desa wilayah ini / a desa code of this region'); continue; }
+      if (!/^\d{4}-\d{2}$/.test(period)) { bad('period', period, 'YYYY-MM'); continue; }
+      const measured = Number(cells[col('measured')]);
+      if (!Number.isInteger(measured) || measured < 0) { bad('measured', cells[col('measured')], 'bilangan bulat ≥ 0'); continue; }
+      const key = `${code}|${period}`;
+      if (seen.has(key)) { bad('area_code', code, 'satu baris per desa dan periode / one row per desa and period'); continue; }
+      seen.add(key);
+      const cases: Partial<Record<IndicatorId, number>> = {};
+      for (const id of INDICATORS) {
+        const c = col(id);
+        if (c < 0 || cells[c] === '' || cells[c] === undefined) continue;
+        const v = Number(cells[c]);
+        if (!Number.isInteger(v) || v < 0 || v > measured) { bad(id, cells[c], `bilangan bulat 0..${measured}`); continue; }
+        cases[id] = v;
+      }
+      const p = periodIndex(period);
+      if (ok.has(p)) out.push({ area, period: p, measured, cases });
+    }
+  }
+  if (problems.length) throw new BuildError(problems);
+  return out;
+}
+
+/** Target children per area and year (`desa_code, year, target`), summed to kecamatan and kabupaten. */
+function readTargets(config: SiteConfig, dataDir: string, indexOf: Map<string, number>, parentOf: Int32Array, nAreas: number): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!config.targets) return out;
+  const file = resolve(dataDir, config.targets);
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const delim = lines[0].includes(';') ? ';' : ',';
+  const header = lines[0].split(delim).map((h) => h.trim().toLowerCase());
+  const [ci, yi, ti] = ['desa_code', 'year', 'target'].map((c) => header.indexOf(c));
+  if (ci < 0 || yi < 0 || ti < 0) throw new BuildError([{ file: config.targets, line: 1, raw: lines[0], expected: 'kolom desa_code, year, target', message: 'Kolom sasaran tidak lengkap / Target columns missing' }]);
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    const c = lines[i].split(delim).map((x) => x.trim());
+    let a = indexOf.get(c[ci]);
+    const target = Number(c[ti]);
+    if (a === undefined || !Number.isFinite(target)) throw new BuildError([{ file: config.targets, line: i + 1, raw: lines[i], expected: 'kode desa dan angka sasaran', message: 'Baris sasaran tidak valid / Invalid target row' }]);
+    while (a >= 0) {
+      const key = `${a}|${c[yi]}`;
+      out.set(key, (out.get(key) ?? 0) + target);
+      a = parentOf[a];
+    }
+  }
+  void nAreas;
+  return out;
+}
+
+/** Writes every file into `<outDir>.tmp`, then swaps it in: readers see the old output or the new, never half. */
+function writeAtomically(outDir: string, files: Map<string, string>, beforeCommit?: () => void): void {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
+  const old = join(parent, `.${basename(outDir)}.old-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const full = join(tmp, 'data/v1', path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  beforeCommit?.();
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function sortObject<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function groupExamples(ex: RowProblem[]): NonNullable<ValidationJson['examples']> {
+  const out: NonNullable<ValidationJson['examples']> = {};
+  for (const e of [...ex].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))) {
+    (out[e.reason] ??= []).push({ file: e.file, line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.raw !== undefined ? { raw: e.raw } : {}) });
+  }
+  return sortObject(out);
+}
+
+/** A readable summary of the validation report. */
+export function summaryLines(v: ValidationJson & Record<string, unknown>): string[] {
+  const lines = [`baris dibaca/rows read: ${v.rows_read}, diterima/accepted: ${v.rows_accepted}, ditolak/rejected: ${v.rows_rejected}`];
+  for (const [reason, n] of Object.entries(v.by_reason)) {
+    const ex = (v.examples?.[reason] ?? []).slice(0, 3).map((e) => `${e.file}:${e.line}${e.column ? ` [${e.column}${e.raw !== undefined ? `="${e.raw}"` : ''}]` : ''}`);
+    lines.push(`  ${reason}: ${n}${ex.length ? ` — mis./e.g. ${ex.join('; ')}` : ''}`);
+  }
+  const um = v.unmatched_areas ?? [];
+  if (um.length) {
+    lines.push(`  wilayah tidak dikenal / unknown areas: ${um.length} nama`);
+    for (const u of um.slice(0, 10)) lines.push(`    Kec. "${u.kecamatan}" Desa "${u.desa}": ${u.count} baris (pertama/first ${u.file}:${u.first_line})`);
+  }
+  return lines;
+}
+
+/** Root of the repository (for default paths). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
