@@ -1,0 +1,565 @@
+/**
+ * A generic worker-thread pool for big CSV files (plain or gzip, streamed).
+ *
+ * The main thread reads the file in blocks of a few MB, cuts every block after its last record delimiter that lies
+ * outside quotes (quote parity: a doubled quote `""` toggles twice, so it keeps the parity), counts newlines so that
+ * each block knows the physical line number of its first record, and posts the block (its ArrayBuffer transferred,
+ * not copied) to the least busy worker. Results come back to the caller in input order, with bounded read-ahead: at
+ * most `maxInFlight` blocks (default 2 per worker) are read but not yet handed to the caller, so memory does not grow
+ * with the file.
+ *
+ * The header row is parsed once, in the main thread, and given to every block. Workers run
+ * `parallel-csv-worker.ts`, which imports a caller-given *handler module*:
+ *
+ * ```ts
+ * export function init(data: D): void | Promise<void>;            // once per worker, D = options.handlerData
+ * export function processBlock(block: Buffer, firstLine: number, header: string[], ctx: BlockContext): R | Promise<R>;
+ * export function transferList?(result: R): Transferable[];        // optional; see below
+ * ```
+ *
+ * `processBlock` usually starts with `parseBlock(block, firstLine, ctx)` (below), which gives the rows and the
+ * physical line where each row starts. A result that is a Uint8Array/Buffer owning its whole ArrayBuffer is
+ * transferred automatically; other results are structured-cloned unless `transferList` names what to transfer.
+ */
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { pipeline } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { createGunzip } from 'node:zlib';
+import { parse as csvParseSync } from 'csv-parse/sync';
+
+const NL = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** What a handler's `processBlock` learns about the file besides the block itself. */
+export interface BlockContext {
+  /** The file path as given to the pool (for messages). */
+  file: string;
+  /** Field delimiter, one character. */
+  delimiter: string;
+  /** Record delimiter of the file, from its header row. */
+  recordDelimiter: '\n' | '\r\n';
+  /** Header row, parsed once in the main thread. */
+  header: string[];
+  /** 0-based index of the block in the file. */
+  index: number;
+}
+
+/** Facts about the file known once its header row is read (given to `onHeader`). */
+export interface CsvFileInfo {
+  file: string;
+  header: string[];
+  delimiter: string;
+  recordDelimiter: '\n' | '\r\n';
+  /** The file started with a UTF-8 byte order mark (dropped). */
+  bom: boolean;
+  gzip: boolean;
+  /** Physical line where the first data record starts (2 unless the header spans lines). */
+  firstDataLine: number;
+}
+
+/** Options of `parallelCsv`. */
+export interface ParallelCsvOptions<D = unknown> {
+  /** Path of a `.csv` or gzip-compressed CSV (recognised by its magic bytes, whatever the name). */
+  file: string;
+  /** The handler module (absolute path or file URL) loaded in every worker. */
+  handler: string | URL;
+  /** Passed to the handler's `init` in every worker (structured-cloned). */
+  handlerData?: D;
+  /** Number of workers; default `os.availableParallelism()`. */
+  workers?: number;
+  /** Target block size in bytes; default 2 MiB. A block grows past it only when one record is longer. */
+  blockSize?: number;
+  /** Blocks read but not yet delivered to the caller; default 2 per worker. */
+  maxInFlight?: number;
+  /** Field delimiter; default: detected from the header row among `,` `;` tab `|` (comma when none). */
+  delimiter?: string;
+  /** Called with the header before any block is dispatched; throwing aborts the run with that error. */
+  onHeader?: (info: CsvFileInfo) => void;
+  /** Read size of the underlying stream; default 1 MiB. */
+  readChunkSize?: number;
+}
+
+/** One block's result, delivered in input order. */
+export interface BlockResult<R> {
+  /** 0-based block index. */
+  index: number;
+  /** Physical line (1-based) where the block's first record starts. */
+  firstLine: number;
+  /** Physical lines (newlines) the block spans. */
+  lines: number;
+  /** Bytes of the (decompressed) block. */
+  bytes: number;
+  result: R;
+}
+
+/** A CSV or handler error located in the file: `file:line:column`. */
+export class CsvBlockError extends Error {
+  /** File path. */
+  file: string;
+  /** 1-based physical line, when known. */
+  line: number | undefined;
+  /** 1-based field index, when known. */
+  column: number | undefined;
+  /** csv-parse error code (`CSV_QUOTE_NOT_CLOSED` ...) or `HANDLER_ERROR`. */
+  code: string;
+  /** Builds the error; the message is prefixed with `file:line:column:`. */
+  constructor(file: string, line: number | undefined, column: number | undefined, code: string, message: string) {
+    const where = [file, line, line !== undefined ? column : undefined].filter((x) => x !== undefined).join(':');
+    super(`${where}: ${message}`);
+    this.name = 'CsvBlockError';
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.code = code;
+  }
+}
+
+/** Parsed rows of one block: `lines[i]` is the physical line where `rows[i]` starts. */
+export interface ParsedBlock {
+  rows: string[][];
+  lines: number[];
+  /** True when the quote-free fast path was used. */
+  fast: boolean;
+}
+
+/** Options of `parseBlock` (a `BlockContext` fits). */
+export interface ParseBlockOptions {
+  file: string;
+  delimiter: string;
+  recordDelimiter: '\n' | '\r\n';
+  /** Use the split-based fast path for blocks without any quote character (default true). */
+  fastPath?: boolean;
+}
+
+let fastPathDefault = process.env.PARALLEL_CSV_FAST_PATH !== '0';
+
+/** Turns the quote-free fast path on or off for this thread (the env var PARALLEL_CSV_FAST_PATH=0 also does). */
+export function setFastPathDefault(on: boolean): void {
+  fastPathDefault = on;
+}
+
+/**
+ * Parses one block into array rows with the physical start line of each row. Semantics are csv-parse's with
+ * `relax_column_count` (rows may differ in length; the handler checks them against the header) and
+ * `skip_empty_lines`. A block without any `"` takes a split-based fast path that gives exactly the same rows.
+ * Throws `CsvBlockError` with the file, line and column of a csv-parse error.
+ */
+export function parseBlock(block: Uint8Array, firstLine: number, opts: ParseBlockOptions): ParsedBlock {
+  const buf = Buffer.isBuffer(block) ? block : Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+  const fastPath = opts.fastPath ?? fastPathDefault;
+  if (fastPath && buf.indexOf(QUOTE) === -1) {
+    const r = splitBlock(buf.toString('utf8'), firstLine, opts.delimiter, opts.recordDelimiter === '\r\n');
+    if (r) return r;
+  }
+  return csvParseBlock(buf, firstLine, opts);
+}
+
+/** Fast path: split on \n and the delimiter. Returns null when csv-parse could read the text differently. */
+function splitBlock(text: string, firstLine: number, delimiter: string, crlf: boolean): ParsedBlock | null {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let line = firstLine;
+  let start = 0;
+  const n = text.length;
+  while (start < n) {
+    let end = text.indexOf('\n', start);
+    const terminated = end !== -1;
+    if (!terminated) end = n;
+    let stop = end;
+    if (crlf && terminated) {
+      // a lone \n is field content for csv-parse in CRLF mode: leave such blocks to it
+      if (end === start || text.charCodeAt(end - 1) !== CR) return null;
+      stop = end - 1;
+    }
+    if (stop > start) {
+      rows.push(text.slice(start, stop).split(delimiter));
+      lines.push(line);
+    }
+    line++;
+    start = end + 1;
+  }
+  return { rows, lines, fast: true };
+}
+
+interface CsvParseRecord {
+  record: string[];
+  info: { bytes: number };
+}
+
+/**
+ * csv-parse (sync) on the block. Start lines come from byte offsets: csv-parse's `info.bytes` is where the previous
+ * record ended; skipped empty lines are stepped over, and the newlines before the start are counted. (`info.lines`
+ * is not usable: csv-parse counts a bare CR, and CR and LF of a quoted CRLF separately.)
+ */
+function csvParseBlock(buf: Buffer, firstLine: number, opts: ParseBlockOptions): ParsedBlock {
+  let recs: CsvParseRecord[];
+  try {
+    recs = csvParseSync(buf, {
+      delimiter: opts.delimiter,
+      record_delimiter: opts.recordDelimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as CsvParseRecord[];
+  } catch (e) {
+    throw locateCsvError(e, opts.file, firstLine, buf);
+  }
+  const crlf = opts.recordDelimiter === '\r\n';
+  const rows: string[][] = new Array(recs.length);
+  const lines: number[] = new Array(recs.length);
+  let pos = 0;
+  let counted = 0;
+  let line = firstLine;
+  for (let i = 0; i < recs.length; i++) {
+    // step over empty lines (skipped by csv-parse) to the record's first byte
+    for (;;) {
+      if (buf[pos] === NL && !crlf) pos++;
+      else if (crlf && buf[pos] === CR && buf[pos + 1] === NL) pos += 2;
+      else break;
+    }
+    line += countByte(buf, NL, counted, pos);
+    counted = pos;
+    rows[i] = recs[i].record;
+    lines[i] = line;
+    pos = recs[i].info.bytes;
+  }
+  return { rows, lines, fast: false };
+}
+
+/**
+ * Maps a csv-parse error to a `CsvBlockError` located in the file: the line where the offending field starts (from the
+ * error's byte offset when the block is given; csv-parse's own line count also counts bare CRs), else its `lines`; the column is the 1-based
+ * field index. Line numbers in the message are made file-relative.
+ */
+export function locateCsvError(e: unknown, file: string, firstLine: number, block?: Buffer): Error {
+  const err = e as { code?: string; lines?: number; bytes?: number; column?: number | string | null; message?: string };
+  if (!err || typeof err.code !== 'string' || typeof err.lines !== 'number') return e as Error;
+  let line = firstLine + err.lines - 1;
+  if (block && typeof err.bytes === 'number') {
+    // bytes = end of the last complete field: the offending field starts on the line holding that offset
+    line = firstLine + countByte(block, NL, 0, Math.min(err.bytes, block.length));
+  }
+  const column = typeof err.column === 'number' ? err.column + 1 : undefined;
+  const message = String(err.message).replace(/\bline \d+/g, `line ${line}`);
+  return new CsvBlockError(file, line, column, err.code, message);
+}
+
+/** Counts occurrences of one byte in buf[from, to). */
+function countByte(buf: Buffer, byte: number, from: number, to: number): number {
+  let c = 0;
+  let i = buf.indexOf(byte, from);
+  while (i !== -1 && i < to) {
+    c++;
+    i = buf.indexOf(byte, i + 1);
+  }
+  return c;
+}
+
+/**
+ * Where to cut a block that starts outside quotes: the index just after its last `\n` outside quotes, or -1 when
+ * there is none. Parity at a newline = (quotes before it) mod 2, computed backwards from the block's total.
+ */
+export function cutPoint(buf: Buffer, len: number = buf.length): number {
+  let p = len > 0 ? buf.lastIndexOf(NL, len - 1) : -1;
+  if (p === -1) return -1;
+  const first = buf.indexOf(QUOTE);
+  if (first === -1 || first >= len) return p + 1;
+  let parity = countByte(buf, QUOTE, first, len) & 1;
+  let end = len;
+  while (p !== -1) {
+    parity ^= countByte(buf, QUOTE, p + 1, end) & 1;
+    if (parity === 0) return p + 1;
+    end = p;
+    p = p > 0 ? buf.lastIndexOf(NL, p - 1) : -1;
+  }
+  return -1;
+}
+
+/** Index just after the first `\n` outside quotes in buf[0, len), or -1. */
+function firstRecordEnd(buf: Buffer, len: number): number {
+  let inQuote = false;
+  for (let i = 0; i < len; i++) {
+    const c = buf[i];
+    if (c === QUOTE) inQuote = !inQuote;
+    else if (c === NL && !inQuote) return i + 1;
+  }
+  return -1;
+}
+
+/** The delimiter among `,` `;` tab `|` occurring most often outside quotes in a header line (comma if none). */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let inQuote = false;
+  for (const ch of headerLine) {
+    if (ch === '"') inQuote = !inQuote;
+    else if (!inQuote && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  let bestN = 0;
+  for (const [d, n] of counts) if (n > bestN) [best, bestN] = [d, n];
+  return best;
+}
+
+function isGzip(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A copy of b in a fresh, unpooled ArrayBuffer of exactly its size (safe to transfer). */
+function own(b: Uint8Array): Buffer {
+  const c = Buffer.allocUnsafeSlow(b.length);
+  c.set(b);
+  return c;
+}
+
+/** A block ready to post: `buf` owns its ArrayBuffer; bytes [offset, offset + length) belong to the block. */
+interface RawBlock {
+  index: number;
+  buf: Buffer;
+  offset: number;
+  length: number;
+  firstLine: number;
+  lines: number;
+}
+
+/** Reads the file as blocks cut at record boundaries; the header record is parsed first and given to onInfo. */
+async function* readBlocks(
+  file: string,
+  blockSize: number,
+  chunkSize: number,
+  delimiterOpt: string | undefined,
+  onInfo: (info: CsvFileInfo) => void,
+): AsyncGenerator<RawBlock> {
+  const gzip = isGzip(file);
+  const raw = createReadStream(file, { highWaterMark: chunkSize });
+  const src = gzip ? pipeline(raw, createGunzip({ chunkSize: Math.max(64, chunkSize) }), () => {}) : raw;
+  let chunks: Buffer[] = [];
+  let total = 0;
+  let headerDone = false;
+  let line = 1;
+  let index = 0;
+  let bom = false;
+  const take = (): Buffer => {
+    let b = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    // the block's ArrayBuffer is transferred: it must hold this block only
+    if (b.byteOffset !== 0 || b.buffer.byteLength !== b.length) b = own(b);
+    chunks = [];
+    total = 0;
+    return b;
+  };
+  const header = (buf: Buffer, end: boolean): Buffer | null => {
+    let start = 0;
+    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+    else if (!end && buf.length < 3) return null;
+    let stop = firstRecordEnd(buf.subarray(start), buf.length - start);
+    if (stop === -1 && !end) return null;
+    stop = stop === -1 ? buf.length : start + stop;
+    bom = start === 3;
+    const crlf = stop >= 2 && buf[stop - 1] === NL && buf[stop - 2] === CR;
+    const text = buf.toString('utf8', start, stop);
+    const delimiter = delimiterOpt ?? detectDelimiter(text.split('\n')[0]);
+    let fields: string[] = [];
+    if (text.trim() !== '') {
+      try {
+        fields = (csvParseSync(text, { delimiter, record_delimiter: crlf ? '\r\n' : '\n' }) as string[][])[0] ?? [];
+      } catch (e) {
+        throw locateCsvError(e, file, 1);
+      }
+    }
+    line = 1 + countByte(buf, NL, start, stop);
+    headerDone = true;
+    onInfo({ file, header: fields, delimiter, recordDelimiter: crlf ? '\r\n' : '\n', bom, gzip, firstDataLine: line });
+    return buf.subarray(stop);
+  };
+  const emit = (buf: Buffer, offset: number, length: number): RawBlock => {
+    const lines = countByte(buf, NL, offset, offset + length);
+    const b: RawBlock = { index: index++, buf, offset, length, firstLine: line, lines };
+    line += lines;
+    return b;
+  };
+  try {
+    for await (const chunk of src as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (!headerDone) {
+        const all = take();
+        const rest = header(all, false);
+        if (rest === null) {
+          chunks.push(all); // header longer than what was read: wait for more
+          total = all.length;
+          continue;
+        }
+        // rest is a view into the header's buffer: copy so the block owns its memory
+        if (rest.length > 0) {
+          chunks.push(own(rest));
+          total = rest.length;
+        }
+      }
+      if (total < blockSize) continue;
+      const buf = take();
+      // cut blocks of at most blockSize (more only for a longer record); the last one travels in buf itself (its
+      // ArrayBuffer is transferred), earlier ones as copies, and the tail after the last cut is copied and kept
+      let off = 0;
+      let keep: Buffer | null = buf;
+      while (buf.length - off >= blockSize) {
+        const rest = buf.subarray(off);
+        let cut = cutPoint(rest, blockSize);
+        if (cut === -1) cut = cutPoint(rest);
+        if (cut === -1) break; // one record longer than what was read: keep reading
+        if (rest.length - cut >= blockSize && cutPoint(rest.subarray(cut), blockSize) !== -1) {
+          yield emit(own(rest.subarray(0, cut)), 0, cut);
+          off += cut;
+          continue;
+        }
+        keep = off + cut < buf.length ? own(buf.subarray(off + cut)) : null;
+        const last = emit(buf, off, cut);
+        off = -1;
+        yield last; // buf is detached once posted
+        break;
+      }
+      if (off > 0) keep = off < buf.length ? own(buf.subarray(off)) : null;
+      if (keep) {
+        chunks.push(keep);
+        total = keep.length;
+      }
+    }
+    if (!headerDone) {
+      const rest = header(take(), true);
+      if (rest && rest.length > 0) {
+        chunks.push(own(rest));
+        total = rest.length;
+      }
+    }
+    if (total > 0) {
+      const buf = take();
+      yield emit(buf, 0, buf.length);
+    }
+  } finally {
+    raw.destroy();
+    if (src !== raw) (src as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  }
+}
+
+interface WorkerReply {
+  seq: number;
+  ok: boolean;
+  result?: unknown;
+  error?: { name: string; message: string; code?: string; file?: string; line?: number; column?: number; stack?: string };
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: number;
+}
+
+/** Rebuilds an error posted by a worker: a CsvBlockError keeps its location, others get the block's first line. */
+function reviveError(e: NonNullable<WorkerReply['error']>, file: string, firstLine: number): Error {
+  let err: CsvBlockError;
+  if (e.name === 'CsvBlockError') {
+    err = new CsvBlockError(e.file ?? file, e.line, e.column, e.code ?? 'CSV_ERROR', '');
+    err.message = e.message;
+  } else {
+    err = new CsvBlockError(file, firstLine, undefined, e.code ?? 'HANDLER_ERROR', `(block starting here) ${e.message}`);
+  }
+  err.stack = `${err.name}: ${err.message}\n    [in worker] ${e.stack ?? ''}`;
+  return err;
+}
+
+/**
+ * Runs the handler over every block of the file in `workers` threads and yields the block results in input order.
+ * Breaking out of the loop (or an error) stops reading and terminates the workers.
+ */
+export async function* parallelCsv<R = unknown, D = unknown>(opts: ParallelCsvOptions<D>): AsyncGenerator<BlockResult<R>> {
+  const nWorkers = Math.max(1, opts.workers ?? availableParallelism());
+  const maxInFlight = Math.max(1, opts.maxInFlight ?? nWorkers * 2);
+  const blockSize = opts.blockSize ?? 2 << 20;
+  const handlerUrl = opts.handler instanceof URL ? opts.handler.href : new URL(opts.handler, 'file://').href;
+  let info: CsvFileInfo | null = null;
+  const blocks = readBlocks(opts.file, blockSize, opts.readChunkSize ?? 1 << 20, opts.delimiter, (i) => {
+    info = i;
+    opts.onHeader?.(i);
+  });
+
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; firstLine: number }>();
+  let fatal: Error | null = null;
+  const failAll = (err: Error) => {
+    fatal ??= err;
+    for (const [, p] of waiting) p.reject(err);
+    waiting.clear();
+  };
+  const pool: PoolWorker[] = [];
+  for (let i = 0; i < nWorkers; i++) {
+    const worker = new Worker(new URL('./parallel-csv-worker.ts', import.meta.url), {
+      workerData: { handler: handlerUrl, data: opts.handlerData },
+    });
+    const pw: PoolWorker = { worker, busy: 0 };
+    worker.on('message', (m: WorkerReply) => {
+      const p = waiting.get(m.seq);
+      if (!p) return;
+      waiting.delete(m.seq);
+      pw.busy--;
+      if (m.ok) p.resolve(m.result);
+      else p.reject(reviveError(m.error!, opts.file, p.firstLine));
+    });
+    worker.on('error', (e) => failAll(e instanceof Error ? e : new Error(String(e))));
+    worker.on('exit', (code) => {
+      if (code !== 0 || waiting.size > 0) failAll(new Error(`parallel-csv: worker exited with code ${code}`));
+    });
+    pool.push(pw);
+  }
+
+  type Pending = { block: Omit<RawBlock, 'buf'>; promise: Promise<unknown> };
+  const pending: Pending[] = [];
+  const dispatch = (b: RawBlock): Promise<unknown> => {
+    if (fatal) return Promise.reject(fatal);
+    let w = pool[0];
+    for (const p of pool) if (p.busy < w.busy) w = p;
+    w.busy++;
+    const i = info!;
+    const ctx: BlockContext = {
+      file: i.file,
+      delimiter: i.delimiter,
+      recordDelimiter: i.recordDelimiter,
+      header: i.header,
+      index: b.index,
+    };
+    const promise = new Promise<unknown>((resolve, reject) =>
+      waiting.set(b.index, { resolve, reject, firstLine: b.firstLine }),
+    );
+    promise.catch(() => {}); // rejections are handled when the block's turn comes
+    const ab = b.buf.buffer as ArrayBuffer;
+    w.worker.postMessage({ seq: b.index, buffer: ab, offset: b.offset, length: b.length, firstLine: b.firstLine, ctx }, [ab]);
+    return promise;
+  };
+  const deliver = async (): Promise<BlockResult<R>> => {
+    const p = pending.shift()!;
+    const result = (await p.promise) as R;
+    return { index: p.block.index, firstLine: p.block.firstLine, lines: p.block.lines, bytes: p.block.length, result };
+  };
+  try {
+    for await (const b of blocks) {
+      const { buf: _buf, ...meta } = b;
+      pending.push({ block: meta, promise: dispatch(b) });
+      while (pending.length >= maxInFlight) yield await deliver();
+    }
+    while (pending.length > 0) yield await deliver();
+  } finally {
+    for (const p of pending) p.promise.catch(() => {});
+    await blocks.return(undefined);
+    await Promise.all(pool.map((p) => p.worker.terminate()));
+  }
+}
+
+/** Convenience: runs the pool and collects every block result in order (for small files and tests). */
+export async function parallelCsvAll<R = unknown, D = unknown>(opts: ParallelCsvOptions<D>): Promise<BlockResult<R>[]> {
+  const out: BlockResult<R>[] = [];
+  for await (const r of parallelCsv<R, D>(opts)) out.push(r);
+  return out;
+}
