@@ -223,7 +223,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
       examples: groupExamples(validation.examples),
       unmatched_areas: [...unmatched.values()]
         .sort((x, y) => y.count - x.count || x.fileIndex - y.fileIndex || x.firstLine - y.firstLine)
-        .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, count: u.count, first_line: u.firstLine, file: u.file })),
+        .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, ...(u.code ? { code: u.code } : {}), count: u.count, first_line: u.firstLine, file: u.file })),
     };
     if (share > config.maxBadRowShare) {
       log(summaryLines(validationJson).join('\n'));
@@ -575,7 +575,10 @@ export function summaryLines(v: ValidationJson & Record<string, unknown>): strin
   const um = v.unmatched_areas ?? [];
   if (um.length) {
     lines.push(`  wilayah tidak dikenal / unknown areas: ${um.length} nama`);
-    for (const u of um.slice(0, 10)) lines.push(`    Kec. "${u.kecamatan}" Desa "${u.desa}": ${u.count} baris (pertama/first ${u.file}:${u.first_line})`);
+    for (const u of um.slice(0, 10) as (typeof um[number] & { code?: string })[]) {
+      const what = u.code ? `kode "${u.code}"` : `Kec. "${u.kecamatan}" Desa "${u.desa}"`;
+      lines.push(`    ${what}: ${u.count} baris (pertama/first ${u.file}:${u.first_line})`);
+    }
   }
   return lines;
 }
