@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { defaultState, fromQuery, toQuery, type MapState, type MapStateOptions } from './map-state.ts';
+import { INDICATORS } from '../types.ts';
+
+const periods = ['2024-02', '2024-08', '2025-02', '2025-08'];
+const areas = ['35.10', '35.10.01', '35.10.01.2001', '35.10.01.2002', '35.10.02.1001'];
+const o: MapStateOptions = { periods, indicators: INDICATORS, areas: new Set(areas) };
+
+describe('map state in the URL', () => {
+  it('defaults to desa, stunting and the latest period, with a clean URL', () => {
+    expect(defaultState(o)).toEqual({ level: 'desa', indicator: 'stunting', period: '2025-08', area: null });
+    expect(toQuery(defaultState(o), o)).toBe('');
+    expect(fromQuery('', o)).toEqual({ state: defaultState(o), invalid: [] });
+  });
+
+  it('writes only what differs from the defaults, with the Indonesian keys', () => {
+    const s: MapState = { level: 'kecamatan', indicator: 'wasting', period: '2025-08', area: '35.10.01' };
+    expect(toQuery(s, o)).toBe('?tingkat=kecamatan&indikator=wasting&wilayah=35.10.01');
+  });
+
+  it('reads the documented example', () => {
+    const { state, invalid } = fromQuery('?tingkat=desa&indikator=stunting&periode=2025-02&wilayah=35.10.01.2001', o);
+    expect(invalid).toEqual([]);
+    expect(state).toEqual({ level: 'desa', indicator: 'stunting', period: '2025-02', area: '35.10.01.2001' });
+  });
+
+  it('reads English aliases and URLSearchParams', () => {
+    const { state } = fromQuery(new URLSearchParams('level=kecamatan&indicator=severe-wasting&period=2024-02'), o);
+    expect(state).toMatchObject({ level: 'kecamatan', indicator: 'severe_wasting', period: '2024-02' });
+  });
+
+  it.each([
+    ['?tingkat=provinsi', ['tingkat']],
+    ['?tingkat=kabupaten', ['tingkat']],
+    ['?indikator=obesity', ['indikator']],
+    ['?periode=2025-13', ['periode']],
+    ['?periode=2019-08', ['periode']],
+    ['?periode=', ['periode']],
+    ['?wilayah=35.10.99.9999', ['wilayah']],
+    ['?wilayah=<script>', ['wilayah']],
+    ['?wilayah=%E0%A4%A', ['wilayah']],
+    ['?tingkat=desa&tingkat=kecamatan', []],
+    ['?foo=bar', []],
+    ['?%%%', []],
+  ])('falls back to the default for %s without throwing', (q, keys) => {
+    const r = fromQuery(q, o);
+    expect(r.invalid).toEqual(keys);
+    expect(r.state.period).toMatch(/^\d{4}-\d{2}$/);
+  });
+
+  it('never throws on null or garbage', () => {
+    expect(fromQuery(null, o).state).toEqual(defaultState(o));
+    expect(fromQuery(undefined, o).state).toEqual(defaultState(o));
+    fc.assert(fc.property(fc.string(), (q) => { fromQuery(q, o); }));
+  });
+
+  it('round-trips every valid state: fromQuery(toQuery(s)) equals s', () => {
+    const state = fc.record({
+      level: fc.constantFrom('kecamatan' as const, 'desa' as const),
+      indicator: fc.constantFrom(...INDICATORS),
+      period: fc.constantFrom(...periods),
+      area: fc.option(fc.constantFrom(...areas), { nil: null }),
+    });
+    fc.assert(
+      fc.property(state, (s) => {
+        const r = fromQuery(toQuery(s, o), o);
+        expect(r.invalid).toEqual([]);
+        expect(r.state).toEqual(s);
+      }),
+    );
+  });
+
+  it('honours configured defaults and restricted levels', () => {
+    const o2: MapStateOptions = { periods, indicators: ['wasting'], levels: ['kabupaten', 'kecamatan'], defaults: { period: '2024-08' } };
+    expect(defaultState(o2)).toEqual({ level: 'kecamatan', indicator: 'wasting', period: '2024-08', area: null });
+    expect(fromQuery('?tingkat=desa', o2).invalid).toEqual(['tingkat']);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * URL state of the map explorer: level, indicator, period and selected area, as the query
+ * `?tingkat=desa&indikator=stunting&periode=2025-08&wilayah=35.10.01.2001`.
+ *
+ * `toQuery` writes only what differs from the defaults (so the default view has a clean URL); `fromQuery` parses each
+ * key to valid, invalid or missing and never throws: an invalid value falls back to the default and is reported in
+ * `invalid` (the page reports it once, e.g. in the console). English aliases (`level`, `indicator`, `period`, `area`)
+ * are read too, so a hand-written English link works; the Indonesian keys are always written.
+ */
+import type { IndicatorId, Level } from '../types.ts';
+
+/** The levels the explorer maps (the kabupaten itself is one area, not a map). */
+export type MapLevel = Extract<Level, 'kecamatan' | 'desa'>;
+export const MAP_LEVELS: readonly MapLevel[] = ['kecamatan', 'desa'];
+
+export interface MapState {
+  level: MapLevel;
+  indicator: IndicatorId;
+  period: string;
+  /** Selected area (dotted code) or null. */
+  area: string | null;
+}
+
+/** What the state may hold: the published periods and indicators, the levels, and optionally the known area codes. */
+export interface MapStateOptions {
+  periods: readonly string[];
+  indicators: readonly string[];
+  levels?: readonly string[];
+  /** Known area codes; when given, `wilayah` must be one of them. */
+  areas?: ReadonlySet<string> | readonly string[];
+  /** Defaults; when absent: desa (else the first allowed level), stunting (else the first), the last period. */
+  defaults?: Partial<MapState>;
+}
+
+/** Query keys, Indonesian (written) and English aliases (read only). */
+export const QUERY_KEYS = {
+  level: ['tingkat', 'level'],
+  indicator: ['indikator', 'indicator'],
+  period: ['periode', 'period'],
+  area: ['wilayah', 'area'],
+} as const;
+
+const CODE_RE = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
+const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function allowedLevels(o: MapStateOptions): MapLevel[] {
+  const given = (o.levels ?? MAP_LEVELS).filter((l): l is MapLevel => (MAP_LEVELS as readonly string[]).includes(l));
+  return given.length ? given : [...MAP_LEVELS];
+}
+
+/** The default state for these options. */
+export function defaultState(o: MapStateOptions): MapState {
+  const levels = allowedLevels(o);
+  const d = o.defaults ?? {};
+  const level = d.level && levels.includes(d.level) ? d.level : levels.includes('desa') ? 'desa' : levels[0];
+  const indicator = (
+    d.indicator && o.indicators.includes(d.indicator)
+      ? d.indicator
+      : o.indicators.includes('stunting')
+        ? 'stunting'
+        : (o.indicators[0] ?? 'stunting')
+  ) as IndicatorId;
+  const period = d.period && o.periods.includes(d.period) ? d.period : (o.periods[o.periods.length - 1] ?? '');
+  return { level, indicator, period, area: d.area ?? null };
+}
+
+function hasArea(o: MapStateOptions, code: string): boolean {
+  if (!o.areas) return true;
+  return 'has' in o.areas ? (o.areas as ReadonlySet<string>).has(code) : (o.areas as readonly string[]).includes(code);
+}
+
+/** The query string (with `?`, or `''` for the default state) of a state; only keys that differ from the defaults. */
+export function toQuery(state: MapState, o: MapStateOptions): string {
+  const d = defaultState(o);
+  const p = new URLSearchParams();
+  if (state.level !== d.level) p.set('tingkat', state.level);
+  if (state.indicator !== d.indicator) p.set('indikator', state.indicator);
+  if (state.period !== d.period) p.set('periode', state.period);
+  if (state.area && state.area !== d.area) p.set('wilayah', state.area);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The parsed state and the keys whose values were invalid (and fell back to the default). Never throws. */
+export function fromQuery(
+  query: string | URLSearchParams | null | undefined,
+  o: MapStateOptions,
+): { state: MapState; invalid: string[] } {
+  const d = defaultState(o);
+  let p: URLSearchParams;
+  try {
+    p = query instanceof URLSearchParams ? query : new URLSearchParams(typeof query === 'string' ? query : '');
+  } catch {
+    p = new URLSearchParams();
+  }
+  const invalid: string[] = [];
+  const read = (keys: readonly string[]): [string, string] | null => {
+    for (const k of keys) {
+      const v = p.get(k);
+      if (v !== null) return [k, v.trim()];
+    }
+    return null;
+  };
+  const state: MapState = { ...d };
+
+  const level = read(QUERY_KEYS.level);
+  if (level) {
+    const v = level[1].toLowerCase();
+    if ((allowedLevels(o) as string[]).includes(v)) state.level = v as MapLevel;
+    else invalid.push(level[0]);
+  }
+  const indicator = read(QUERY_KEYS.indicator);
+  if (indicator) {
+    const v = indicator[1].toLowerCase().replace(/-/g, '_');
+    if (o.indicators.includes(v)) state.indicator = v as IndicatorId;
+    else invalid.push(indicator[0]);
+  }
+  const period = read(QUERY_KEYS.period);
+  if (period) {
+    const v = period[1];
+    if (PERIOD_RE.test(v) && o.periods.includes(v)) state.period = v;
+    else invalid.push(period[0]);
+  }
+  const area = read(QUERY_KEYS.area);
+  if (area) {
+    const v = area[1];
+    if (CODE_RE.test(v) && hasArea(o, v)) state.area = v;
+    else invalid.push(area[0]);
+  }
+  return { state, invalid };
+}
+
+/** True when two states are the same view. */
+export function sameState(a: MapState, b: MapState): boolean {
+  return a.level === b.level && a.indicator === b.indicator && a.period === b.period && a.area === b.area;
+}
