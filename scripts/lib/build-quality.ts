@@ -5,20 +5,23 @@
 import type { Area } from '../../src/lib/types.ts';
 import type { PublishedValues } from '../../src/lib/aggregate/values.ts';
 import type { QualityAccumulator } from '../../src/lib/quality/accumulator.ts';
-import { qualityMetrics } from '../../src/lib/quality/metrics.ts';
-import { gradeQuality } from '../../src/lib/quality/grade.ts';
+import { qualityRecords, type QualityEntry } from '../../src/lib/quality/records.ts';
 
-/** Returns the quality.json object for every area and period whose count is published. */
-export function buildQuality(areas: readonly Area[], periods: readonly string[], acc: QualityAccumulator[][], values: PublishedValues): { json: unknown; csv: string | null } {
-  const out: Record<string, Record<string, unknown>> = {};
-  areas.forEach((area, a) => {
-    const row: Record<string, unknown> = {};
-    periods.forEach((period, p) => {
-      if (values.values[a][p].measuredStatus !== 'ok') return;
-      const metrics = qualityMetrics(acc[a][p]);
-      row[period] = { grade: gradeQuality(metrics), metrics };
-    });
-    out[area.code] = row;
+/** Returns the quality.json object and quality.csv text for every area and period. */
+export function buildQuality(
+  areas: readonly Area[],
+  periods: readonly string[],
+  acc: QualityAccumulator[][],
+  values: PublishedValues,
+  suppressionMin: number,
+): { json: unknown; csv: string | null } {
+  const entries: QualityEntry[] = [];
+  areas.forEach((area, a) => periods.forEach((period, p) => entries.push({ code: area.code, name: area.name, level: area.level, period, acc: acc[a][p] })));
+  const index = new Map(areas.map((a, i) => [a.code, i]));
+  const pIndex = new Map(periods.map((p, i) => [p, i]));
+  const r = qualityRecords(entries, {
+    suppressionMin,
+    isSuppressed: (code, period) => values.values[index.get(code)!][pIndex.get(period)!].measuredStatus === 'suppressed',
   });
-  return { json: { schema_version: 1, areas: out }, csv: null };
+  return { json: r.json, csv: r.csv };
 }

@@ -231,7 +231,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     }
 
     const values = publishedValues(table, areas, parentOf, periods, config.suppression.minMeasured);
-    const q = buildQuality(areas, periods, quality, values);
+    const q = buildQuality(areas, periods, quality, values, config.suppression.minMeasured);
     const files2 = publishFiles({
       config,
       region: registry.region,
