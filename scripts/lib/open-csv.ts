@@ -6,7 +6,6 @@
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import type { StructuralError } from '../../src/lib/types.ts';
 import {
@@ -175,6 +174,11 @@ export async function openCsv(
     yield tail.replace(/\r\n?/g, '\n');
   }
 
+  // Records are taken from csv-parse's on_record hook, which runs synchronously while a chunk is written, and
+  // chunks are written one at a time as rows are pulled. This keeps memory bounded (one chunk of records at a time)
+  // and delivers every record before a structural error, which csv-parse reports after the records it completed.
+  type Rec = { record: string[]; info: { lines: number; empty_lines: number } };
+  const queue: Rec[] = [];
   const parser = parse({
     bom: true,
     delimiter,
@@ -185,11 +189,26 @@ export async function openCsv(
     // Rows of only delimiters (";;;;") that Excel leaves below the data.
     skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_CHARS,
+    // With `info`, csv-parse hands on_record `{record, info}`: info.lines is the line where the record ends.
     info: true,
+    on_record: (r: unknown) => {
+      const { record, info } = r as { record: string[]; info: { lines: number; empty_lines: number } };
+      queue.push({ record, info: { lines: info.lines, empty_lines: info.empty_lines } });
+      return null;
+    },
   });
-  const src = Readable.from(text());
-  src.on('error', (e) => parser.destroy(e));
-  src.pipe(parser);
+  parser.resume(); // nothing is pushed downstream; keep the readable side flowing so the stream can finish
+  let failure: unknown = null;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  const write = (chunk: string) => new Promise<void>((res) => parser.write(chunk, () => res()));
+  const finish = () =>
+    new Promise<void>((res) => {
+      if (failure) return res();
+      parser.once('error', () => res());
+      parser.end(() => res());
+    });
 
   let lastEnd = 0;
   let lastEmpty = 0;
@@ -211,40 +230,68 @@ export async function openCsv(
       raw: typeof err.field === 'string' ? err.field.slice(0, 60) : undefined,
     });
   };
-
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number; empty_lines: number } }>;
-  const startLine = (r: { record: string[]; info: { lines: number } }): number => {
+  const startLine = (r: Rec): number => {
     let breaks = 0;
     for (const f of r.record) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) breaks++;
     return r.info.lines - breaks;
   };
 
-  let first: IteratorResult<{ record: string[]; info: { lines: number; empty_lines: number } }>;
+  // Pulls records: yields what is queued, else writes the next text chunk; after the text, ends the parser.
+  const chunks = text()[Symbol.asyncIterator]();
+  let head_ = 0;
+  let ended = false;
+  async function next(): Promise<Rec | null> {
+    for (;;) {
+      if (head_ < queue.length) {
+        const r = queue[head_++];
+        if (head_ === queue.length) {
+          queue.length = 0;
+          head_ = 0;
+        }
+        return r;
+      }
+      if (failure) throw failure;
+      if (ended) return null;
+      let c: IteratorResult<string>;
+      try {
+        c = await chunks.next();
+      } catch (e) {
+        failure = e;
+        continue;
+      }
+      if (c.done) {
+        await finish();
+        ended = true;
+      } else if (c.value !== '') await write(c.value);
+    }
+  }
+
+  let first: Rec | null;
   try {
-    first = await records.next();
+    first = await next();
   } catch (e) {
     return { ok: false, error: toFailure(e) };
   }
-  if (first.done) {
+  if (first === null) {
     return { ok: false, error: structural(file, 'File kosong / Empty file', 'a header row and data rows', { line: 1 }) };
   }
-  lastEnd = first.value.info.lines;
-  lastEmpty = first.value.info.empty_lines;
-  const headerFields = first.value.record.map((h) => h.replace(/^\uFEFF/, ''));
+  lastEnd = first.info.lines;
+  lastEmpty = first.info.empty_lines;
+  const headerFields = first.record.map((h) => h.replace(/^\uFEFF/, ''));
 
   async function* rows(): AsyncGenerator<CsvRow> {
     for (;;) {
-      let r: IteratorResult<{ record: string[]; info: { lines: number; empty_lines: number } }>;
+      let r: Rec | null;
       try {
-        r = await records.next();
+        r = await next();
       } catch (e) {
         throw new CsvStructuralFailure(toFailure(e));
       }
-      if (r.done) return;
-      const line = startLine(r.value);
-      lastEnd = r.value.info.lines;
-      lastEmpty = r.value.info.empty_lines;
-      yield { fields: r.value.record, line };
+      if (r === null) return;
+      const line = startLine(r);
+      lastEnd = r.info.lines;
+      lastEmpty = r.info.empty_lines;
+      yield { fields: r.record, line };
     }
   }
 

@@ -24,7 +24,7 @@ export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
     }
   }
   // ASCII text in UTF-16 has a NUL in every other byte: demand that for at least 40 % of the pairs, on one side only.
-  if (n >= 4) {
+  if (n >= 16) {
     if (oddNul >= 0.4 * (n / 2) && evenNul <= 0.05 * (n / 2)) return 'utf-16le';
     if (evenNul >= 0.4 * (n / 2) && oddNul <= 0.05 * (n / 2)) return 'utf-16be';
   }
