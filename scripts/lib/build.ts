@@ -3,7 +3,7 @@
  * (hash-partitioned spill files, so memory does not grow with the rows) → counts, quality → suppression → the
  * published contract, written into a temporary folder and renamed into place only when everything succeeded.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -106,6 +106,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   }
   const allowed = allowedPeriods(config, referenceDate);
 
+  // A secret per build mixed into child keys: a key can never be matched against a guessed NIK, even in memory
+  // dumps or spill files. Keys are only compared for equality and every count is a sum, so the output stays
+  // byte-identical between builds.
+  const keySalt = randomBytes(16).toString('hex');
   const work = mkdtempSync(join(tmpdir(), 'stunting-build-'));
   try {
     const spill = new Spill(work);
@@ -129,7 +133,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
         areas,
         areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])),
         periods: allowed,
-        keySalt: '',
+        keySalt,
       };
       try {
         for await (const block of parallelCsv<BuildBlockResult, BuildWorkerData>({
