@@ -1,0 +1,128 @@
+/**
+ * Writes the synthetic demo export into the measurements folder: one gzip file per round (`demo-YYYY-MM.csv.gz`)
+ * and `demo-manifest.json` (what was injected, no personal data). The generator itself is pure
+ * (src/lib/demo); this file only reads the config, registry and WHO tables and writes the files atomically.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
+import { planDemo } from '../../src/lib/demo/plan.ts';
+import { createManifest, generateDemoRounds, type DemoManifest } from '../../src/lib/demo/generate.ts';
+import { readRegistry } from './areas-file.ts';
+import { readWhoTables } from './who-files.ts';
+
+/** Fixed gzip level: the bytes depend on it, so it is part of the determinism contract. */
+export const DEMO_GZIP_LEVEL = 9;
+
+/** Files the data build treats as measurement exports (same rule as scripts/lib/build.ts). */
+const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
+
+/** One written file. */
+export interface WrittenDemoFile {
+  path: string;
+  period: string;
+  rows: number;
+  /** Uncompressed and gzip sizes in bytes. */
+  textBytes: number;
+  gzipBytes: number;
+}
+
+/** What writeDemoData did. */
+export interface DemoDataSummary {
+  dir: string;
+  region: string;
+  seed: number;
+  files: WrittenDemoFile[];
+  manifestPath: string;
+  ms: number;
+}
+
+/**
+ * Gzip with a reproducible header: Node's zlib writes MTIME 0 and no file name already (checked here, so a change
+ * in zlib cannot silently break byte-identical output); the OS byte is set to 3 (Unix) so the bytes do not depend
+ * on the platform zlib was built for.
+ */
+export function deterministicGzip(data: Buffer | string): Buffer {
+  const gz = gzipSync(data, { level: DEMO_GZIP_LEVEL });
+  if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[3] !== 0 || gz.readUInt32LE(4) !== 0) {
+    throw new Error('zlib wrote a gzip header with flags or a modification time; demo output would not be reproducible');
+  }
+  gz[9] = 3;
+  return gz;
+}
+
+/** Writes bytes to a temporary name in the same folder and renames it into place (atomic on one file system). */
+function writeAtomic(path: string, bytes: Buffer | string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Reads and validates `site.config.json` in configDir; a missing file gives the defaults for Banyuwangi (35.10) so
+ * that `npm run generate-demo` works on a bare checkout. */
+export function readDemoConfig(configDir: string): SiteConfig {
+  const path = join(configDir, 'site.config.json');
+  const json: unknown = existsSync(path)
+    ? JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))
+    : { region: '35.10', boundaries: 'boundaries', demo: { synthetic: true, seed: 20250801 } };
+  const r = parseSiteConfig(json);
+  if (!r.ok) throw new Error(`${path}: ${r.issues.map((i) => `${i.key}: ${i.message}`).join('; ')}`);
+  return r.config;
+}
+
+/**
+ * Generates the demo rounds for the config's region, seed, round months and period range, writes them into the
+ * measurements folder (config.measurements.dir under configDir) and returns what was written. Existing demo files
+ * are overwritten; other files are left alone.
+ */
+export function writeDemoData(
+  configDir: string,
+  config: SiteConfig = readDemoConfig(configDir),
+  opts: { childrenPerRound?: number; log?: (line: string) => void } = {},
+): DemoDataSummary {
+  const t0 = performance.now();
+  const dir = resolve(configDir, config.measurements.dir);
+  mkdirSync(dir, { recursive: true });
+  const registry = readRegistry(config.region, resolve(configDir, config.areas.file));
+  const tables = readWhoTables();
+  const plan = planDemo(registry, {
+    seed: config.demo.seed,
+    rounds: config.rounds,
+    ...(config.periods.from ? { from: config.periods.from } : {}),
+    ...(config.periods.to ? { to: config.periods.to } : {}),
+    ...(opts.childrenPerRound ? { childrenPerRound: opts.childrenPerRound } : {}),
+  });
+  const manifest: DemoManifest = createManifest(plan);
+  const files: WrittenDemoFile[] = [];
+  for (const f of generateDemoRounds(plan, tables, manifest)) {
+    const text = Buffer.from(f.text, 'utf8');
+    const gz = deterministicGzip(text);
+    const path = join(dir, f.fileName);
+    writeAtomic(path, gz);
+    const file = { path, period: f.period, rows: f.round.rows.length, textBytes: text.length, gzipBytes: gz.length };
+    files.push(file);
+    opts.log?.(`${f.fileName}: ${file.rows} rows, ${(file.textBytes / 1e6).toFixed(1)} MB csv, ${(file.gzipBytes / 1e6).toFixed(2)} MB gzip`);
+  }
+  const manifestPath = join(dir, 'demo-manifest.json');
+  writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
+  return { dir, region: config.region, seed: config.demo.seed, files, manifestPath, ms: performance.now() - t0 };
+}
+
+/** True when the folder holds at least one measurement file (.csv, .txt, optionally .gz). */
+export function hasMeasurementFiles(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).some((f) => MEASUREMENT_EXT.test(f) && !f.startsWith('.'));
+}
+
+/** Called by the data build: generates the demo export when the measurements folder has no measurement file;
+ * returns the summary, or null when there was already data (nothing is touched then). */
+export async function ensureDemoData(configDir: string, config?: SiteConfig): Promise<DemoDataSummary | null> {
+  const cfg = config ?? readDemoConfig(configDir);
+  if (hasMeasurementFiles(resolve(configDir, cfg.measurements.dir))) return null;
+  return writeDemoData(configDir, cfg);
+}
