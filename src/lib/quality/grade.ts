@@ -182,23 +182,56 @@ export const REASON_TEXT: Record<QualityReasonCode, { id: string; en: string }> 
   },
 };
 
-function fmt(v: number, lang: 'id' | 'en', digits = 1): string {
-  const s = v.toFixed(digits);
-  return lang === 'id' ? s.replace('.', ',') : s;
+/** Unit and decimals used when a reason's value and threshold are put in words. */
+export const REASON_UNITS: Record<QualityReasonCode, { unit: '' | '%' | 'pp'; digits: number }> = {
+  small_n: { unit: '', digits: 0 },
+  haz_flagged_high: { unit: '%', digits: 1 },
+  waz_flagged_high: { unit: '%', digits: 1 },
+  whz_flagged_high: { unit: '%', digits: 1 },
+  haz_sd_high: { unit: '', digits: 2 },
+  waz_sd_high: { unit: '', digits: 2 },
+  whz_sd_high: { unit: '', digits: 2 },
+  haz_sd_low: { unit: '', digits: 2 },
+  waz_sd_low: { unit: '', digits: 2 },
+  whz_sd_low: { unit: '', digits: 2 },
+  height_digit_preference: { unit: '', digits: 1 },
+  weight_digit_preference: { unit: '', digits: 1 },
+  age_birthday_heaping: { unit: 'pp', digits: 1 },
+  birth_first_of_month: { unit: 'pp', digits: 1 },
+  sex_ratio: { unit: '', digits: 2 },
+  under9m_standing: { unit: '%', digits: 1 },
+  weight_missing: { unit: '%', digits: 1 },
+  height_missing: { unit: '%', digits: 1 },
+  coverage_low: { unit: '%', digits: 1 },
+  coverage_over_target: { unit: '%', digits: 1 },
+  rejected_rows: { unit: '%', digits: 1 },
+};
+
+function fmt(v: number, lang: 'id' | 'en', digits: number): string {
+  const s = Math.abs(v).toFixed(digits);
+  const sign = v < 0 && Number(s) !== 0 ? '−' : '';
+  return sign + (lang === 'id' ? s.replace('.', ',') : s);
 }
 
-function reason(code: QualityReasonCode, level: QualityLevel, value: number, threshold: number, unit = '', digits = 1): QualityReason {
-  const t = REASON_TEXT[code];
-  return {
-    code,
-    level,
-    value,
-    threshold,
-    message: {
-      id: `${t.id} (nilai ${fmt(value, 'id', digits)}${unit}; batas ${fmt(threshold, 'id', digits)}${unit})`,
-      en: `${t.en} (value ${fmt(value, 'en', digits)}${unit}; limit ${fmt(threshold, 'en', digits)}${unit})`,
-    },
-  };
+/** The reason in words with its value and limit, e.g. "... (nilai 22,5; batas 20,0)". */
+export function describeReason(r: { code: QualityReasonCode; value: number; threshold: number }, lang: 'id' | 'en'): string {
+  const t = REASON_TEXT[r.code];
+  if (!t) return r.code;
+  const u = REASON_UNITS[r.code];
+  const unit = u.unit === '%' ? '%' : u.unit === 'pp' ? (lang === 'id' ? ' poin persen' : ' percentage points') : '';
+  if (r.code === 'small_n') {
+    return lang === 'id'
+      ? `${t.id} (${fmt(r.value, 'id', 0)} anak; paling sedikit ${fmt(r.threshold, 'id', 0)})`
+      : `${t.en} (${fmt(r.value, 'en', 0)} children; at least ${fmt(r.threshold, 'en', 0)})`;
+  }
+  return lang === 'id'
+    ? `${t.id} (nilai ${fmt(r.value, 'id', u.digits)}${unit}; batas ${fmt(r.threshold, 'id', u.digits)}${unit})`
+    : `${t.en} (value ${fmt(r.value, 'en', u.digits)}${unit}; limit ${fmt(r.threshold, 'en', u.digits)}${unit})`;
+}
+
+function reason(code: QualityReasonCode, level: QualityLevel, value: number, threshold: number): QualityReason {
+  const r = { code, value, threshold };
+  return { code, level, value, threshold, message: { id: describeReason(r, 'id'), en: describeReason(r, 'en') } };
 }
 
 /** Level of a value against ascending "greater than" cut-offs; returns the level and the cut-off crossed. */
@@ -222,20 +255,20 @@ export function gradeQuality(m: QualityMetrics, minN = MIN_N_GRADE): QualityGrad
   const T = QUALITY_THRESHOLDS;
   const n = m.children;
   if (n < minN) {
-    return { grade: 'tidak_dinilai', n, reasons: [reason('small_n', 0, n, minN, '', 0)] };
+    return { grade: 'tidak_dinilai', n, reasons: [reason('small_n', 0, n, minN)] };
   }
   const out: QualityReason[] = [];
-  const push = (code: QualityReasonCode, r: { level: QualityLevel; threshold: number }, value: number, unit = '', digits = 1) => {
-    if (r.level > 0) out.push(reason(code, r.level, value, r.threshold, unit, digits));
+  const push = (code: QualityReasonCode, r: { level: QualityLevel; threshold: number }, value: number) => {
+    if (r.level > 0) out.push(reason(code, r.level, value, r.threshold));
   };
 
   for (const k of SD_INDICES) {
     const im = m.indices[k as QualityIndex];
-    if (im.flaggedPct !== null) push(`${k}_flagged_high`, levelAbove(im.flaggedPct, T.flaggedPct), im.flaggedPct, '%');
+    if (im.flaggedPct !== null) push(`${k}_flagged_high`, levelAbove(im.flaggedPct, T.flaggedPct), im.flaggedPct);
     if (im.sd !== null && im.n >= minN) {
-      if (im.sd < T.sdLow) push(`${k}_sd_low`, { level: 2, threshold: T.sdLow }, im.sd, '', 2);
-      else if (im.sd > T.sdP95[k]) push(`${k}_sd_high`, { level: 2, threshold: T.sdP95[k] }, im.sd, '', 2);
-      else if (im.sd > T.sdHigh) push(`${k}_sd_high`, { level: 1, threshold: T.sdHigh }, im.sd, '', 2);
+      if (im.sd < T.sdLow) push(`${k}_sd_low`, { level: 2, threshold: T.sdLow }, im.sd);
+      else if (im.sd > T.sdP95[k]) push(`${k}_sd_high`, { level: 2, threshold: T.sdP95[k] }, im.sd);
+      else if (im.sd > T.sdHigh) push(`${k}_sd_high`, { level: 1, threshold: T.sdHigh }, im.sd);
     }
   }
 
@@ -245,32 +278,32 @@ export function gradeQuality(m: QualityMetrics, minN = MIN_N_GRADE): QualityGrad
   const bd = m.age.birthday;
   if (bd.pct !== null && bd.p !== null && bd.p < T.heapingP) {
     const excess = bd.pct - bd.expectedPct;
-    push('age_birthday_heaping', levelAbove(excess, T.birthdayExcess), excess, ' pp');
+    push('age_birthday_heaping', levelAbove(excess, T.birthdayExcess), excess);
   }
   const fm = m.age.firstOfMonth;
   if (fm.pct !== null && fm.p !== null && fm.p < T.heapingP) {
     const excess = fm.pct - fm.expectedPct;
-    push('birth_first_of_month', levelAbove(excess, T.firstOfMonthExcess), excess, ' pp');
+    push('birth_first_of_month', levelAbove(excess, T.firstOfMonthExcess), excess);
   }
 
   if (m.sex.p !== null && m.sex.p <= T.sexRatioP) {
     const r = m.sex.ratio ?? Infinity;
     const outside = r < T.sexRatioBand[0] || r > T.sexRatioBand[1];
     const threshold = r < T.sexRatioBand[0] ? T.sexRatioBand[0] : T.sexRatioBand[1];
-    push('sex_ratio', { level: outside ? 2 : 1, threshold }, Number.isFinite(r) ? r : m.sex.boys, '', 2);
+    push('sex_ratio', { level: outside ? 2 : 1, threshold }, Number.isFinite(r) ? r : m.sex.boys);
   }
 
   if (m.under9m.pct !== null && m.under9m.withPosition >= MIN_N_UNDER9M) {
-    push('under9m_standing', levelAbove(m.under9m.pct, T.under9mStandingPct), m.under9m.pct, '%');
+    push('under9m_standing', levelAbove(m.under9m.pct, T.under9mStandingPct), m.under9m.pct);
   }
-  if (m.missing.weightPct !== null) push('weight_missing', levelAbove(m.missing.weightPct, T.missingPct), m.missing.weightPct, '%');
-  if (m.missing.heightPct !== null) push('height_missing', levelAbove(m.missing.heightPct, T.missingPct), m.missing.heightPct, '%');
+  if (m.missing.weightPct !== null) push('weight_missing', levelAbove(m.missing.weightPct, T.missingPct), m.missing.weightPct);
+  if (m.missing.heightPct !== null) push('height_missing', levelAbove(m.missing.heightPct, T.missingPct), m.missing.heightPct);
 
   if (m.coverage.pct !== null) {
-    if (m.coverage.pct > T.coverageHigh) push('coverage_over_target', { level: 1, threshold: T.coverageHigh }, m.coverage.pct, '%');
-    else push('coverage_low', levelBelow(m.coverage.pct, T.coverageLow), m.coverage.pct, '%');
+    if (m.coverage.pct > T.coverageHigh) push('coverage_over_target', { level: 1, threshold: T.coverageHigh }, m.coverage.pct);
+    else push('coverage_low', levelBelow(m.coverage.pct, T.coverageLow), m.coverage.pct);
   }
-  if (m.rejected.pct !== null) push('rejected_rows', levelAbove(m.rejected.pct, T.rejectedPct), m.rejected.pct, '%');
+  if (m.rejected.pct !== null) push('rejected_rows', levelAbove(m.rejected.pct, T.rejectedPct), m.rejected.pct);
 
   // Worst first; ties keep the rule order above (stable sort).
   out.sort((a, b) => b.level - a.level);
