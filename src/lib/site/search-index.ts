@@ -65,7 +65,8 @@ export function matchScore(row: SearchRow, q: string): number {
 
 /** The best `limit` rows for a query: by match quality, then kabupaten/kecamatan before desa, then by name. */
 export function searchAreas(index: SearchIndex, query: string, limit = 10): SearchRow[] {
-  const q = /^[\d.]+$/.test(query.trim()) ? query.trim() : normaliseName(query);
+  const isCode = /^[\d.]+$/.test(query.trim());
+  const q = isCode ? query.trim() : normaliseName(query);
   if (!q) return [];
   const hits: { row: SearchRow; s: number }[] = [];
   for (const row of index.rows) {
@@ -73,6 +74,9 @@ export function searchAreas(index: SearchIndex, query: string, limit = 10): Sear
     if (s >= 0) hits.push({ row, s });
   }
   const lv = { b: 0, k: 1, d: 2 } as const;
-  hits.sort((a, b) => a.s - b.s || lv[a.row[4]] - lv[b.row[4]] || a.row[1].localeCompare(b.row[1], 'id'));
+  const byCode = (a: SearchRow, b: SearchRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  hits.sort((a, b) =>
+    isCode ? byCode(a.row, b.row) : a.s - b.s || lv[a.row[4]] - lv[b.row[4]] || a.row[1].localeCompare(b.row[1], 'id'),
+  );
   return hits.slice(0, limit).map((h) => h.row);
 }

@@ -1,0 +1,196 @@
+/**
+ * The trend chart as geometry: from an area's series, the targets and survey series, SVG path strings, points and
+ * axis ticks for a server-rendered chart. The y axis always starts at 0 (an honest scale for a prevalence), the x
+ * axis is time (months), surveys are yearly points placed mid-year. Pure: the component only draws what this returns.
+ */
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { area as d3area, line as d3line } from 'd3-shape';
+import type { IndicatorId } from '../types.ts';
+import type { SeriesJson, SurveySeries } from './contract.ts';
+import { formatCI, formatNumber, formatPercent, formatPeriod, monthShort, parsePeriod, type Lang } from './format.ts';
+
+/** One routine point (one measurement round). */
+export interface TrendPoint {
+  period: string;
+  x: number;
+  /** null when the value is not published (suppressed, no data, not measured). */
+  y: number | null;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+  status: string;
+  /** "Agustus 2025: 9,0% (6,6–12,1)" for tooltips and titles. */
+  label: string;
+}
+
+/** One survey series on the chart. */
+export interface TrendSurvey {
+  name: string;
+  source: string;
+  path: string;
+  points: { x: number; y: number; year: number; value: number; label: string; url: string }[];
+}
+
+/** The full chart geometry. */
+export interface TrendModel {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  line: string;
+  band: string;
+  points: TrendPoint[];
+  surveys: TrendSurvey[];
+  targets: { y: number; value: number; label: string; labelY: number }[];
+  xTicks: { x: number; month: string; year: string | null }[];
+  yTicks: { y: number; label: string }[];
+  yMax: number;
+  /** True when no routine value is published at all. */
+  empty: boolean;
+}
+
+/** Options of `trendModel`. */
+export interface TrendOptions {
+  indicator: IndicatorId;
+  lang: Lang;
+  width?: number;
+  height?: number;
+  /** Targets to draw as horizontal reference lines. */
+  targets?: { year: number; value: number; label: string }[];
+  /** Survey series to draw (already chosen by the page). */
+  surveys?: SurveySeries[];
+  /** Show every period's month label (wide) or only every second (narrow). */
+  narrow?: boolean;
+}
+
+/** UTC date of the first of a period's month. */
+function periodDate(period: string): Date {
+  const p = parsePeriod(period);
+  return p ? new Date(Date.UTC(p.year, p.month - 1, 1)) : new Date(NaN);
+}
+
+/** Rounds a path's numbers to one decimal to keep the HTML small. */
+function tidy(path: string | null): string {
+  return (path ?? '').replace(/\d+\.\d+/g, (m) => String(Math.round(Number(m) * 10) / 10));
+}
+
+/** Label positions for targets, pushed apart to at least `gap` px (values close together, e.g. 14 and 14.2). */
+export function spreadLabels(ys: number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const out = new Array<number>(ys.length);
+  let prev = -Infinity;
+  for (const o of order) {
+    const y = Math.max(o.y, prev + gap);
+    out[o.i] = y;
+    prev = y;
+  }
+  return out;
+}
+
+/** The geometry of the trend chart of one indicator for a series (periods in time order). */
+export function trendModel(series: SeriesJson, periods: readonly string[], opts: TrendOptions): TrendModel {
+  const { indicator, lang, narrow = false } = opts;
+  const width = opts.width ?? (narrow ? 360 : 720);
+  const height = opts.height ?? (narrow ? 260 : 300);
+  const margin = { top: 16, right: narrow ? 12 : 150, bottom: 44, left: 40 };
+  const surveysIn = opts.surveys ?? [];
+  const targetsIn = opts.targets ?? [];
+
+  const dates = periods.map(periodDate);
+  const surveyDates = surveysIn.flatMap((s) => s.points.filter((p) => p.prevalence !== null).map((p) => new Date(Date.UTC(p.year, 6, 1))));
+  const all = [...dates, ...surveyDates].filter((d) => !Number.isNaN(d.getTime()));
+  const t0 = new Date(Math.min(...all.map(Number)));
+  const t1 = new Date(Math.max(...all.map(Number)));
+  // Half a round of padding each side so the first and last points are not on the frame.
+  const pad = 45 * 86400000;
+  const x = scaleUtc()
+    .domain([new Date(+t0 - pad), new Date(+t1 + pad)])
+    .range([margin.left, width - margin.right]);
+
+  const vals = periods.map((p) => series.periods[p]?.indicators?.[indicator] ?? null);
+  const maxVal = Math.max(
+    1,
+    ...vals.map((v) => v?.ci_high ?? v?.prevalence ?? 0),
+    ...surveysIn.flatMap((s) => s.points.map((p) => p.prevalence ?? 0)),
+    ...targetsIn.map((t) => t.value),
+  );
+  const y = scaleLinear().domain([0, maxVal * 1.08]).nice(narrow ? 4 : 5).range([height - margin.bottom, margin.top]);
+  const yMax = y.domain()[1];
+
+  const points: TrendPoint[] = periods.map((p, i) => {
+    const v = vals[i];
+    const ok = v && v.status === 'ok' && v.prevalence !== null;
+    return {
+      period: p,
+      x: Math.round(x(dates[i]) * 10) / 10,
+      y: ok ? Math.round(y(v.prevalence!) * 10) / 10 : null,
+      value: ok ? v.prevalence : null,
+      ciLow: ok ? v.ci_low : null,
+      ciHigh: ok ? v.ci_high : null,
+      n: ok ? v.n : null,
+      status: v?.status ?? 'no_data',
+      label: `${formatPeriod(p, lang)}: ${ok ? formatCI(v.prevalence, v.ci_low, v.ci_high, lang) : '–'}`,
+    };
+  });
+
+  const line = d3line<TrendPoint>()
+    .defined((d) => d.y !== null)
+    .x((d) => d.x)
+    .y((d) => d.y!);
+  const band = d3area<TrendPoint>()
+    .defined((d) => d.ciLow !== null && d.ciHigh !== null)
+    .x((d) => d.x)
+    .y0((d) => y(d.ciLow!))
+    .y1((d) => y(d.ciHigh!));
+
+  const surveys: TrendSurvey[] = surveysIn.map((s) => {
+    const pts = s.points
+      .filter((p) => p.prevalence !== null)
+      .sort((a, b) => a.year - b.year)
+      .map((p) => ({
+        x: Math.round(x(new Date(Date.UTC(p.year, 6, 1))) * 10) / 10,
+        y: Math.round(y(p.prevalence!) * 10) / 10,
+        year: p.year,
+        value: p.prevalence!,
+        label: `${s.source} ${p.year}: ${formatPercent(p.prevalence, lang)}`,
+        url: p.source_url,
+      }));
+    const path = d3line<{ x: number; y: number }>().x((d) => d.x).y((d) => d.y)(pts);
+    return { name: s.name, source: s.source, path: tidy(path), points: pts };
+  });
+
+  const tY = targetsIn.map((t) => y(t.value));
+  const labelY = spreadLabels(tY, 13);
+  const targets = targetsIn.map((t, i) => ({
+    y: Math.round(tY[i] * 10) / 10,
+    value: t.value,
+    label: `${t.label}: ${formatPercent(t.value, lang, t.value % 1 ? 1 : 0)}`,
+    labelY: Math.round(labelY[i] * 10) / 10,
+  }));
+
+  // One tick per round; the year is written under the first round of each year.
+  let lastYear = '';
+  const xTicks = periods.map((p, i) => {
+    const pp = parsePeriod(p);
+    const yr = pp ? String(pp.year) : '';
+    const tick = { x: Math.round(x(dates[i]) * 10) / 10, month: pp ? monthShort(pp.month, lang) : p, year: yr !== lastYear ? yr : null };
+    lastYear = yr;
+    return tick;
+  });
+  const yTicks = y.ticks(narrow ? 4 : 5).map((v) => ({ y: Math.round(y(v) * 10) / 10, label: `${formatNumber(v, lang, 0)}%` }));
+
+  return {
+    width,
+    height,
+    margin,
+    line: tidy(line(points)),
+    band: tidy(band(points)),
+    points,
+    surveys,
+    targets,
+    xTicks,
+    yTicks,
+    yMax,
+    empty: points.every((p) => p.y === null),
+  };
+}
