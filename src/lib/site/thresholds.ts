@@ -50,12 +50,15 @@ export const CLASS_COLORS: readonly string[] = ['#ffffb2', '#fecc5c', '#fd8d3c',
 export const SUPPRESSED = { fill: '#e6e6e6', hatch: '#8c8c8c', text: '#111111' } as const;
 /** No data (no valid value for this indicator, or the area has no data at all): flat mid-light grey. */
 export const NO_DATA = { fill: '#bdbdbd', text: '#111111' } as const;
-/** Not measured in this period (although measured in others): white with a dotted grey outline in the legend. */
-export const NOT_MEASURED = { fill: '#ffffff', stroke: '#969696', text: '#111111' } as const;
+/** Not measured in this period (although measured in others): white with grey dots (reads apart from the flat grey
+ * of no data and from the hatch of suppressed, also in black-and-white print). */
+export const NOT_MEASURED = { fill: '#ffffff', dot: '#969696', text: '#111111' } as const;
 /** Area outlines, the desa lokus marker and the highlight of the locator map. */
 export const STROKE = { area: '#ffffff', parent: '#4d4d4d', lokus: '#2b2b7a', highlight: '#000000' } as const;
 /** Id of the SVG pattern / MapLibre image used for the suppressed hatch. */
 export const SUPPRESSED_PATTERN_ID = 'pola-disembunyikan';
+/** Id of the SVG pattern / MapLibre image used for the not-measured dots. */
+export const NOT_MEASURED_PATTERN_ID = 'pola-tidak-diukur';
 
 /** Where a set of thresholds comes from. */
 export type ThresholdSource = 'who2019' | 'who1995' | 'display';
@@ -195,8 +198,8 @@ export interface LegendItem {
   label: string;
   fill: string;
   text: string;
-  /** Draw the suppressed hatch / the dotted outline on the swatch. */
-  pattern: 'hatch' | 'outline' | null;
+  /** Draw the suppressed hatch / the not-measured dots on the swatch. */
+  pattern: 'hatch' | 'dots' | null;
   /** Areas in this row (when counts were given). */
   count: number | null;
   /** Lower and upper bound of the class in percent (null = open). */
@@ -261,7 +264,7 @@ export function legendModel(
       label: MISSING_LABELS[key][lang],
       fill: c.fill,
       text: c.text,
-      pattern: key === 'suppressed' ? 'hatch' : key === 'not_measured' ? 'outline' : null,
+      pattern: key === 'suppressed' ? 'hatch' : key === 'not_measured' ? 'dots' : null,
       count: counts ? (counts[key] ?? 0) : null,
       min: null,
       max: null,

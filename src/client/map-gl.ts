@@ -1,0 +1,4 @@
+/** placeholder */
+export async function upgrade(el: HTMLElement, reason: string): Promise<void> {
+  console.log('upgrade', el.id, reason);
+}

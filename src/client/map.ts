@@ -1,0 +1,96 @@
+/**
+ * <stunting-map>: the island around a server-rendered SVG choropleth. This module is tiny and runs on every page
+ * with a map; MapLibre and the rest (src/client/map-gl.ts, its CSS and worker) are imported only when
+ *  - the reader reaches for the map: pointerdown, focus or a key inside it, or changes an explorer control, or
+ *  - the page is idle (requestIdleCallback) AND the map is in view (IntersectionObserver), or
+ *  - the URL asks for another view than the one rendered statically (explorer only).
+ * Until then the static SVG (with its links and <title> tooltips) is the map. Failure to load leaves it in place.
+ */
+
+type Upgrade = (el: HTMLElement, reason: string) => Promise<void>;
+
+const ricb: (cb: () => void) => void =
+  'requestIdleCallback' in window
+    ? (cb) => (window as unknown as { requestIdleCallback: (f: () => void, o?: object) => void }).requestIdleCallback(cb, { timeout: 4000 })
+    : (cb) => setTimeout(cb, 1500);
+
+class StuntingMap extends HTMLElement {
+  #started = false;
+  #io: IntersectionObserver | null = null;
+  #cleanup: (() => void)[] = [];
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    const hint = this.querySelector<HTMLElement>('[data-map-hint]');
+    if (hint) hint.classList.add('on');
+    const frame = this.querySelector<HTMLElement>('[data-map-frame]');
+    // The static map becomes one focusable stop that upgrades on focus (its links stay reachable in the table).
+    if (frame && !frame.hasAttribute('tabindex')) frame.tabIndex = 0;
+    const on = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K, opts?: AddEventListenerOptions) => {
+      const fn = (e: Event) => {
+        // An explorer control changed: load, and let the map module read the new state.
+        if (type === 'change' && !(e.target as Element).closest('[data-map-controls]')) return;
+        this.start(type);
+      };
+      target.addEventListener(type, fn, opts);
+      this.#cleanup.push(() => target.removeEventListener(type, fn, opts));
+    };
+    if (frame) {
+      on(frame, 'pointerdown', { passive: true });
+      on(frame, 'focusin');
+      on(frame, 'keydown');
+    }
+    on(this, 'change');
+    // Explorer controls without JS are a GET form; with JS they must not reload the page.
+    const form = this.querySelector<HTMLFormElement>('form[data-map-controls]');
+    if (form) {
+      const submit = (e: Event) => {
+        e.preventDefault();
+        this.start('submit');
+      };
+      form.addEventListener('submit', submit);
+    }
+    if (this.hasAttribute('data-config') && this.#urlWantsOtherView()) {
+      this.start('url');
+      return;
+    }
+    if ('IntersectionObserver' in window) {
+      this.#io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) ricb(() => this.start('idle'));
+      }, { rootMargin: '100px' });
+      this.#io.observe(this);
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.#io?.disconnect();
+    for (const f of this.#cleanup) f();
+    this.#cleanup = [];
+  }
+
+  /** True when the explorer's query names a state other than the statically rendered one. */
+  #urlWantsOtherView(): boolean {
+    const cfg = this.dataset.config ? (JSON.parse(this.dataset.config) as { explorer?: boolean }) : {};
+    if (!cfg.explorer) return false;
+    const q = new URLSearchParams(location.search);
+    return ['tingkat', 'indikator', 'periode', 'wilayah', 'level', 'indicator', 'period', 'area'].some((k) => q.has(k));
+  }
+
+  /** Loads and mounts the interactive map once. */
+  start(reason: string): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#io?.disconnect();
+    const status = this.querySelector<HTMLElement>('[data-map-status]');
+    if (status && reason !== 'idle') status.hidden = false;
+    import('./map-gl.ts')
+      .then((m: { upgrade: Upgrade }) => m.upgrade(this, reason))
+      .catch((err: unknown) => {
+        // Keep the static map; say so once in the console for the browser tests.
+        console.warn('stunting-map: interactive map not available, static map kept.', err);
+        if (status) status.hidden = true;
+      });
+  }
+}
+
+if (!customElements.get('stunting-map')) customElements.define('stunting-map', StuntingMap);

@@ -1,0 +1,109 @@
+/**
+ * HTML strings of the map's legend, data table rows and CSS, written by one function each so that the build-time
+ * components and the browser (after a level/indicator/period change) produce the same markup. Colours come only
+ * from thresholds.ts. Every text is escaped.
+ */
+import type { IndicatorId } from '../types.ts';
+import {
+  CLASS_COLORS,
+  NO_DATA,
+  NOT_MEASURED,
+  NOT_MEASURED_PATTERN_ID,
+  STROKE,
+  SUPPRESSED,
+  SUPPRESSED_PATTERN_ID,
+  textColorOn,
+  type LegendItem,
+} from './thresholds.ts';
+import { formatInterval, formatNumber, type Lang } from './format.ts';
+import { statusText, valueText, type MapRow } from './map-model.ts';
+
+/** `s` with `& < > " '` escaped for HTML text and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** CSS class of a row's style: `c0`..`c4`, `sup`, `nod`, `nom`. */
+export function styleClass(row: Pick<MapRow, 'cls'>): string {
+  const k = row.cls;
+  return k.kind === 'class' ? `c${k.index}` : k.kind === 'suppressed' ? 'sup' : k.kind === 'no_data' ? 'nod' : 'nom';
+}
+
+/** `<defs>` with the suppressed hatch and the not-measured dots, for an SVG map. */
+export function patternDefs(): string {
+  return (
+    `<defs><pattern id="${SUPPRESSED_PATTERN_ID}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
+    `<rect width="6" height="6" fill="${SUPPRESSED.fill}"/><path d="M1 0v6" stroke="${SUPPRESSED.hatch}" stroke-width="1.6"/></pattern>` +
+    `<pattern id="${NOT_MEASURED_PATTERN_ID}" patternUnits="userSpaceOnUse" width="6" height="6">` +
+    `<rect width="6" height="6" fill="${NOT_MEASURED.fill}"/><circle cx="3" cy="3" r="1" fill="${NOT_MEASURED.dot}"/></pattern></defs>`
+  );
+}
+
+/** The stylesheet of maps, legends and badges (class names prefixed `chm-`), generated from the colour source. */
+export function mapCss(): string {
+  const rules: string[] = [];
+  CLASS_COLORS.forEach((c, i) => {
+    rules.push(`.chm-svg .c${i}{fill:${c}}`, `.chm-b.c${i},.chm-sw.c${i}{background:${c};color:${textColorOn(c)}}`);
+  });
+  rules.push(
+    `.chm-svg .sup{fill:url(#${SUPPRESSED_PATTERN_ID})}`,
+    `.chm-svg .nod{fill:${NO_DATA.fill}}`,
+    `.chm-svg .nom{fill:url(#${NOT_MEASURED_PATTERN_ID})}`,
+    `.chm-b.sup,.chm-sw.sup{background:repeating-linear-gradient(45deg,${SUPPRESSED.fill} 0 3px,${SUPPRESSED.hatch} 3px 4.5px);color:${SUPPRESSED.text}}`,
+    `.chm-b.sup{background:${SUPPRESSED.fill};outline:1px dashed ${SUPPRESSED.hatch};outline-offset:-1px}`,
+    `.chm-b.nod,.chm-sw.nod{background:${NO_DATA.fill};color:${NO_DATA.text}}`,
+    `.chm-b.nom,.chm-sw.nom{background:${NOT_MEASURED.fill} radial-gradient(${NOT_MEASURED.dot} 1px,transparent 1.3px) 0 0/6px 6px;color:${NOT_MEASURED.text};outline:1px solid ${NOT_MEASURED.dot};outline-offset:-1px}`,
+    `.chm-svg .a path{stroke:${STROKE.area};stroke-width:.6;stroke-linejoin:round}`,
+    `.chm-svg .a:hover path,.chm-svg .a:focus path{stroke:${STROKE.highlight};stroke-width:1.5}`,
+    `.chm-svg .kb{fill:none;stroke:${STROKE.parent};stroke-width:1;stroke-linejoin:round;pointer-events:none}`,
+    `.chm-svg .ob{fill:none;stroke:${STROKE.parent};stroke-width:1.2;pointer-events:none}`,
+    `.chm-svg .hl{fill:none;stroke:${STROKE.highlight};stroke-width:2.5;pointer-events:none}`,
+    `.chm-svg .lk{fill:${STROKE.lokus};stroke:#fff;stroke-width:1;pointer-events:none}`,
+    `.chm-sw.lk{background:radial-gradient(circle,${STROKE.lokus} 3px,#fff 3.1px 4px,transparent 4.1px)}`,
+  );
+  return rules.join('');
+}
+
+/** Legend strings. */
+const L = {
+  id: { areas: 'wilayah', lokus: 'desa lokus (titik)', note: 'Jumlah wilayah per kelas' },
+  en: { areas: 'areas', lokus: 'priority village (dot)', note: 'Number of areas per class' },
+} as const;
+
+/** The legend as an HTML list: swatch, label, count of areas; plus the desa lokus row when `lokusCount` is given. */
+export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null): string {
+  const li = (cls: string, label: string, count: number | null) =>
+    `<li><span class="chm-sw ${cls}" aria-hidden="true"></span><span class="chm-ll">${esc(label)}</span>` +
+    (count === null ? '' : `<span class="chm-lc">${formatNumber(count, lang)}</span>`) +
+    `</li>`;
+  let html = '';
+  for (const it of items) {
+    const cls = it.index !== null ? `c${it.index}` : it.key === 'suppressed' ? 'sup' : it.key === 'no_data' ? 'nod' : 'nom';
+    html += li(cls, it.label, it.count);
+  }
+  if (lokusCount !== undefined && lokusCount !== null) html += li('lk', L[lang].lokus, lokusCount);
+  return html;
+}
+
+/** One `<tr>` per row: area link, kecamatan (when `withParent`), value, CI, n, class/status badge, lokus mark. */
+export function tableRowsHtml(
+  rows: readonly MapRow[],
+  opts: { lang: Lang; indicator: IndicatorId; href: (code: string) => string; withParent: boolean },
+): string {
+  const { lang, indicator } = opts;
+  const lokusWord = lang === 'id' ? 'lokus' : 'priority';
+  let html = '';
+  for (const r of rows) {
+    const s = statusText(r, indicator, lang) || valueText(r, lang);
+    const badge = `<span class="chm-b ${styleClass(r)}">${esc(r.value === null ? valueText(r, lang) : s)}</span>`;
+    html +=
+      `<tr data-code="${esc(r.code)}">` +
+      `<th scope="row"><a href="${esc(opts.href(r.code))}">${esc(r.name)}</a>${r.lokus ? ` <small class="chm-lok">${lokusWord}</small>` : ''}</th>` +
+      (opts.withParent ? `<td>${esc(r.parentName ?? '')}</td>` : '') +
+      `<td class="num" data-v="${r.value ?? ''}">${r.value === null ? '–' : formatNumber(r.value, lang, 1)}</td>` +
+      `<td class="num">${r.value === null ? '–' : formatInterval(r.ciLow, r.ciHigh, lang)}</td>` +
+      `<td class="num" data-v="${r.n ?? ''}">${r.n === null ? '–' : formatNumber(r.n, lang)}</td>` +
+      `<td>${badge}</td></tr>`;
+  }
+  return html;
+}

@@ -1,0 +1,183 @@
+/**
+ * View model of a choropleth: one row per mapped area with its class, its numbers as text and its link, shared by
+ * the static SVG map, the data table, the legend counts and the interactive map's tooltip. Pure; the same functions
+ * run at build time and in the browser.
+ */
+import type { CellStatus, IndicatorId } from '../types.ts';
+import type { AreaJson, IndicatorValueJson, MapAreaValues } from './contract.ts';
+import { classify, countByClass, STATUS_WORDS, CLASS_LABELS, thresholdsFor, type Classification, type LegendKey } from './thresholds.ts';
+import { formatInterval, formatNumber, formatPercent, type Lang } from './format.ts';
+
+/** One area of the map. */
+export interface MapRow {
+  code: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+  parentName: string | null;
+  /** Desa lokus in the year of the period. */
+  lokus: boolean;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+  status: CellStatus;
+  suppression: 'primary' | 'complementary' | null;
+  cls: Classification;
+}
+
+/** Inputs of mapRows(). */
+export interface MapRowsInput {
+  /** Areas of the mapped level (others are ignored), e.g. from areas.json. */
+  areas: readonly AreaJson[];
+  /** `values` of map/<level>/<period>.json. */
+  values: Record<string, MapAreaValues>;
+  indicator: IndicatorId;
+  level: string;
+  period: string;
+  /** Only the children of this code. */
+  parent?: string | null;
+  /** Names of parents by code (kecamatan names for desa rows). */
+  parentNames?: Record<string, string>;
+}
+
+/** Whether an area is a desa lokus in the year of `period` (`YYYY-MM`). */
+export function isLokus(area: Pick<AreaJson, 'lokus'>, period: string): boolean {
+  const year = Number(period.slice(0, 4));
+  return Array.isArray(area.lokus) && area.lokus.includes(year);
+}
+
+/** The rows of a map, sorted by code; an area without a value gets status no_data (missing is not zero). */
+export function mapRows(input: MapRowsInput): MapRow[] {
+  const { areas, values, indicator, level, period, parent } = input;
+  return areas
+    .filter((a) => a.level === level && (!parent || a.parent === parent || a.code.startsWith(`${parent}.`)))
+    .map((a) => {
+      const cell: IndicatorValueJson | undefined = values[a.code]?.[indicator];
+      const status: CellStatus = cell?.status ?? 'no_data';
+      const value = status === 'ok' && typeof cell?.prevalence === 'number' ? cell.prevalence : null;
+      return {
+        code: a.code,
+        name: a.name,
+        kind: a.kind,
+        parent: a.parent,
+        parentName: (a.parent && input.parentNames?.[a.parent]) || null,
+        lokus: isLokus(a, period),
+        value,
+        ciLow: value === null ? null : (cell?.ci_low ?? null),
+        ciHigh: value === null ? null : (cell?.ci_high ?? null),
+        n: status === 'suppressed' ? null : (cell?.n ?? null),
+        status,
+        suppression: cell?.suppression ?? null,
+        cls: classify(indicator, cell ? { prevalence: value, status } : null),
+      };
+    })
+    .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
+
+/** Areas per legend key. */
+export function legendCounts(indicator: IndicatorId, rows: readonly MapRow[]): Record<LegendKey, number> {
+  return countByClass(indicator, rows.map((r) => ({ prevalence: r.value, status: r.status })));
+}
+
+const WORDS = {
+  id: {
+    children: 'balita diukur',
+    ci: 'SK 95%',
+    suppressedPrimary: 'disembunyikan: kurang dari batas minimum balita diukur',
+    suppressedComplementary: 'disembunyikan agar angka wilayah lain tidak dapat dihitung balik',
+    noData: 'tidak ada data untuk indikator ini',
+    notMeasured: 'tidak ada balita diukur pada periode ini',
+    lokus: 'desa lokus',
+    class: 'kelas',
+    kec: 'Kec.',
+  },
+  en: {
+    children: 'children measured',
+    ci: '95% CI',
+    suppressedPrimary: 'suppressed: fewer children measured than the minimum',
+    suppressedComplementary: 'suppressed so that another area’s number cannot be worked out',
+    noData: 'no data for this indicator',
+    notMeasured: 'no child measured in this period',
+    lokus: 'priority village (lokus)',
+    class: 'class',
+    kec: 'Kec.',
+  },
+} as const;
+
+/** The status of a row in words: the class word for a number, else why there is none. */
+export function statusText(row: Pick<MapRow, 'status' | 'suppression' | 'cls'>, indicator: IndicatorId, lang: Lang): string {
+  const w = WORDS[lang];
+  if (row.status === 'suppressed') return row.suppression === 'complementary' ? w.suppressedComplementary : w.suppressedPrimary;
+  if (row.status === 'not_measured') return w.notMeasured;
+  if (row.cls.kind !== 'class') return w.noData;
+  if (thresholdsFor(indicator).source === 'display') return '';
+  return CLASS_LABELS[row.cls.key][lang];
+}
+
+/** The short value text of a row: "14,8%" or the status word ("disembunyikan", "tidak ada data"). */
+export function valueText(row: Pick<MapRow, 'value' | 'cls'>, lang: Lang): string {
+  if (row.value !== null) return formatPercent(row.value, lang);
+  return STATUS_WORDS[row.cls.kind === 'class' ? 'no_data' : row.cls.kind][lang];
+}
+
+/** Tooltip / `<title>` lines: name (and kecamatan), value with CI, n, status in words, lokus. */
+export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: IndicatorId, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const lines = [row.parentName ? `${row.name} (${w.kec} ${row.parentName})` : row.name];
+  if (row.value !== null) {
+    lines.push(`${indicatorLabel}: ${formatPercent(row.value, lang)}`);
+    if (row.ciLow !== null && row.ciHigh !== null) lines.push(`${w.ci}: ${formatInterval(row.ciLow, row.ciHigh, lang)}`);
+  } else {
+    lines.push(`${indicatorLabel}: ${valueText(row, lang)}`);
+  }
+  if (row.n !== null) lines.push(`n = ${formatNumber(row.n, lang)} ${w.children}`);
+  const s = statusText(row, indicator, lang);
+  if (s) lines.push(row.value !== null ? `${w.class}: ${s}` : s);
+  if (row.lokus) lines.push(w.lokus);
+  return lines;
+}
+
+/** Compact per-area record the interactive map needs for its tooltip and feature properties. */
+export interface ClientArea {
+  /** name */
+  m: string;
+  /** parent (kecamatan) name, or '' */
+  p: string;
+  /** lokus: 1 or 0 */
+  l: 0 | 1;
+}
+
+const LEVEL_WORDS: Record<Lang, Record<string, string>> = {
+  id: { desa: 'desa/kelurahan', kecamatan: 'kecamatan', kabupaten: 'kabupaten' },
+  en: { desa: 'villages', kecamatan: 'districts (kecamatan)', kabupaten: 'regencies' },
+};
+
+/** A text alternative of the map: what is mapped, how many areas per class, the highest areas. */
+export function summaryText(
+  rows: readonly MapRow[],
+  o: { indicator: IndicatorId; indicatorLabel: string; level: string; periodLabel: string; lang: Lang; legend: { key: LegendKey; label: string; count: number | null }[] },
+): string {
+  const { lang } = o;
+  const lw = LEVEL_WORDS[lang][o.level] ?? o.level;
+  const parts = o.legend.filter((i) => (i.count ?? 0) > 0).map((i) => `${formatNumber(i.count, lang)} ${i.label}`);
+  const top = rows
+    .filter((r) => r.value !== null)
+    .sort((a, b) => (b.value as number) - (a.value as number) || (a.code < b.code ? -1 : 1))
+    .slice(0, 3)
+    .map((r) => `${r.name} (${formatPercent(r.value, lang)})`);
+  if (lang === 'id') {
+    return (
+      `Peta ${o.indicatorLabel.toLowerCase()} per ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} wilayah` +
+      (parts.length ? `, ${parts.join('; ')}` : '') +
+      '.' +
+      (top.length ? ` Tertinggi: ${top.join(', ')}.` : '')
+    );
+  }
+  return (
+    `Map of ${o.indicatorLabel.toLowerCase()} by ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} areas` +
+    (parts.length ? `, ${parts.join('; ')}` : '') +
+    '.' +
+    (top.length ? ` Highest: ${top.join(', ')}.` : '')
+  );
+}
