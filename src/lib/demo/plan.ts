@@ -9,7 +9,7 @@
  */
 import type { Area } from '../types.ts';
 import { normaliseName, foldOldSpelling } from '../csv/names.ts';
-import { createRng, fnv1a32, type Rng } from './prng.ts';
+import { createRng, hash32, type Rng } from './prng.ts';
 import { POSYANDU_NAMES } from './names.ts';
 
 // ---- Size and time --------------------------------------------------------------------------------------------
@@ -223,7 +223,7 @@ export function demoPeriods(rounds: readonly string[] = ['02', '08'], from = DEM
 function pickCodes(seed: number, purpose: string, codes: string[], k: number, used: Set<string>): Set<string> {
   const ranked = codes
     .filter((c) => !used.has(c))
-    .map((c) => ({ c, h: fnv1a32(`${seed}|${purpose}|${c}`) }))
+    .map((c) => ({ c, h: hash32(`${seed}|${purpose}|${c}`) }))
     .sort((a, b) => a.h - b.h || (a.c < b.c ? -1 : 1));
   const out = new Set(ranked.slice(0, k).map((r) => r.c));
   for (const c of out) used.add(c);
@@ -261,18 +261,23 @@ function slip(name: string, rng: Rng): string {
   const letters = [...name].map((c, i) => (/[A-Z]/.test(c) ? i : -1)).filter((i) => i > 0);
   if (letters.length < 2) return `${name}H`;
   const i = rng.pick(letters);
+  const drop = () => name.slice(0, i) + name.slice(i + 1);
   switch (rng.int(4)) {
     case 0:
-      return name.slice(0, i) + name.slice(i + 1);
+      return drop();
     case 1:
       return name.slice(0, i) + name[i] + name.slice(i);
-    case 2: {
-      const j = i + 1 < name.length && /[A-Z]/.test(name[i + 1]) ? i + 1 : i - 1;
-      const [a, b] = i < j ? [i, j] : [j, i];
-      return name.slice(0, a) + name[b] + name[a] + name.slice(b + 1);
+    case 2:
+      if (i + 1 < name.length && /[A-Z]/.test(name[i + 1]) && name[i] !== name[i + 1]) {
+        return name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2);
+      }
+      return drop();
+    default: {
+      const vowels = letters.filter((k) => VOWEL_SWAP[name[k]] !== undefined);
+      if (vowels.length === 0) return drop();
+      const k = rng.pick(vowels);
+      return name.slice(0, k) + VOWEL_SWAP[name[k]] + name.slice(k + 1);
     }
-    default:
-      return name.slice(0, i) + (VOWEL_SWAP[name[i]] ?? 'A') + name.slice(i + 1);
   }
 }
 

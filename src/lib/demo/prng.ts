@@ -61,6 +61,22 @@ export function fnv1a32(s: string): number {
   return h >>> 0;
 }
 
+/** MurmurHash3's 32-bit finaliser: spreads every input bit over the output. FNV-1a alone barely changes the high
+ * bits when only the last character differs (35.10.01.2001 vs .2002), so ranking codes by it would cluster. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A well-mixed 32-bit hash of a string. */
+export function hash32(s: string): number {
+  return fmix32(fnv1a32(s));
+}
+
 /** An Rng for a seed and a key path: `createRng(20250801, 'desa', '35.10.01.2001')`. Different keys give
  * independent streams (FNV-1a of the key mixed with the seed, expanded to sfc32's 128-bit state by mulberry32). */
 export function createRng(seed: number, ...keys: (string | number)[]): Rng {
