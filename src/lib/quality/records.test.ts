@@ -40,21 +40,28 @@ describe('round', () => {
 describe('qualityRecord', () => {
   it('suppresses small areas and those the aggregate suppressed', () => {
     const e = entries();
-    expect(qualityRecord(e[0])).toEqual({ status: 'suppressed', grade: 'tidak_dinilai', n: null, reasons: [], metrics: null });
+    expect(qualityRecord(e[0])).toEqual({ status: 'suppressed', grade: 'tidak_dinilai', n: null, reasons: [], detail: false, metrics: null });
     expect(qualityRecord(e[3], { isSuppressed: (c) => c === '35.10.01.2002' }).status).toBe('suppressed');
     expect(qualityRecord(e[5]).status).toBe('no_data');
   });
   it('publishes metrics but no grade between suppression_min and the grading minimum', () => {
-    const r = qualityRecord(entries()[3]);
+    const r = qualityRecord(entries()[3], { detailLevels: ['desa', 'kecamatan', 'kabupaten'] });
     expect(r.status).toBe('ok');
     expect(r.grade).toBe('tidak_dinilai');
     expect(r.n).toBe(40);
     expect(r.reasons).toEqual([{ code: 'small_n', level: 0, value: 40, threshold: 100 }]);
     expect(r.metrics?.children).toBe(40);
   });
+  it('desa carry grade and reasons only by default (metrics in quality.csv)', () => {
+    const r = qualityRecord(entries()[1]);
+    expect(r.status).toBe('ok');
+    expect(r.detail).toBe(false);
+    expect(r.metrics).toBeNull();
+    expect(r.n).toBe(300);
+  });
   it('histograms only at the histogram levels', () => {
     const e = entries();
-    const desa = qualityRecord(e[1]);
+    const desa = qualityRecord(e[1], { detailLevels: ['desa', 'kecamatan', 'kabupaten'] });
     const kab = qualityRecord(e[2]);
     expect(desa.metrics?.haz_histogram).toBeUndefined();
     expect(desa.metrics?.age.months).toBeUndefined();
@@ -81,6 +88,8 @@ describe('qualityRecords', () => {
     expect(lines).toHaveLength(7);
     const desa1 = lines.find((l) => l.startsWith('35.10.01.2001,') && l.includes('2025-08')) as string;
     expect(desa1.startsWith(`35.10.01.2001,"'=Desa, ""Satu""",desa,2025-08,ok,`)).toBe(true);
+    // desa metrics are in the CSV even though quality.json carries only their grade (+1: the quoted name has a comma)
+    expect(desa1.split(',')[QUALITY_CSV_COLUMNS.indexOf('haz_sd') + 1]).toMatch(/^\d\.\d\d$/);
     const kab = lines[1].split(',');
     const col = (name: string) => kab[QUALITY_CSV_COLUMNS.indexOf(name as (typeof QUALITY_CSV_COLUMNS)[number])];
     expect(col('haz_sd')).toMatch(/^\d\.\d\d$/);

@@ -32,6 +32,10 @@ export interface QualityRecordOptions {
   suppressionMin?: number;
   /** Extra suppression decided by the aggregate (e.g. complementary): true hides the area's metrics. */
   isSuppressed?: (code: string, period: Period) => boolean;
+  /** Levels whose records carry the full metrics in quality.json (default kabupaten and kecamatan). Records of
+   * other levels (desa) carry status, grade, n and reasons only, with `metrics: null` and `detail: false`; their
+   * metrics are in quality.csv. Keeps quality.json small at province scale (8,500 desa x periods). */
+  detailLevels?: readonly Level[];
   /** Levels that get the HAZ histogram and the months-of-age distribution (default kabupaten and kecamatan). */
   histogramLevels?: readonly Level[];
   /** Minimum children for a grade (default MIN_N_GRADE). */
@@ -83,6 +87,8 @@ export interface QualityRecordJson {
   grade: QualityGrade;
   n: number | null;
   reasons: QualityReasonJson[];
+  /** True when `metrics` is given here (detail levels); false when only quality.csv has them. */
+  detail: boolean;
   metrics: QualityMetricsJson | null;
 }
 
@@ -95,6 +101,7 @@ export interface QualityFileJson {
     suppression_min: number;
     expected_sex_ratio: number;
     haz_histogram: { from: number; width: number; bins: number };
+    detail_levels: Level[];
     histogram_levels: Level[];
     thresholds: typeof QUALITY_THRESHOLDS;
   };
@@ -164,14 +171,17 @@ export function metricsJson(m: QualityMetrics, withHistograms: boolean): Quality
   return out;
 }
 
-/** Quality record of one area and period (status, grade, reasons, rounded metrics). */
-export function qualityRecord(entry: QualityEntry, opts: QualityRecordOptions = {}): QualityRecordJson {
+/** Default detail and histogram levels. */
+export const DEFAULT_DETAIL_LEVELS: readonly Level[] = ['kabupaten', 'kecamatan'];
+
+/** Quality record of one area and period with its full metrics (for quality.csv and detail levels). */
+function fullRecord(entry: QualityEntry, opts: QualityRecordOptions): QualityRecordJson {
   const suppressionMin = opts.suppressionMin ?? 10;
-  const histogramLevels = opts.histogramLevels ?? ['kabupaten', 'kecamatan'];
+  const histogramLevels = opts.histogramLevels ?? DEFAULT_DETAIL_LEVELS;
   const acc = entry.acc;
-  if (acc.children === 0) return { status: 'no_data', grade: 'tidak_dinilai', n: 0, reasons: [], metrics: null };
+  if (acc.children === 0) return { status: 'no_data', grade: 'tidak_dinilai', n: 0, reasons: [], detail: false, metrics: null };
   if (acc.children < suppressionMin || opts.isSuppressed?.(entry.code, entry.period)) {
-    return { status: 'suppressed', grade: 'tidak_dinilai', n: null, reasons: [], metrics: null };
+    return { status: 'suppressed', grade: 'tidak_dinilai', n: null, reasons: [], detail: false, metrics: null };
   }
   const m = qualityMetrics(acc);
   const g = gradeQuality(m, opts.minNGrade ?? MIN_N_GRADE);
@@ -180,8 +190,17 @@ export function qualityRecord(entry: QualityEntry, opts: QualityRecordOptions = 
     grade: g.grade,
     n: g.n,
     reasons: g.reasons.map((x) => ({ code: x.code, level: x.level, value: round(x.value, 2), threshold: x.threshold })),
+    detail: true,
     metrics: metricsJson(m, histogramLevels.includes(entry.level)),
   };
+}
+
+/** Quality record of one area and period as published in quality.json (status, grade, reasons; rounded metrics
+ * at the detail levels). */
+export function qualityRecord(entry: QualityEntry, opts: QualityRecordOptions = {}): QualityRecordJson {
+  const rec = fullRecord(entry, opts);
+  const detailLevels = opts.detailLevels ?? DEFAULT_DETAIL_LEVELS;
+  return rec.metrics && !detailLevels.includes(entry.level) ? { ...rec, detail: false, metrics: null } : rec;
 }
 
 function sortEntries(entries: Iterable<QualityEntry>): QualityEntry[] {
@@ -280,9 +299,10 @@ export function qualityRecords(entries: Iterable<QualityEntry>, opts: QualityRec
   const sorted = sortEntries(entries);
   const areas: Record<string, Record<Period, QualityRecordJson>> = {};
   const lines: string[] = [QUALITY_CSV_COLUMNS.join(',')];
+  const detailLevels = opts.detailLevels ?? DEFAULT_DETAIL_LEVELS;
   for (const e of sorted) {
-    const rec = qualityRecord(e, opts);
-    (areas[e.code] ??= {})[e.period] = rec;
+    const rec = fullRecord(e, opts);
+    (areas[e.code] ??= {})[e.period] = rec.metrics && !detailLevels.includes(e.level) ? { ...rec, detail: false, metrics: null } : rec;
     lines.push(csvRow(e, rec));
   }
   const json: QualityFileJson = {
@@ -293,7 +313,8 @@ export function qualityRecords(entries: Iterable<QualityEntry>, opts: QualityRec
       suppression_min: opts.suppressionMin ?? 10,
       expected_sex_ratio: EXPECTED_SEX_RATIO,
       haz_histogram: { from: HAZ_HIST.from, width: HAZ_HIST.width, bins: HAZ_HIST.bins },
-      histogram_levels: [...(opts.histogramLevels ?? ['kabupaten', 'kecamatan'])],
+      detail_levels: [...detailLevels],
+      histogram_levels: [...(opts.histogramLevels ?? DEFAULT_DETAIL_LEVELS)],
       thresholds: QUALITY_THRESHOLDS,
     },
     grade_labels: GRADE_LABELS,
