@@ -94,6 +94,8 @@ export interface SurveyPoint {
   prevalence: number | null;
   source_url: string;
   note?: string;
+  /** The point's own source when series of several sources were merged for display (SSGI 2022 + SKI 2023). */
+  source?: string;
 }
 
 /** One survey series of `surveys.json`. */

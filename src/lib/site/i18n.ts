@@ -41,8 +41,10 @@ const id = {
   changeYear: 'Dibanding setahun sebelumnya',
   trend: 'Tren',
   trendOf: 'Tren prevalensi',
+  trendMain: 'Tren prevalensi stunting',
   routine: 'Pengukuran rutin (e-PPGBM)',
   survey: 'Survei',
+  reported: 'Angka resmi yang dilaporkan',
   ciBand: 'Selang kepercayaan 95%',
   target: 'Target',
   period: 'Periode',
@@ -147,8 +149,10 @@ const en: Record<StringKey, string> = {
   changeYear: 'Since a year before',
   trend: 'Trend',
   trendOf: 'Prevalence trend',
+  trendMain: 'Stunting prevalence over time',
   routine: 'Routine measurement (e-PPGBM)',
   survey: 'Survey',
+  reported: 'Officially reported figure',
   ciBand: '95% confidence interval',
   target: 'Target',
   period: 'Period',
@@ -275,4 +279,10 @@ export function htmlLang(lang: Lang): string {
 export function pick(text: { id: string; en?: string } | null | undefined, lang: Lang): string {
   if (!text) return '';
   return (lang === 'en' ? text.en : text.id) || text.id;
+}
+
+/** The label of an indicator from meta.indicators in a language, or the id when it is not listed. */
+export function indicatorLabel(indicators: readonly { id: string; label: { id: string; en?: string } }[], id: string, lang: Lang): string {
+  const found = indicators.find((i) => i.id === id);
+  return found ? pick(found.label, lang) : id;
 }

@@ -51,3 +51,13 @@ describe('trendModel', () => {
     expect(spreadLabels([100, 95, 200], 10)).toEqual([105, 95, 200]);
   });
 });
+
+describe('trendSummary', () => {
+  it('describes first, last, extremes and gaps in plain words', async () => {
+    const { trendSummary } = await import('./trend.ts');
+    const m = trendModel(series, periods, { indicator: 'stunting', lang: 'id' });
+    expect(trendSummary(m, 'id')).toBe(
+      'Dari 12,0% pada Februari 2024 menjadi 9,0% pada Februari 2025 (turun 3,0 poin). Tertinggi 12,0% pada Februari 2024, terendah 9,0% pada Februari 2025. 1 periode tanpa angka yang dipublikasikan.',
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area as d3area, line as d3line } from 'd3-shape';
 import type { IndicatorId } from '../types.ts';
 import type { SeriesJson, SurveySeries } from './contract.ts';
-import { formatCI, formatNumber, formatPercent, formatPeriod, monthShort, parsePeriod, type Lang } from './format.ts';
+import { formatChange, formatCI, formatNumber, formatPercent, formatPeriod, monthShort, parsePeriod, type Lang } from './format.ts';
 
 /** One routine point (one measurement round). */
 export interface TrendPoint {
@@ -91,8 +91,8 @@ export function spreadLabels(ys: number[], gap: number): number[] {
 export function trendModel(series: SeriesJson, periods: readonly string[], opts: TrendOptions): TrendModel {
   const { indicator, lang, narrow = false } = opts;
   const width = opts.width ?? (narrow ? 360 : 720);
-  const height = opts.height ?? (narrow ? 260 : 300);
-  const margin = { top: 16, right: narrow ? 12 : 150, bottom: 44, left: 40 };
+  const height = opts.height ?? (narrow ? 280 : 340);
+  const margin = { top: 16, right: narrow ? 12 : 118, bottom: 44, left: 40 };
   const surveysIn = opts.surveys ?? [];
   const targetsIn = opts.targets ?? [];
 
@@ -194,3 +194,26 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
     empty: points.every((p) => p.y === null),
   };
 }
+
+/** A plain-language description of the routine trend for the chart's text alternative, e.g.
+ * "Dari 13,6% pada Februari 2022 menjadi 9,0% pada Agustus 2025 (turun 4,6 poin). Tertinggi ..., terendah ...". */
+export function trendSummary(model: TrendModel, lang: Lang): string {
+  const pub = model.points.filter((p) => p.value !== null);
+  if (!pub.length) return lang === 'id' ? 'Tidak ada angka yang dipublikasikan untuk wilayah ini.' : 'No figure is published for this area.';
+  const first = pub[0];
+  const last = pub[pub.length - 1];
+  const f = (p: TrendPoint) => `${formatPercent(p.value, lang)} ${lang === 'id' ? 'pada' : 'in'} ${formatPeriod(p.period, lang)}`;
+  if (pub.length === 1) return lang === 'id' ? `Hanya satu angka: ${f(first)}.` : `One figure only: ${f(first)}.`;
+  const d = Math.round((last.value! - first.value!) * 10) / 10;
+  const dir = formatChange(d, lang);
+  const hi = pub.reduce((a, b) => (b.value! > a.value! ? b : a));
+  const lo = pub.reduce((a, b) => (b.value! < a.value! ? b : a));
+  const gaps = model.points.length - pub.length;
+  const parts =
+    lang === 'id'
+      ? [`Dari ${f(first)} menjadi ${f(last)} (${dir}).`, `Tertinggi ${f(hi)}, terendah ${f(lo)}.`]
+      : [`From ${f(first)} to ${f(last)} (${dir}).`, `Highest ${f(hi)}, lowest ${f(lo)}.`];
+  if (gaps) parts.push(lang === 'id' ? `${gaps} periode tanpa angka yang dipublikasikan.` : `${gaps} rounds without a published figure.`);
+  return parts.join(' ');
+}
+
