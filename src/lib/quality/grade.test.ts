@@ -171,6 +171,12 @@ describe('gradeQuality', () => {
     expect(g.reasons[0].message.en).toContain('22.5');
     expect(g.reasons[0].message.en).toContain('limit 20.0');
   });
+
+  it('prints a value next to its limit with enough decimals to tell them apart', () => {
+    const m = good();
+    m.coverage.pct = 79.96;
+    expect(gradeQuality(m).reasons[0].message.id).toContain('nilai 79,96%; batas 80,0%');
+  });
 });
 
 describe('end to end on synthetic populations', () => {

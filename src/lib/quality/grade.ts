@@ -182,6 +182,41 @@ export const REASON_TEXT: Record<QualityReasonCode, { id: string; en: string }> 
   },
 };
 
+/** Short labels of the reason codes, for tables (the full sentence is in REASON_TEXT). */
+export const REASON_SHORT: Record<QualityReasonCode, { id: string; en: string }> = {
+  small_n: { id: 'Terlalu sedikit anak', en: 'Too few children' },
+  haz_flagged_high: { id: 'Nilai TB/U mustahil', en: 'Implausible HAZ' },
+  waz_flagged_high: { id: 'Nilai BB/U mustahil', en: 'Implausible WAZ' },
+  whz_flagged_high: { id: 'Nilai BB/TB mustahil', en: 'Implausible WHZ' },
+  haz_sd_high: { id: 'Sebaran TB/U terlalu lebar', en: 'HAZ spread too wide' },
+  waz_sd_high: { id: 'Sebaran BB/U terlalu lebar', en: 'WAZ spread too wide' },
+  whz_sd_high: { id: 'Sebaran BB/TB terlalu lebar', en: 'WHZ spread too wide' },
+  haz_sd_low: { id: 'Sebaran TB/U terlalu sempit', en: 'HAZ spread too narrow' },
+  waz_sd_low: { id: 'Sebaran BB/U terlalu sempit', en: 'WAZ spread too narrow' },
+  whz_sd_low: { id: 'Sebaran BB/TB terlalu sempit', en: 'WHZ spread too narrow' },
+  height_digit_preference: { id: 'Tinggi dibulatkan', en: 'Heights rounded' },
+  weight_digit_preference: { id: 'Berat dibulatkan', en: 'Weights rounded' },
+  age_birthday_heaping: { id: 'Tanggal lahir dihitung dari umur', en: 'Birth dates computed from age' },
+  birth_first_of_month: { id: 'Banyak lahir tanggal 1', en: 'Many born on the 1st' },
+  sex_ratio: { id: 'Rasio jenis kelamin tidak wajar', en: 'Unusual sex ratio' },
+  under9m_standing: { id: 'Bayi diukur berdiri', en: 'Infants measured standing' },
+  weight_missing: { id: 'Berat kosong', en: 'Weight missing' },
+  height_missing: { id: 'Tinggi kosong', en: 'Height missing' },
+  coverage_low: { id: 'Cakupan rendah', en: 'Low coverage' },
+  coverage_over_target: { id: 'Melebihi sasaran', en: 'Above target' },
+  rejected_rows: { id: 'Banyak baris ditolak', en: 'Many rows rejected' },
+};
+
+/** Short form with value and limit, for tables: "Tinggi dibulatkan (22,5; batas 20,0)". */
+export function describeReasonShort(r: { code: QualityReasonCode; value: number; threshold: number }, lang: 'id' | 'en'): string {
+  const t = REASON_SHORT[r.code];
+  if (!t) return r.code;
+  const u = REASON_UNITS[r.code];
+  const d = distinctDigits(r.value, r.threshold, u.digits);
+  const unit = u.unit === '%' ? '%' : u.unit === 'pp' ? (lang === 'id' ? ' poin' : ' points') : '';
+  return `${t[lang]} (${fmt(r.value, lang, d)}${unit}; ${lang === 'id' ? 'batas' : 'limit'} ${fmt(r.threshold, lang, u.digits)}${unit})`;
+}
+
 /** Unit and decimals used when a reason's value and threshold are put in words. */
 export const REASON_UNITS: Record<QualityReasonCode, { unit: '' | '%' | 'pp'; digits: number }> = {
   small_n: { unit: '', digits: 0 },
@@ -207,6 +242,13 @@ export const REASON_UNITS: Record<QualityReasonCode, { unit: '' | '%' | 'pp'; di
   rejected_rows: { unit: '%', digits: 1 },
 };
 
+/** Decimals that keep a value distinguishable from its limit (79.96 vs 80 prints as 79.96, not 80.0). */
+function distinctDigits(value: number, threshold: number, digits: number): number {
+  let d = digits;
+  while (d < digits + 2 && value !== threshold && value.toFixed(d) === threshold.toFixed(d)) d++;
+  return d;
+}
+
 function fmt(v: number, lang: 'id' | 'en', digits: number): string {
   const s = Math.abs(v).toFixed(digits);
   const sign = v < 0 && Number(s) !== 0 ? '−' : '';
@@ -218,6 +260,7 @@ export function describeReason(r: { code: QualityReasonCode; value: number; thre
   const t = REASON_TEXT[r.code];
   if (!t) return r.code;
   const u = REASON_UNITS[r.code];
+  const d = distinctDigits(r.value, r.threshold, u.digits);
   const unit = u.unit === '%' ? '%' : u.unit === 'pp' ? (lang === 'id' ? ' poin persen' : ' percentage points') : '';
   if (r.code === 'small_n') {
     return lang === 'id'
@@ -225,8 +268,8 @@ export function describeReason(r: { code: QualityReasonCode; value: number; thre
       : `${t.en} (${fmt(r.value, 'en', 0)} children; at least ${fmt(r.threshold, 'en', 0)})`;
   }
   return lang === 'id'
-    ? `${t.id} (nilai ${fmt(r.value, 'id', u.digits)}${unit}; batas ${fmt(r.threshold, 'id', u.digits)}${unit})`
-    : `${t.en} (value ${fmt(r.value, 'en', u.digits)}${unit}; limit ${fmt(r.threshold, 'en', u.digits)}${unit})`;
+    ? `${t.id} (nilai ${fmt(r.value, 'id', d)}${unit}; batas ${fmt(r.threshold, 'id', u.digits)}${unit})`
+    : `${t.en} (value ${fmt(r.value, 'en', d)}${unit}; limit ${fmt(r.threshold, 'en', u.digits)}${unit})`;
 }
 
 function reason(code: QualityReasonCode, level: QualityLevel, value: number, threshold: number): QualityReason {

@@ -75,6 +75,7 @@ describe('qualityPageModel', () => {
     expect(m.weakest.map((w) => w.code)).toEqual(['35.10.01', '35.10.01.2001']);
     expect(m.weakest[1].grade).toBe('sangat_lemah');
     expect(m.weakest[1].reasonCodes).toContain('height_digit_preference');
+    expect(m.weakest[1].shortReasons[0]).toMatch(/^Tinggi dibulatkan \(\d+,\d; batas 40,0\)$/);
     expect(m.weakest.map((w) => w.code)).not.toContain('35.10.01.2002');
     const desa = m.gradeCounts.find((g) => g.level === 'desa');
     expect(desa?.total).toBe(3);

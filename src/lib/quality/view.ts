@@ -5,7 +5,7 @@
 import type { AreaJson } from '../site/contract.ts';
 import type { Level } from '../types.ts';
 import { digitChart, hazHistogramChart, type DigitChart, type HistogramChart } from './charts.ts';
-import { GRADE_LABELS, describeReason, type QualityGrade, type QualityLevel, type QualityReasonCode } from './grade.ts';
+import { GRADE_LABELS, describeReason, describeReasonShort, type QualityGrade, type QualityLevel, type QualityReasonCode } from './grade.ts';
 import type { QualityFileJson, QualityMetricsJson, QualityRecordJson } from './records.ts';
 
 /** Page language. */
@@ -104,6 +104,8 @@ export interface WeakAreaRow {
   grade: QualityGrade;
   n: number;
   reasons: string[];
+  /** Short forms of the reasons, for tables. */
+  shortReasons: string[];
   reasonCodes: string[];
 }
 
@@ -319,6 +321,7 @@ export function qualityPageModel(
           grade: r.grade,
           n: r.n ?? 0,
           reasons: r.reasons.filter((x) => x.level > 0).map((x) => reasonText(x, lang)),
+          shortReasons: r.reasons.filter((x) => x.level > 0).map((x) => describeReasonShort(x, lang)),
           reasonCodes: r.reasons.filter((x) => x.level > 0).map((x) => x.code),
         });
       }
