@@ -84,6 +84,16 @@ describe('qualityPageModel', () => {
     expect(desa?.counts.sangat_lemah).toBe(1);
     const dps = m.metricRows.find((r) => r.key === 'dpsH');
     expect(dps?.level).toBeGreaterThan(0);
+    expect(m.metricRows.find((r) => r.key === 'children')?.level).toBe(-1);
+    expect(m.metricRows.find((r) => r.key === 'sd')?.level).toBe(0);
+  });
+  it('rows without a value or without enough children are not graded', () => {
+    const f = file();
+    const rec = f.areas['35.10']['2025-08'];
+    const metrics = rec.metrics!;
+    metrics.coverage = { target: null, pct: null };
+    const m = qualityPageModel(f, areas, { code: '35.10', name: 'K' }, '2025-08', 'en');
+    expect(m.metricRows.find((r) => r.key === 'coverage')?.level).toBe(-1);
   });
   it('is unavailable without a real quality.json', () => {
     expect(qualityPageModel({ note: 'x' } as never, areas, { code: '35.10', name: 'K' }, '2025-08', 'en').available).toBe(false);

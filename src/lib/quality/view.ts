@@ -5,7 +5,7 @@
 import type { AreaJson } from '../site/contract.ts';
 import type { Level } from '../types.ts';
 import { digitChart, hazHistogramChart, type DigitChart, type HistogramChart } from './charts.ts';
-import { GRADE_LABELS, describeReason, describeReasonShort, type QualityGrade, type QualityLevel, type QualityReasonCode } from './grade.ts';
+import { GRADE_LABELS, MIN_N_UNDER9M, describeReason, describeReasonShort, type QualityGrade, type QualityLevel, type QualityReasonCode } from './grade.ts';
 import type { QualityFileJson, QualityMetricsJson, QualityRecordJson } from './records.ts';
 
 /** Page language. */
@@ -115,7 +115,8 @@ export interface MetricRow {
   label: string;
   value: string;
   reference: string;
-  /** Worst level among the reasons tied to this row (0 when none). */
+  /** Worst level among the reasons tied to this row (0 when none); -1 when the row is not graded (no value, too
+   * few children, or a descriptive row). */
   level: number;
 }
 
@@ -210,7 +211,7 @@ const ROW_CODES: Record<string, string[]> = {
 };
 
 /** The region's metrics as labelled rows, each with the worst level of the reasons tied to it. */
-export function metricRows(m: QualityMetricsJson, reasons: readonly ReasonLike[], lang: QLang): MetricRow[] {
+export function metricRows(m: QualityMetricsJson, reasons: readonly ReasonLike[], lang: QLang, graded = true): MetricRow[] {
   const T = ROW_TEXT[lang];
   const z = m.zscores;
   const sep = ' · ';
@@ -231,9 +232,19 @@ export function metricRows(m: QualityMetricsJson, reasons: readonly ReasonLike[]
     coverage: m.coverage.pct === null ? '–' : `${fmtPct(m.coverage.pct, lang)} (${fmtNum(m.children, lang)} / ${fmtNum(m.coverage.target, lang)})`,
     rejected: `${fmtNum(m.rejected.total, lang)} (${fmtPct(m.rejected.pct, lang)})`,
   };
+  const notGraded: Record<string, boolean> = {
+    coverage: m.coverage.pct === null,
+    under9m: m.under9m.with_position < MIN_N_UNDER9M,
+    birthday: m.age.birthday.p === null,
+    first: m.age.first_of_month.p === null,
+    sex: m.sex.p === null,
+  };
   return (Object.keys(T) as (keyof typeof T)[]).map((key) => {
-    const codes = ROW_CODES[key] ?? [];
-    const level = reasons.filter((r) => codes.includes(r.code)).reduce((w, r) => Math.max(w, Number(r.level)), 0);
+    const codes = ROW_CODES[key];
+    const level =
+      !graded || !codes || notGraded[key]
+        ? -1
+        : reasons.filter((r) => codes.includes(r.code)).reduce((w, r) => Math.max(w, Number(r.level)), 0);
     return { key, label: T[key][0], value: value[key], reference: T[key][1], level };
   });
 }
@@ -271,7 +282,7 @@ export function qualityPageModel(
   const model: QualityPageModel = { ...empty, available: true, record: rec };
   if (rec) model.badge = badgeModel(rec.grade, rec.reasons, lang, rec.status === 'suppressed');
   if (m) {
-    model.metricRows = metricRows(m, rec?.reasons ?? [], lang);
+    model.metricRows = metricRows(m, rec?.reasons ?? [], lang, rec?.grade !== 'tidak_dinilai');
     model.rejectedByReason = Object.entries(m.rejected.by_reason)
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
