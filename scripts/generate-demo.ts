@@ -38,7 +38,7 @@ try {
     childrenPerRound = Number(values.children);
     if (!Number.isInteger(childrenPerRound) || childrenPerRound < 1) throw new Error(`--children must be a positive integer, got ${values.children}`);
   }
-  const s = writeDemoData(dir, config, { childrenPerRound, log: (l) => console.log(l) });
+  const s = await writeDemoData(dir, config, { childrenPerRound, log: (l) => console.log(l) });
   const rows = s.files.reduce((a, f) => a + f.rows, 0);
   const gz = s.files.reduce((a, f) => a + f.gzipBytes, 0);
   console.log(

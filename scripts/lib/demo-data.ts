@@ -4,16 +4,19 @@
  * (src/lib/demo); this file only reads the config, registry and WHO tables and writes the files atomically.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { basename, join, resolve } from 'node:path';
+import { gzip, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
 import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
 import { planDemo } from '../../src/lib/demo/plan.ts';
 import { createManifest, generateDemoRounds, type DemoManifest } from '../../src/lib/demo/generate.ts';
 import { readRegistry } from './areas-file.ts';
 import { readWhoTables } from './who-files.ts';
 
-/** Fixed gzip level: the bytes depend on it, so it is part of the determinism contract. */
-export const DEMO_GZIP_LEVEL = 9;
+/** Fixed gzip level: the bytes depend on it, so it is part of the determinism contract. 6 (zlib's default) is about
+ * twice as fast as 9 for 2% larger files. */
+export const DEMO_GZIP_LEVEL = 6;
+const gzipAsync = promisify(gzip);
 
 /** Files the data build treats as measurement exports (same rule as scripts/lib/build.ts). */
 const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
@@ -44,7 +47,15 @@ export interface DemoDataSummary {
  * on the platform zlib was built for.
  */
 export function deterministicGzip(data: Buffer | string): Buffer {
-  const gz = gzipSync(data, { level: DEMO_GZIP_LEVEL });
+  return fixGzipHeader(gzipSync(data, { level: DEMO_GZIP_LEVEL }));
+}
+
+/** deterministicGzip on libuv's thread pool, so that compressing one round overlaps generating the next. */
+export async function deterministicGzipAsync(data: Buffer | string): Promise<Buffer> {
+  return fixGzipHeader(await gzipAsync(data, { level: DEMO_GZIP_LEVEL }));
+}
+
+function fixGzipHeader(gz: Buffer): Buffer {
   if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[3] !== 0 || gz.readUInt32LE(4) !== 0) {
     throw new Error('zlib wrote a gzip header with flags or a modification time; demo output would not be reproducible');
   }
@@ -52,16 +63,12 @@ export function deterministicGzip(data: Buffer | string): Buffer {
   return gz;
 }
 
-/** Writes bytes to a temporary name in the same folder and renames it into place (atomic on one file system). */
-function writeAtomic(path: string, bytes: Buffer | string): void {
+/** Writes bytes next to their final path under a temporary name (not matching the measurement file pattern, so a
+ * build never reads a half-written file) and returns that name. */
+function writeTemp(path: string, bytes: Buffer | string): string {
   const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileSync(tmp, bytes);
+  return tmp;
 }
 
 /** Reads and validates `site.config.json` in configDir; a missing file gives the defaults for Banyuwangi (35.10) so
@@ -81,11 +88,11 @@ export function readDemoConfig(configDir: string): SiteConfig {
  * measurements folder (config.measurements.dir under configDir) and returns what was written. Existing demo files
  * are overwritten; other files are left alone.
  */
-export function writeDemoData(
+export async function writeDemoData(
   configDir: string,
   config: SiteConfig = readDemoConfig(configDir),
   opts: { childrenPerRound?: number; log?: (line: string) => void } = {},
-): DemoDataSummary {
+): Promise<DemoDataSummary> {
   const t0 = performance.now();
   const dir = resolve(configDir, config.measurements.dir);
   mkdirSync(dir, { recursive: true });
@@ -99,19 +106,39 @@ export function writeDemoData(
     ...(opts.childrenPerRound ? { childrenPerRound: opts.childrenPerRound } : {}),
   });
   const manifest: DemoManifest = createManifest(plan);
-  const files: WrittenDemoFile[] = [];
-  for (const f of generateDemoRounds(plan, tables, manifest)) {
-    const text = Buffer.from(f.text, 'utf8');
-    const gz = deterministicGzip(text);
-    const path = join(dir, f.fileName);
-    writeAtomic(path, gz);
-    const file = { path, period: f.period, rows: f.round.rows.length, textBytes: text.length, gzipBytes: gz.length };
-    files.push(file);
-    opts.log?.(`${f.fileName}: ${file.rows} rows, ${(file.textBytes / 1e6).toFixed(1)} MB csv, ${(file.gzipBytes / 1e6).toFixed(2)} MB gzip`);
-  }
+  // Every file is written under a temporary name and renamed only when all rounds succeeded, so an interrupted run
+  // never leaves a partial demo that a later build would take for real data.
+  const temps = new Map<string, string>();
   const manifestPath = join(dir, 'demo-manifest.json');
-  writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
-  return { dir, region: config.region, seed: config.demo.seed, files, manifestPath, ms: performance.now() - t0 };
+  const pending: Promise<WrittenDemoFile>[] = [];
+  try {
+    for (const f of generateDemoRounds(plan, tables, manifest)) {
+      const text = Buffer.from(f.text, 'utf8');
+      const path = join(dir, f.fileName);
+      const rows = f.round.rows.length;
+      pending.push(
+        deterministicGzipAsync(text).then((gz) => {
+          temps.set(path, writeTemp(path, gz));
+          return { path, period: f.period, rows, textBytes: text.length, gzipBytes: gz.length };
+        }),
+      );
+      // Let finished compressions write (and free their text) between rounds.
+      await new Promise((r) => setImmediate(r));
+    }
+    const files = await Promise.all(pending);
+    for (const f of files) {
+      opts.log?.(`${basename(f.path)}: ${f.rows} rows, ${(f.textBytes / 1e6).toFixed(1)} MB csv, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
+    }
+    temps.set(manifestPath, writeTemp(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`));
+    for (const f of files) renameSync(temps.get(f.path)!, f.path);
+    renameSync(temps.get(manifestPath)!, manifestPath);
+    temps.clear();
+    return { dir, region: config.region, seed: config.demo.seed, files, manifestPath, ms: performance.now() - t0 };
+  } finally {
+    // On failure, wait for compressions still running so that none writes a temporary file after the clean-up.
+    await Promise.allSettled(pending);
+    for (const tmp of temps.values()) rmSync(tmp, { force: true });
+  }
 }
 
 /** True when the folder holds at least one measurement file (.csv, .txt, optionally .gz). */
@@ -124,5 +151,5 @@ export function hasMeasurementFiles(dir: string): boolean {
 export async function ensureDemoData(configDir: string, config?: SiteConfig): Promise<DemoDataSummary | null> {
   const cfg = config ?? readDemoConfig(configDir);
   if (hasMeasurementFiles(resolve(configDir, cfg.measurements.dir))) return null;
-  return writeDemoData(configDir, cfg);
+  return await writeDemoData(configDir, cfg);
 }
