@@ -85,10 +85,13 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
   const exampleCount: Record<string, number> = {};
   const areaRejects: string[] = [];
   const ix = data.columns.index;
+  let rowsRead = 0;
   for (let r = 0; r < n; r++) {
     const fields = parsed.rows[r];
     const line = parsed.lines[r];
-    if (fields.length === 1 && fields[0].trim() === '') continue;
+    // A line of blanks or of delimiters only (Excel's empty rows ",,,,,") is not a row: neither read nor rejected.
+    if (fields.every((f) => f.trim() === '')) continue;
+    rowsRead++;
     const res = validator.validate(fields, line);
     if (!res.ok) {
       const reason = res.problems[0].reason;
@@ -150,7 +153,7 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
   return {
     records: records.subarray(0, count * RECORD_INTS).slice(),
     count,
-    rowsRead: n,
+    rowsRead,
     rejected,
     examples,
     areaRejects,

@@ -87,7 +87,15 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const referenceDate = opts.referenceDate ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
 
   // Areas and boundaries.
-  const registry = readRegistry(config.region, resolve(dataDir, config.areas.file));
+  let registry: ReturnType<typeof readRegistry>;
+  try {
+    registry = readRegistry(config.region, resolve(dataDir, config.areas.file));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new BuildError([missing
+      ? { file: relative(process.cwd(), configPath), raw: config.areas.file, expected: 'file daftar kode wilayah Kemendagri / the Kemendagri area code list', message: 'kunci/key "areas.file": file tidak ada / file not found' }
+      : { file: relative(process.cwd(), configPath), raw: config.region, expected: 'kode kabupaten/kota yang ada di daftar wilayah / a kabupaten/kota code in the area list', message: `kunci/key "region" tidak ada di daftar wilayah / not in the area list (${(e as Error).message})` }]);
+  }
   const areas: Area[] = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const indexOf = new Map(areas.map((a, i) => [a.code, i]));
   const parentOf = Int32Array.from(areas.map((a) => (a.parent ? (indexOf.get(a.parent) ?? -1) : -1)));
@@ -119,7 +127,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     for (let fi = 0; fi < files.length; fi++) {
       const file = files[fi];
       const display = relative(dataDir, file);
-      const sniff = sniffFile(file, display);
+      const sniff = sniffFile(file, display, config.measurements.delimiter);
       const resolved = resolveColumns(sniff.header, config.measurements.columns, display);
       if (!resolved.ok) throw new BuildError(resolved.errors);
       const source = sniff.encoding === 'utf-8' || sniff.encoding === 'utf-8-bom' ? file : transcode(file, sniff.encoding, work, fi);
@@ -141,7 +149,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
           handler: new URL('./build-worker.ts', import.meta.url),
           handlerData: workerData,
           workers: opts.workers,
-          delimiter: config.measurements.delimiter === 'auto' ? undefined : config.measurements.delimiter,
+          delimiter: sniff.delimiter,
         })) {
           const r = block.result;
           validation.read += r.rowsRead;
@@ -159,7 +167,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
         }
       } catch (e) {
         if (e instanceof CsvBlockError) {
-          throw new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: e.message.replace(/^[^:]*:(\d+:)?(\d+:)?\s*/, '') }]);
+          throw new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: csvErrorMessage(e) }]);
         }
         throw e;
       }
@@ -179,7 +187,11 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     const periodList = [...observedPeriods].sort((a, b) => a - b);
     periodList.forEach((p, i) => periodSlots.set(p, i));
     const periods = periodList.map(periodOf);
-    if (periods.length === 0) throw new BuildError([{ file: relative(process.cwd(), measureDir), expected: `pengukuran pada bulan ${config.rounds.join(', ')}`, message: 'Tidak ada pengukuran pada periode yang dipublikasikan / No measurement in a published period' }]);
+    if (periods.length === 0) {
+      const rejected = Object.entries(validation.rejected).sort((a, b) => b[1] - a[1]);
+      const why = rejected.length ? ` (${validation.read} baris dibaca, ditolak/rows read, rejected: ${rejected.map(([r, n]) => `${r} ${n}`).join(', ')})` : '';
+      throw new BuildError([{ file: relative(process.cwd(), measureDir), expected: `pengukuran pada bulan ${config.rounds.join(', ')}`, message: `Tidak ada pengukuran pada periode yang dipublikasikan / No measurement in a published period${why}` }]);
+    }
 
     const table = createCountTable(areas.length, periods.length);
     const quality = areas.map(() => periods.map(() => Q.createQualityAccumulator()));
@@ -273,6 +285,17 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   }
 }
 
+/** A CSV syntax error for an official: bilingual, and without csv-parse's copy of the cell (it may be a name). */
+function csvErrorMessage(e: CsvBlockError): string {
+  const text = e.message.replace(/^[^:]*:(\d+:)?(\d+:)?\s*/, '').replace(/,? value is ".*$/s, '');
+  const hint: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: 'Tanda kutip dibuka tetapi tidak ditutup / A quote is opened and never closed',
+    INVALID_OPENING_QUOTE: 'Tanda kutip di tengah sel tanpa kutip; kutip seluruh sel dan gandakan kutipnya ("") / A quote inside an unquoted cell; quote the whole cell and double its quotes',
+    CSV_INVALID_CLOSING_QUOTE: 'Ada teks setelah tanda kutip penutup / Text after a closing quote',
+  };
+  return hint[e.code] ? `${hint[e.code]} (${text})` : text;
+}
+
 /** Reads and validates the config; JSON syntax errors name line and column. */
 export function readConfig(configPath: string): SiteConfig {
   const display = relative(process.cwd(), configPath) || configPath;
@@ -328,7 +351,7 @@ function allowedPeriods(config: SiteConfig, referenceDate: string): number[] {
 }
 
 /** Reads the first bytes of a file: encoding, binary check, header row. */
-function sniffFile(file: string, display: string): { encoding: ReturnType<typeof detectEncoding>; header: string[] } {
+function sniffFile(file: string, display: string, configured: SiteConfig['measurements']['delimiter'] = 'auto'): { encoding: ReturnType<typeof detectEncoding>; header: string[]; delimiter: string } {
   let head: Buffer;
   try {
     const fd = openSync(file, 'r');
@@ -346,9 +369,15 @@ function sniffFile(file: string, display: string): { encoding: ReturnType<typeof
   if (binary) throw new BuildError([{ file: display, line: 1, expected: 'teks CSV / CSV text', message: binary }]);
   const text = new TextDecoder(decoderLabel(encoding)).decode(head).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/)[0];
-  const delim = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+  // The same candidates as the CSV reader's detection (parallel-csv: , ; tab |).
+  const detected = [';', ',', '\t', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+  const delim = configured === 'auto' ? detected : configured;
+  if (delim !== detected && firstLine.split(delim).length === 1 && firstLine.split(detected).length > 1) {
+    const show = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
+    throw new BuildError([{ file: display, line: 1, raw: firstLine.slice(0, 80), expected: `kolom dipisah ${show(delim)} (measurements.delimiter), atau "auto"`, message: `Pemisah kolom ${show(delim)} tidak ada di baris judul; file memakai ${show(detected)} / The delimiter ${show(delim)} is not in the header; the file uses ${show(detected)}` }]);
+  }
   const header = firstLine.split(delim).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
-  return { encoding, header };
+  return { encoding, header, delimiter: delim };
 }
 
 /** Re-encodes a Latin-1 or UTF-16 file into UTF-8 in the work folder (workers read UTF-8 only). */
