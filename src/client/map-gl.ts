@@ -174,6 +174,8 @@ class InteractiveMap {
       this.syncControls();
     }
     const { geo, lines } = await this.load();
+    const c = this.cfg;
+    if (c.explorer && (this.state.level !== c.level || this.state.indicator !== c.indicator || this.state.period !== c.period)) this.renderTexts();
 
     this.box = document.createElement('div');
     this.box.className = 'chm-gl';
@@ -222,7 +224,7 @@ class InteractiveMap {
 
     await new Promise<void>((resolve, reject) => {
       this.map.once('load', () => resolve());
-      this.map.once('error', (e) => reject((e as { error?: Error }).error ?? new Error('map error')));
+      this.map.once('error', (e) => reject((e as unknown as { error?: Error }).error ?? new Error('map error')));
     });
     this.map.addImage(SUPPRESSED_PATTERN_ID, patternImage('hatch'));
     this.map.addImage(NOT_MEASURED_PATTERN_ID, patternImage('dots'));

@@ -23,6 +23,7 @@ class StuntingMap extends HTMLElement {
     if (this.#started) return;
     const hint = this.querySelector<HTMLElement>('[data-map-hint]');
     if (hint) hint.classList.add('on');
+    sortableTable(this);
     const frame = this.querySelector<HTMLElement>('[data-map-frame]');
     // The static map becomes one focusable stop that upgrades on focus (its links stay reachable in the table).
     if (frame && !frame.hasAttribute('tabindex')) frame.tabIndex = 0;
@@ -91,6 +92,48 @@ class StuntingMap extends HTMLElement {
         if (status) status.hidden = true;
       });
   }
+}
+
+/** Makes the explorer table sortable by its `th[data-sort]` columns (name, parent, value, n); missing values last. */
+function sortableTable(root: HTMLElement): void {
+  const table = root.querySelector<HTMLTableElement>('table[data-map-table]');
+  const tbody = table?.tBodies[0];
+  if (!table || !tbody) return;
+  let key = '';
+  let dir = 1;
+  const cell = (tr: HTMLTableRowElement, k: string): string | number | null => {
+    if (k === 'name') return tr.cells[0].textContent ?? '';
+    if (k === 'parent') return tr.querySelector('td:not(.num)')?.textContent ?? '';
+    const v = tr.querySelectorAll<HTMLElement>('td[data-v]')[k === 'value' ? 0 : 1]?.dataset.v ?? '';
+    return v === '' ? null : Number(v);
+  };
+  const apply = () => {
+    if (!key) return;
+    const rows = [...tbody.rows];
+    rows.sort((a, b) => {
+      const x = cell(a, key);
+      const y = cell(b, key);
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'id')) * dir;
+    });
+    tbody.append(...rows);
+  };
+  for (const th of table.querySelectorAll<HTMLElement>('th[data-sort]')) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.append(...th.childNodes);
+    th.append(b);
+    b.addEventListener('click', () => {
+      const k = th.dataset.sort!;
+      dir = key === k ? -dir : k === 'value' || k === 'n' ? -1 : 1;
+      key = k;
+      for (const o of table.querySelectorAll('th[aria-sort]')) o.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+      apply();
+    });
+  }
+  root.querySelector<HTMLElement>('[data-sort-hint]')?.removeAttribute('hidden');
+  root.addEventListener('map-table-updated', apply);
 }
 
 if (!customElements.get('stunting-map')) customElements.define('stunting-map', StuntingMap);

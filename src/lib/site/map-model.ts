@@ -148,6 +148,11 @@ export interface ClientArea {
   l: 0 | 1;
 }
 
+/** Lower-cases the first letter unless the first word is an acronym ("Stunting" → "stunting", "BMI" stays). */
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
 const LEVEL_WORDS: Record<Lang, Record<string, string>> = {
   id: { desa: 'desa/kelurahan', kecamatan: 'kecamatan', kabupaten: 'kabupaten' },
   en: { desa: 'villages', kecamatan: 'districts (kecamatan)', kabupaten: 'regencies' },
@@ -168,14 +173,14 @@ export function summaryText(
     .map((r) => `${r.name} (${formatPercent(r.value, lang)})`);
   if (lang === 'id') {
     return (
-      `Peta ${o.indicatorLabel.toLowerCase()} per ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} wilayah` +
+      `Peta ${lowerFirst(o.indicatorLabel)} per ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} wilayah` +
       (parts.length ? `, ${parts.join('; ')}` : '') +
       '.' +
       (top.length ? ` Tertinggi: ${top.join(', ')}.` : '')
     );
   }
   return (
-    `Map of ${o.indicatorLabel.toLowerCase()} by ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} areas` +
+    `Map of ${lowerFirst(o.indicatorLabel)} by ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} areas` +
     (parts.length ? `, ${parts.join('; ')}` : '') +
     '.' +
     (top.length ? ` Highest: ${top.join(', ')}.` : '')
