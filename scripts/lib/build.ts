@@ -197,8 +197,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     const quality = areas.map(() => periods.map(() => Q.createQualityAccumulator()));
     const areaCodes = areas.map((a) => a.code);
     let children = 0;
+    let duplicatesRemoved = 0;
+    let duplicatesSameDay = 0;
     spill.forEachPartition((buf, count) => {
       const d = dedupRecords(buf, count);
+      for (let w = 0; w < d.dropped.length; w++) {
+        duplicatesRemoved += d.dropped[w];
+        duplicatesSameDay += d.sameDay[w];
+      }
       for (let w = 0; w < d.winners.length; w++) {
         const i = d.winners[w];
         const o = unpackObservation(buf, i, areaCodes);
@@ -235,6 +241,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
       rows_accepted: accepted,
       rows_rejected: rejectedRows,
       rows_outside_rounds: validation.outsideRounds,
+      // Accepted rows of a child already measured in the same period: only the latest measurement counts.
+      duplicates_removed: duplicatesRemoved,
+      duplicates_same_day: duplicatesSameDay,
       by_reason: sortObject(validation.rejected),
       examples: groupExamples(validation.examples),
       unmatched_areas: [...unmatched.values()]
@@ -601,6 +610,9 @@ function groupExamples(ex: RowProblem[]): NonNullable<ValidationJson['examples']
 /** A readable summary of the validation report. */
 export function summaryLines(v: ValidationJson & Record<string, unknown>): string[] {
   const lines = [`baris dibaca/rows read: ${v.rows_read}, diterima/accepted: ${v.rows_accepted}, ditolak/rejected: ${v.rows_rejected}`];
+  if (typeof v.duplicates_removed === 'number' && v.duplicates_removed > 0) {
+    lines.push(`  pengukuran ganda dalam satu periode (hanya yang terakhir dihitung) / repeat measurements in a period (latest counts): ${v.duplicates_removed}, ${v.duplicates_same_day} pada hari yang sama / on the same day`);
+  }
   for (const [reason, n] of Object.entries(v.by_reason)) {
     const ex = (v.examples?.[reason] ?? []).slice(0, 3).map((e) => `${e.file}:${e.line}${e.column ? ` [${e.column}${e.raw !== undefined ? `="${e.raw}"` : ''}]` : ''}`);
     lines.push(`  ${reason}: ${n}${ex.length ? ` — mis./e.g. ${ex.join('; ')}` : ''}`);
