@@ -75,3 +75,11 @@ describe('area view', () => {
     expect(ancestry('35.10.01', (c) => m.get(c)).map((a) => a.code)).toEqual(['35.10', '35.10.01']);
   });
 });
+
+describe('groupByInitial', () => {
+  it('groups by first letter, A–Z then # for others', async () => {
+    const { groupByInitial } = await import('./area-view.ts');
+    const g = groupByInitial([{ name: 'beta', code: '2' }, { name: 'Alpha', code: '1' }, { name: '5 Ilir', code: '3' }, { name: 'Bali', code: '4' }]);
+    expect(g.map((x) => [x.letter, x.rows.map((r) => r.code)])).toEqual([['A', ['1']], ['B', ['4', '2']], ['#', ['3']]]);
+  });
+});

@@ -203,3 +203,16 @@ export function ancestry(code: string, byCode: (c: string) => AreaJson | undefin
   }
   return out;
 }
+
+/** Areas grouped by the first letter of their name (A–Z, then '#' for anything else), each group sorted by name. */
+export function groupByInitial<T extends { name: string; code: string }>(rows: readonly T[]): { letter: string; rows: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const r of byName(rows)) {
+    const c = r.name.normalize('NFD').charAt(0).toUpperCase();
+    const letter = /[A-Z]/.test(c) ? c : '#';
+    const list = groups.get(letter) ?? [];
+    list.push(r);
+    groups.set(letter, list);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a < b ? -1 : 1)).map(([letter, rows]) => ({ letter, rows }));
+}
