@@ -4,6 +4,7 @@
  * name pair is collected, with a count and its first line, for the validation report.
  */
 import type { Area } from '../types.ts';
+import { maskLongNumbers } from './values.ts';
 
 // Administrative prefixes typed in front of names. Dropped only as a whole leading word and only when a name
 // remains, so a desa actually called "Kelurahan" would still match itself.
@@ -181,7 +182,8 @@ export function createAreaMatcher(areas: Area[]): AreaMatcher {
         const mk = `${normaliseName(kec)}|${normaliseName(desa)}|${code.replace(/\D/g, '')}`;
         const seen = misses.get(mk);
         if (seen) seen.count++;
-        else misses.set(mk, { kecamatan: kec, desa, ...(code ? { code } : {}), count: 1, file, firstLine: line });
+        // Published in the validation report: an identity number typed in an area column is hidden.
+        else misses.set(mk, { kecamatan: maskLongNumbers(kec), desa: maskLongNumbers(desa), ...(code ? { code: maskLongNumbers(code) } : {}), count: 1, file, firstLine: line });
       }
       return r;
     },

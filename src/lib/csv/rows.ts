@@ -8,7 +8,7 @@ import type { Measurement, Position, RowProblem, Sex } from '../types.ts';
 import type { Columns } from './headers.ts';
 import type { AreaMatcher } from './names.ts';
 import { normaliseName } from './names.ts';
-import { isNA, isoDayNumber, parseDate, parseDecimal, parseOedema, parsePosition, parseSex } from './values.ts';
+import { isNA, isoDayNumber, maskLongNumbers, parseDate, parseDecimal, parseOedema, parsePosition, parseSex } from './values.ts';
 import type { DateOrderOption, DecimalOption } from './values.ts';
 
 /** Oldest accepted age: 59 completed months. WHO's standards end at 1826 days (anthro's age_days limit). */
@@ -49,9 +49,10 @@ const REDACTED: Partial<Record<CanonicalColumn, string>> = {
   parent_name: '(nama orang tua disembunyikan / parent name hidden)',
 };
 
-/** The raw value of a cell as it may appear in a problem: redacted for identity columns, else the cell text. */
+/** The raw value of a cell as it may appear in a problem: redacted for identity columns, else the cell text with
+ * long digit runs (an identity number in the wrong column) hidden. */
 export function redactCell(column: CanonicalColumn, raw: string): string {
-  return REDACTED[column] ?? raw;
+  return REDACTED[column] ?? maskLongNumbers(raw);
 }
 
 /** 64-bit FNV-1a of a string (UTF-16 code units hashed as little-endian bytes; equal to byte-wise FNV-1a over

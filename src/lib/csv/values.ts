@@ -34,6 +34,15 @@ export function isNA(cell: string | undefined | null): boolean {
   return NA_TOKENS.has(t.toLowerCase());
 }
 
+const LONG_NUMBER_TEXT = '(angka panjang disembunyikan / long number hidden)';
+
+/** A cell shown in a report, with any run of 12 or more digits (a NIK, KK or phone number that landed in the wrong
+ * column: a row with swapped cells, a wrong column mapping) replaced by a description. Spaces, dots and dashes
+ * between digits do not break the run; a desa code (10 digits) is kept. */
+export function maskLongNumbers(text: string): string {
+  return /\d{12,}/.test(text.replace(/(?<=\d)[\s.\-]+(?=\d)/g, '')) ? LONG_NUMBER_TEXT : text;
+}
+
 // Leading/trailing whitespace including NBSP (Excel copies), which String.prototype.trim already covers.
 const UNICODE_MINUS = /[\u2212\u2012\uFE63\uFF0D]/g;
 const NUMBER_DOT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
