@@ -42,7 +42,7 @@ Unreadable cells are counted and reported on stderr; they are treated as missing
 
 Options:
   --workers N      worker threads (default: available cores, ${availableParallelism()} here)
-  --block-size MB  size of the blocks handed to workers (default 2)
+  --block-size MB  size of the blocks handed to workers (default 1)
   --no-fast-path   always parse with csv-parse (the default splits quote-free blocks directly; same result)
   -h, --help       this text
 

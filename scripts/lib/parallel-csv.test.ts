@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { cutPoint, detectDelimiter, parallelCsvAll, parseBlock, CsvBlockError, type BlockResult } from './parallel-csv.ts';
+import {
+  cutPoint,
+  detectDelimiter,
+  linesFromInfo,
+  parallelCsvAll,
+  parseBlock,
+  recordStartLines,
+  CsvBlockError,
+  type BlockResult,
+} from './parallel-csv.ts';
 
 const OUT = fileURLToPath(new URL('../../test/.out/parallel-csv/', import.meta.url));
 const HANDLER = fileURLToPath(new URL('./parallel-csv.test-worker.ts', import.meta.url));
@@ -137,6 +146,47 @@ describe('parseBlock fast path', () => {
     const r = parseBlock(Buffer.from('a;b\r\nc\nd;e\r\n'), 1, { ...opts, recordDelimiter: '\r\n' });
     expect(r.fast).toBe(false);
     expect(r.rows).toEqual([['a', 'b'], ['c\nd', 'e']]);
+  });
+});
+
+describe('record start lines', () => {
+  it('quote-parity scan = csv-parse info = where the records were written (property)', () => {
+    const cell = fc.array(fc.constantFrom('a', ',', '"', '\n', '\r', ' ', ''), { maxLength: 5 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.nat(2)), { maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        (recs, crlf, trailing) => {
+          const eol = crlf ? '\r\n' : '\n';
+          let text = '';
+          let line = 5;
+          const expected: number[] = [];
+          const rows: string[][] = [];
+          recs.forEach(([cells, empties], i) => {
+            for (let e = 0; e < empties; e++) {
+              text += eol;
+              line++;
+            }
+            // quote every cell holding a special character, and a lone empty cell (else the line would be empty)
+            const q = (s: string) => (/[",\r\n]/.test(s) || (cells.length === 1 && s === '') ? `"${s.replace(/"/g, '""')}"` : s);
+            expected.push(line);
+            rows.push(cells);
+            text += cells.map(q).join(',') + (i < recs.length - 1 || trailing ? eol : '');
+            line += 1 + cells.join(',').split('\n').length - 1;
+          });
+          const buf = Buffer.from(text);
+          const parsed = parse(buf, { record_delimiter: eol, relax_column_count: true, skip_empty_lines: true });
+          expect(parsed).toEqual(rows);
+          expect(recordStartLines(buf, 5, crlf)).toEqual(expected);
+          expect(linesFromInfo(buf, 5, crlf, { record_delimiter: eol, relax_column_count: true, skip_empty_lines: true })).toEqual(expected);
+          const pb = parseBlock(buf, 5, { file: 'x', delimiter: ',', recordDelimiter: eol as '\n' | '\r\n' });
+          expect(pb.rows).toEqual(rows);
+          expect(pb.lines).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

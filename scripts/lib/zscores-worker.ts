@@ -48,7 +48,10 @@ let tables: WhoTables;
 /** Loads the WHO tables once per worker. */
 export function init(data: { fastPath?: boolean; whoDir?: string } | undefined): void {
   tables = readWhoTables(data?.whoDir);
-  if (data?.fastPath !== undefined) setFastPathDefault(data.fastPath);
+  if (data?.fastPath !== undefined) {
+    setFastPathDefault(data.fastPath);
+    bytesDriverOn = data.fastPath;
+  }
 }
 
 /** Transfers the output bytes instead of copying them. */
@@ -79,106 +82,240 @@ function fmt15(x: number): string {
   return String(Number(x.toPrecision(15)));
 }
 
-/** Computes the output of one block (see ZBlockResult). */
-export function processBlock(block: Buffer, firstLine: number, header: string[], ctx: BlockContext): ZBlockResult {
-  const { rows, lines, fast } = parseBlock(block, firstLine, ctx);
+/** Output bytes of one block, grown by doubling. */
+class Out {
+  buf: Buffer;
+  pos = 0;
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafeSlow(Math.max(1024, size));
+  }
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+  /** Appends a string as UTF-8. */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos);
+  }
+  /** Appends bytes src[from, to). */
+  bytes(src: Buffer, from: number, to: number): void {
+    this.room(to - from);
+    this.pos += src.copy(this.buf, this.pos, from, to);
+  }
+  /** The written bytes (a view; its whole ArrayBuffer is transferred). */
+  view(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, 0, this.pos);
+  }
+}
+
+/** The z-score input read from one row's cells (the same for both drivers). */
+const input: ZScoreInput = { sex: null, ageDays: null, weightKg: null, lengthHeightCm: null, position: null, oedema: false };
+
+/**
+ * Reads one row's cells (raw strings, '' when absent), computes the scores and returns what is appended to the
+ * row: `,age_days,clenhei,zlen,flen,zwei,fwei,zwfl,fwfl,zbmi,fbmi\n`. Unreadable cells are noted in `bad`.
+ */
+function scoreRow(
+  sexCell: string,
+  dobCell: string,
+  mdCell: string,
+  wCell: string,
+  hCell: string,
+  mCell: string,
+  oCell: string,
+  line: number,
+  bad: BadCells,
+): string {
+  const sexRaw = sexCell.trim();
+  let sex: Sex | null = null;
+  if (sexRaw === '1' || sexRaw === 'm' || sexRaw === 'M') sex = 1;
+  else if (sexRaw === '2' || sexRaw === 'f' || sexRaw === 'F') sex = 2;
+  else if (sexRaw !== '') noteBad(bad, 'sex', line, sexRaw);
+
+  const dobRaw = dobCell.length === 10 ? dobCell : dobCell.trim();
+  const mdRaw = mdCell.length === 10 ? mdCell : mdCell.trim();
+  const dob = dobRaw === '' ? NaN : isoToDay(dobRaw);
+  const md = mdRaw === '' ? NaN : isoToDay(mdRaw);
+  if (dobRaw !== '' && dob !== dob) noteBad(bad, 'dob', line, dobRaw);
+  if (mdRaw !== '' && md !== md) noteBad(bad, 'measure_date', line, mdRaw);
+  const age = dob === dob && md === md ? md - dob : null;
+
+  let weight = num(wCell);
+  if (weight !== null && weight !== weight) {
+    noteBad(bad, 'weight_kg', line, wCell);
+    weight = null;
+  }
+  let lenhei = num(hCell);
+  if (lenhei !== null && lenhei !== lenhei) {
+    noteBad(bad, 'lenhei_cm', line, hCell);
+    lenhei = null;
+  }
+
+  const mRaw = mCell.length === 1 ? mCell : mCell.trim();
+  let position: Position | null = null;
+  if (mRaw === 'L' || mRaw === 'l') position = 'L';
+  else if (mRaw === 'H' || mRaw === 'h') position = 'H';
+  else if (mRaw !== '') noteBad(bad, 'measure', line, mRaw);
+
+  let oedema = false;
+  const o = oCell.length === 1 ? oCell : oCell.trim();
+  if (o === 'y' || o === 'Y' || o === '1') oedema = true;
+  else if (o !== '' && o !== 'n' && o !== 'N' && o !== '2') noteBad(bad, 'oedema', line, o);
+
+  input.sex = sex;
+  input.ageDays = age;
+  input.weightKg = weight;
+  input.lengthHeightCm = lenhei;
+  input.position = position;
+  input.oedema = oedema;
+  const z = computeZScores(input, tables);
+  return (
+    ',' +
+    (z.ageDays === null ? '' : z.ageDays) +
+    ',' +
+    (z.clenhei === null ? '' : fmt15(z.clenhei)) +
+    ',' +
+    (z.zlen ?? '') +
+    ',' +
+    (z.flen ?? '') +
+    ',' +
+    (z.zwei ?? '') +
+    ',' +
+    (z.fwei ?? '') +
+    ',' +
+    (z.zwfl ?? '') +
+    ',' +
+    (z.fwfl ?? '') +
+    ',' +
+    (z.zbmi ?? '') +
+    ',' +
+    (z.fbmi ?? '') +
+    '\n'
+  );
+}
+
+function noteBad(bad: BadCells, name: string, line: number, raw: string): void {
+  const b = (bad[name] ??= { n: 0, line, raw });
+  b.n++;
+}
+
+function tooManyFields(file: string, line: number, width: number, found: number): CsvBlockError {
+  return new CsvBlockError(file, line, width + 1, 'TOO_MANY_FIELDS', `expected ${width} fields as in the header, found ${found}`);
+}
+
+/**
+ * Generic driver: rows from parseBlock (csv-parse, or its proven-equal fast path), every field re-serialised.
+ * Short rows are padded with empty cells; long rows whose extra cells are all empty are cut; other long rows throw.
+ */
+function rowsDriver(block: Buffer, firstLine: number, header: string[], ctx: BlockContext, out: Out, bad: BadCells): number {
+  const { rows, lines } = parseBlock(block, firstLine, ctx);
   const col = indexColumns(header);
   const width = header.length;
-  // fields of a quote-free comma-delimited block can need no quoting
-  const plain = fast && ctx.delimiter === ',' && (ctx.recordDelimiter === '\r\n' ? onlyCrlf(block) : block.indexOf(0x0d) === -1);
-  const bad: BadCells = {};
-  const noteBad = (name: string, line: number, raw: string) => {
-    const b = (bad[name] ??= { n: 0, line, raw });
-    b.n++;
-  };
-  const out: string[] = new Array(rows.length);
-  const input: ZScoreInput = { sex: null, ageDays: null, weightKg: null, lengthHeightCm: null, position: null, oedema: false };
   for (let r = 0; r < rows.length; r++) {
     let row = rows[r];
     const line = lines[r];
     if (row.length !== width) {
       if (row.length < width) row = row.concat(new Array<string>(width - row.length).fill(''));
       else if (row.slice(width).every((c) => c === '')) row = row.slice(0, width);
-      else {
-        throw new CsvBlockError(ctx.file, line, width + 1, 'TOO_MANY_FIELDS', `expected ${width} fields as in the header, found ${row.length}`);
-      }
+      else throw tooManyFields(ctx.file, line, width, row.length);
     }
-
-    const sexRaw = row[col.sex].trim();
-    let sex: Sex | null = null;
-    if (sexRaw === '1' || sexRaw === 'm' || sexRaw === 'M') sex = 1;
-    else if (sexRaw === '2' || sexRaw === 'f' || sexRaw === 'F') sex = 2;
-    else if (sexRaw !== '') noteBad('sex', line, sexRaw);
-
-    const dobRaw = row[col.dob].trim();
-    const mdRaw = row[col.measure_date].trim();
-    const dob = dobRaw === '' ? NaN : isoToDay(dobRaw);
-    const md = mdRaw === '' ? NaN : isoToDay(mdRaw);
-    if (dobRaw !== '' && dob !== dob) noteBad('dob', line, dobRaw);
-    if (mdRaw !== '' && md !== md) noteBad('measure_date', line, mdRaw);
-    const age = dob === dob && md === md ? md - dob : null;
-
-    let weight = num(row[col.weight_kg]);
-    if (weight !== null && weight !== weight) {
-      noteBad('weight_kg', line, row[col.weight_kg]);
-      weight = null;
-    }
-    let lenhei = num(row[col.lenhei_cm]);
-    if (lenhei !== null && lenhei !== lenhei) {
-      noteBad('lenhei_cm', line, row[col.lenhei_cm]);
-      lenhei = null;
-    }
-
-    const mRaw = row[col.measure].trim();
-    let position: Position | null = null;
-    if (mRaw === 'L' || mRaw === 'l') position = 'L';
-    else if (mRaw === 'H' || mRaw === 'h') position = 'H';
-    else if (mRaw !== '') noteBad('measure', line, mRaw);
-
-    let oedema = false;
-    if (col.oedema >= 0) {
-      const o = row[col.oedema].trim();
-      if (o === 'y' || o === 'Y' || o === '1') oedema = true;
-      else if (o !== '' && o !== 'n' && o !== 'N' && o !== '2') noteBad('oedema', line, o);
-    }
-
-    input.sex = sex;
-    input.ageDays = age;
-    input.weightKg = weight;
-    input.lengthHeightCm = lenhei;
-    input.position = position;
-    input.oedema = oedema;
-    const z = computeZScores(input, tables);
-
     let s = '';
-    if (plain) s = row.join(',');
-    else for (let i = 0; i < width; i++) s += (i === 0 ? '' : ',') + csvField(row[i]);
-    s +=
-      ',' +
-      (z.ageDays === null ? '' : z.ageDays) +
-      ',' +
-      (z.clenhei === null ? '' : fmt15(z.clenhei)) +
-      ',' +
-      (z.zlen ?? '') +
-      ',' +
-      (z.flen ?? '') +
-      ',' +
-      (z.zwei ?? '') +
-      ',' +
-      (z.fwei ?? '') +
-      ',' +
-      (z.zwfl ?? '') +
-      ',' +
-      (z.fwfl ?? '') +
-      ',' +
-      (z.zbmi ?? '') +
-      ',' +
-      (z.fbmi ?? '') +
-      '\n';
-    out[r] = s;
+    for (let i = 0; i < width; i++) s += (i === 0 ? '' : ',') + csvField(row[i]);
+    out.text(s);
+    const cell = (i: number) => (i < 0 ? '' : row[i]);
+    out.text(scoreRow(cell(col.sex), cell(col.dob), cell(col.measure_date), cell(col.weight_kg), cell(col.lenhei_cm), cell(col.measure), cell(col.oedema), line, bad));
   }
-  const text = out.join('');
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
-  return { bytes, rows: rows.length, bad };
+  return rows.length;
+}
+
+/**
+ * Byte driver for quote-free, comma-delimited blocks whose only CRs end CRLF lines: splits lines and fields on the
+ * bytes (the same split as parseBlock's fast path, itself proven equal to csv-parse), decodes only the cells it reads,
+ * and copies each line's bytes to the output as they are (no field can need quoting). Returns -1 when the block is
+ * not such a block after all (a lone LF in a CRLF file), so that the caller uses the generic driver.
+ */
+function bytesDriver(block: Buffer, firstLine: number, header: string[], ctx: BlockContext, out: Out, bad: BadCells): number {
+  const col = indexColumns(header);
+  const width = header.length;
+  const crlf = ctx.recordDelimiter === '\r\n';
+  const starts = new Int32Array(width + 1);
+  const n = block.length;
+  let pos = 0;
+  let line = firstLine;
+  let rows = 0;
+  let fields = 0;
+  let stop = 0;
+  let hi = false;
+  const cell = (i: number): string => {
+    if (i < 0 || i >= fields) return '';
+    const e = i + 1 < fields ? starts[i + 1] - 1 : stop;
+    return hi ? block.toString('utf8', starts[i], e) : block.toString('latin1', starts[i], e);
+  };
+  while (pos < n) {
+    let end = block.indexOf(0x0a, pos);
+    const terminated = end !== -1;
+    if (!terminated) end = n;
+    stop = end;
+    if (crlf && terminated) {
+      if (end === pos || block[end - 1] !== 0x0d) return -1;
+      stop = end - 1;
+    }
+    if (stop > pos) {
+      starts[0] = pos;
+      let k = 0;
+      hi = false;
+      for (let i = pos; i < stop; i++) {
+        const c = block[i];
+        if (c === 0x2c) {
+          k++;
+          if (k <= width) starts[k] = i + 1;
+        } else if (c >= 0x80) hi = true;
+      }
+      fields = k + 1;
+      let copyEnd = stop;
+      if (fields > width) {
+        // extra cells must all be empty: the line ends in `fields - width` commas after field width-1
+        copyEnd = starts[width] - 1;
+        for (let i = copyEnd; i < stop; i++) if (block[i] !== 0x2c) throw tooManyFields(ctx.file, line, width, fields);
+        fields = width;
+        stop = copyEnd;
+      }
+      out.bytes(block, pos, copyEnd);
+      if (fields < width) out.text(','.repeat(width - fields));
+      out.text(scoreRow(cell(col.sex), cell(col.dob), cell(col.measure_date), cell(col.weight_kg), cell(col.lenhei_cm), cell(col.measure), cell(col.oedema), line, bad));
+      rows++;
+    }
+    line++;
+    pos = end + 1;
+  }
+  return rows;
+}
+
+let bytesDriverOn = true;
+
+/** Turns the byte driver off (tests compare both drivers; the CLI's --no-fast-path also turns it off). */
+export function setBytesDriver(on: boolean): void {
+  bytesDriverOn = on;
+}
+
+/** Computes the output of one block (see ZBlockResult). */
+export function processBlock(block: Buffer, firstLine: number, header: string[], ctx: BlockContext): ZBlockResult {
+  let out = new Out(block.length + (block.length >> 1));
+  let bad: BadCells = {};
+  let rows = -1;
+  const plain =
+    bytesDriverOn &&
+    ctx.delimiter === ',' &&
+    block.indexOf(0x22) === -1 &&
+    (ctx.recordDelimiter === '\r\n' ? onlyCrlf(block) : block.indexOf(0x0d) === -1);
+  if (plain) rows = bytesDriver(block, firstLine, header, ctx, out, bad);
+  if (rows === -1) {
+    out = new Out(block.length + (block.length >> 1));
+    bad = {};
+    rows = rowsDriver(block, firstLine, header, ctx, out, bad);
+  }
+  return { bytes: out.view(), rows, bad };
 }
