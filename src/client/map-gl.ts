@@ -232,6 +232,12 @@ class InteractiveMap {
     this.bindEvents();
     this.map.once('idle', () => {
       this.el.classList.add('chm-live');
+      // The frame was a focus stop only to trigger loading; the canvas takes over (one tab stop, focus kept).
+      const hadFocus = document.activeElement === this.frame;
+      this.frame.removeAttribute('tabindex');
+      this.frame.removeAttribute('role');
+      this.frame.removeAttribute('aria-label');
+      if (hadFocus) this.map.getCanvas().focus();
       this.el.setAttribute('data-map-ready', '');
       const status = this.el.querySelector<HTMLElement>('[data-map-status]');
       if (status) status.hidden = true;

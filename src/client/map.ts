@@ -26,7 +26,11 @@ class StuntingMap extends HTMLElement {
     sortableTable(this);
     const frame = this.querySelector<HTMLElement>('[data-map-frame]');
     // The static map becomes one focusable stop that upgrades on focus (its links stay reachable in the table).
-    if (frame && !frame.hasAttribute('tabindex')) frame.tabIndex = 0;
+    if (frame && !frame.hasAttribute('tabindex')) {
+      frame.tabIndex = 0;
+      frame.setAttribute('role', 'region');
+      if (hint?.textContent) frame.setAttribute('aria-label', hint.textContent);
+    }
     const on = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K, opts?: AddEventListenerOptions) => {
       const fn = (e: Event) => {
         // An explorer control changed: load, and let the map module read the new state.
