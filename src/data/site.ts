@@ -5,6 +5,7 @@
 import type { IndicatorId } from '../lib/types.ts';
 import type { Meta, SurveySeries } from '../lib/site/contract.ts';
 import { pick, type Lang } from '../lib/site/i18n.ts';
+import { selectSurveys } from '../lib/site/surveys.ts';
 import { loadAreas, loadMeta, loadSurveys } from './load.ts';
 
 /** getStaticPaths entries for every area page: `{ params: { kode }, props: { code } }`. */
@@ -20,34 +21,7 @@ export function targetsFor(meta: Meta, lang: Lang): { year: number; value: numbe
   return (meta.targets ?? []).map((t) => ({ year: t.year, value: t.value, label: `Target ${t.year}`, long: pick(t.label, lang) }));
 }
 
-/** Survey series to draw, SSGI and SKI of one area merged into one line (SKI 2023 took SSGI's place that year):
- * the region's own surveys, and when `context` also its officially reported routine figures, the province and
- * Indonesia. */
+/** Survey series to draw (see selectSurveys): the region's own, plus reported figures, province and Indonesia when `context`. */
 export function surveysFor(meta: Meta, context: boolean): SurveySeries[] {
-  const merged = mergeSurveySeries(loadSurveys());
-  const own = merged.filter((s) => s.code === meta.region.code && (context || isSurvey(s.source)));
-  if (!context) return own;
-  const prov = meta.region.province?.code;
-  const pr = prov ? merged.filter((s) => s.code === prov && isSurvey(s.source)) : [];
-  const nat = merged.filter((s) => (s.level === 'nasional' || s.code === '0') && isSurvey(s.source));
-  return [...own, ...pr, ...nat];
-}
-
-/** True for the representative household surveys (SSGI, SKI, Riskesdas), false for reported routine figures. */
-export function isSurvey(source: string): boolean {
-  return /SSGI|SKI|Riskesdas/i.test(source);
-}
-
-/** Merges the SSGI and SKI series of the same area into one `SSGI/SKI` series, keeping each point's source. */
-export function mergeSurveySeries(all: readonly SurveySeries[]): SurveySeries[] {
-  const out = new Map<string, SurveySeries>();
-  for (const s of all) {
-    const key = `${s.code}|${isSurvey(s.source) ? 'survey' : s.source}`;
-    const name = isSurvey(s.source) ? 'SSGI/SKI' : s.source;
-    const cur = out.get(key) ?? { level: s.level, code: s.code, name: s.name, source: name, points: [] };
-    for (const p of s.points) cur.points.push({ ...p, source: s.source });
-    cur.points.sort((a, b) => a.year - b.year);
-    out.set(key, cur);
-  }
-  return [...out.values()];
+  return selectSurveys(loadSurveys(), meta.region.code, meta.region.province?.code ?? null, context);
 }
