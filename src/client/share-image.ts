@@ -1,0 +1,142 @@
+/**
+ * Figure → SVG / PNG download, loaded by <embed-box> on the first click. Takes the server-rendered SVG that is
+ * visible (the trend's wide or narrow drawing, the static map), copies it with its computed styles inlined (the page
+ * CSS does not travel with a file), adds title, legend, source, licence and address (src/lib/share/image.ts) and
+ * saves it; PNG is that SVG drawn on a canvas at 2×. When the interactive map shows another view than the static
+ * SVG, the map's canvas is captured instead (raster inside the SVG).
+ */
+import { composeFigureSvg, fileSlug, type LegendEntry } from '../lib/share/image.ts';
+
+const STYLE_PROPS = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linejoin', 'stroke-linecap',
+  'opacity', 'font-size', 'font-weight', 'font-family', 'text-anchor', 'dominant-baseline', 'visibility',
+] as const;
+
+/** A copy of an SVG element with the computed presentation styles of every node written as attributes. */
+function inlineStyles(src: SVGSVGElement): SVGSVGElement {
+  const copy = src.cloneNode(true) as SVGSVGElement;
+  const a = [src, ...src.querySelectorAll('*')];
+  const b = [copy, ...copy.querySelectorAll('*')];
+  a.forEach((el, i) => {
+    const cs = getComputedStyle(el);
+    const out = b[i] as Element;
+    for (const p of STYLE_PROPS) {
+      const v = cs.getPropertyValue(p);
+      if (v && v !== 'normal' && !(p === 'visibility' && v === 'visible')) out.setAttribute(p, v);
+    }
+    out.removeAttribute('class');
+    out.removeAttribute('tabindex');
+    out.removeAttribute('data-tip');
+  });
+  return copy;
+}
+
+const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+
+/** Legend entries of a trend chart (its <ul class="tc-legend">) or of a map legend. */
+function legendOf(root: HTMLElement): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  for (const li of root.querySelectorAll<HTMLElement>('.tc-legend li')) {
+    const svg = li.querySelector('svg');
+    out.push({ swatch: svg ? inlineStyles(svg).innerHTML : '#0b57a4', label: (li.textContent ?? '').replace(/\s+/g, ' ').trim() });
+  }
+  for (const li of root.querySelectorAll<HTMLElement>('[data-map-legend] li')) {
+    const sw = li.querySelector<HTMLElement>('.chm-sw');
+    const label = li.querySelector('.chm-ll')?.textContent ?? '';
+    const count = li.querySelector('.chm-lc')?.textContent;
+    const bg = sw ? getComputedStyle(sw).backgroundColor : '#ccc';
+    const img = sw ? getComputedStyle(sw).backgroundImage : 'none';
+    // Patterned swatches (suppressed, not measured, lokus dot) are drawn as small SVG fragments.
+    const swatch = sw?.classList.contains('sup')
+      ? `<rect width="28" height="12" fill="${bg === 'rgba(0, 0, 0, 0)' ? '#e9e9e9' : bg}"/><path d="M0,12L12,0M8,12L20,0M16,12L28,0" stroke="#777" stroke-width="1.5"/>`
+      : sw?.classList.contains('nom')
+        ? `<rect width="28" height="12" fill="${bg}" stroke="#888"/><circle cx="7" cy="6" r="1.2" fill="#555"/><circle cx="14" cy="6" r="1.2" fill="#555"/><circle cx="21" cy="6" r="1.2" fill="#555"/>`
+        : sw?.classList.contains('lk')
+          ? `<circle cx="14" cy="6" r="4" fill="#2b2b7a" stroke="#fff"/>`
+          : img && img !== 'none' && bg === 'rgba(0, 0, 0, 0)' ? '#cccccc' : bg;
+    out.push({ swatch, label: count ? `${label} (${count.trim()})` : label });
+  }
+  return out;
+}
+
+/** The live MapLibre canvas as a PNG data URL, when the interactive map is drawn (else null). */
+async function liveMapImage(root: HTMLElement): Promise<{ url: string; w: number; h: number } | null> {
+  if (!root.querySelector('.chm-live')) return null;
+  const m = (root as unknown as { stuntingMap?: { map?: { once: (e: string, f: () => void) => void; triggerRepaint: () => void; getCanvas: () => HTMLCanvasElement } } }).stuntingMap?.map;
+  if (!m) return null;
+  return new Promise((resolve) => {
+    m.once('render', () => {
+      const c = m.getCanvas();
+      try {
+        resolve({ url: c.toDataURL('image/png'), w: c.clientWidth, h: c.clientHeight });
+      } catch {
+        resolve(null);
+      }
+    });
+    m.triggerRepaint();
+  });
+}
+
+/** Saves a blob under a file name. */
+function save(blob: Blob, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Rasterises an SVG text to a PNG blob at `scale`. */
+export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    img.decoding = 'sync';
+    await new Promise<void>((ok, fail) => {
+      img.onload = () => ok();
+      img.onerror = () => fail(new Error('SVG image did not load'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('toBlob failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The figure image of `root` as SVG text with its size (exported for the browser test). */
+export async function figureSvg(root: HTMLElement, o: { footer: string[]; synthetic?: string | null }): Promise<{ svg: string; width: number; height: number; title: string }> {
+  const svg = [...root.querySelectorAll<SVGSVGElement>('svg.tc-svg, svg.chm-svg')].find(visible) ?? root.querySelector<SVGSVGElement>('svg.tc-svg, svg.chm-svg');
+  if (!svg) throw new Error('no figure SVG');
+  const cap = root.querySelector('[data-map-caption], .tc-caption strong, figcaption');
+  const title = (cap?.textContent ?? document.title).replace(/\s+/g, ' ').replace(/[.:]\s*$/, '').trim();
+  const summary = root.querySelector('[data-map-summary]')?.textContent?.trim();
+  const vb = svg.viewBox.baseVal;
+  let body: { viewBox: [number, number, number, number]; markup: string };
+  const live = await liveMapImage(root);
+  if (live) {
+    body = { viewBox: [0, 0, live.w, live.h], markup: `<image href="${live.url}" width="${live.w}" height="${live.h}"/>` };
+  } else {
+    const copy = inlineStyles(svg);
+    body = { viewBox: vb && vb.width ? [vb.x, vb.y, vb.width, vb.height] : [0, 0, svg.clientWidth, svg.clientHeight], markup: copy.innerHTML };
+  }
+  const width = Math.max(480, Math.min(1000, Math.round(svg.getBoundingClientRect().width) || 800));
+  const out = composeFigureSvg({ width, title, subtitle: summary, synthetic: o.synthetic, body, legend: legendOf(root), footer: o.footer });
+  return { ...out, title };
+}
+
+/** Downloads the figure of `root` as SVG or PNG. */
+export async function downloadFigure(root: HTMLElement, o: { format: 'svg' | 'png'; fileName: string; footer: string[]; synthetic?: string | null }): Promise<void> {
+  const { svg, width, height } = await figureSvg(root, o);
+  const name = fileSlug(o.fileName);
+  if (o.format === 'svg') save(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), `${name}.svg`);
+  else save(await svgToPng(svg, width, height), `${name}.png`);
+}

@@ -1,0 +1,203 @@
+/**
+ * Sharing in the browser, small and lazy:
+ *  - <share-box>: keeps the permalink current (the map explorer rewrites its query), copies it, opens the native
+ *    share sheet (navigator.share) where there is one.
+ *  - <embed-box>: keeps the iframe code in step with the page's URL state, copies it, downloads the figure as SVG or
+ *    PNG with title, source and licence (the image code, src/lib/share/image.ts, is imported on first click).
+ *  - initEmbed(): on /embed/ pages, shows the trend the query asks for, opens links in the top window and reports the
+ *    content height to the host page (docs/embedding.md).
+ */
+import { heightMessage, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
+import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
+import type { Lang } from '../lib/site/format.ts';
+
+/** Copies text: the async clipboard API, else a selected field and execCommand (older WebViews). */
+async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!field) return false;
+    field.focus();
+    field.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Shows a short status text in a live region, cleared after a few seconds. */
+function say(el: HTMLElement | null, text: string): void {
+  if (!el) return;
+  el.textContent = text;
+  clearTimeout(Number(el.dataset.timer));
+  el.dataset.timer = String(setTimeout(() => (el.textContent = ''), 4000));
+}
+
+const TEXT = {
+  id: { copied: 'Tautan disalin', codeCopied: 'Kode disalin', failed: 'Tidak dapat menyalin; pilih teks lalu salin.', saved: 'Gambar diunduh', imgFailed: 'Gambar tidak dapat dibuat.' },
+  en: { copied: 'Link copied', codeCopied: 'Code copied', failed: 'Could not copy; select the text and copy it.', saved: 'Image downloaded', imgFailed: 'The image could not be made.' },
+} as const;
+const langOf = (el: Element): Lang => (el.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'id');
+
+class ShareBox extends HTMLElement {
+  connectedCallback(): void {
+    const input = this.querySelector<HTMLInputElement>('[data-share-url]');
+    const copy = this.querySelector<HTMLButtonElement>('[data-copy-link]');
+    const native = this.querySelector<HTMLButtonElement>('[data-native-share]');
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    const T = TEXT[langOf(this)];
+    const current = () => {
+      const u = new URL(location.href);
+      u.hash = '';
+      if (input && input.value !== u.href) input.value = u.href;
+      return u.href;
+    };
+    current();
+    // The explorer rewrites the query with replaceState (no event): refresh when the reader comes to the box.
+    for (const ev of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(ev, current, { passive: true });
+    addEventListener('popstate', current);
+    input?.addEventListener('focus', () => input.select());
+    if (copy) {
+      copy.hidden = false;
+      copy.addEventListener('click', async () => say(status, (await copyText(current(), input)) ? T.copied : T.failed));
+    }
+    if (native && typeof navigator.share === 'function') {
+      native.hidden = false;
+      native.addEventListener('click', () => {
+        navigator.share({ title: this.dataset.title ?? document.title, url: current() }).catch(() => undefined);
+      });
+    }
+  }
+}
+
+interface EmbedConfig {
+  kind: 'trend' | 'map';
+  lang: Lang;
+  site: string;
+  base: string;
+  title: string;
+  height: number;
+  code: string | null;
+  options: { periods: string[]; indicators: string[]; levels: string[] };
+  source: string;
+  licence: string;
+  synthetic: string | null;
+}
+
+class EmbedBox extends HTMLElement {
+  connectedCallback(): void {
+    let cfg: EmbedConfig;
+    try {
+      cfg = JSON.parse(this.dataset.config ?? '') as EmbedConfig;
+    } catch {
+      return;
+    }
+    const area = this.querySelector<HTMLTextAreaElement>('[data-embed-code]');
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    const T = TEXT[cfg.lang];
+    this.querySelector<HTMLElement>('[data-js-only]')?.removeAttribute('hidden');
+    const opts: ShareOptions = { ...cfg.options };
+    const code = () => {
+      let view: View;
+      if (cfg.kind === 'map') {
+        view = { kind: 'embed-map', state: mapStateFromQuery(location.search, opts).state };
+      } else {
+        view = { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(location.search, opts).state };
+      }
+      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site, cfg.base), title: cfg.title, id: embedId(view), height: cfg.height });
+      if (area && area.value !== html) area.value = html;
+      return html;
+    };
+    code();
+    this.querySelector('details')?.addEventListener('toggle', code);
+    for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
+    area?.addEventListener('focus', () => area.select());
+    this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]')) {
+      b.addEventListener('click', async () => {
+        const fmt = b.dataset.download === 'png' ? 'png' : 'svg';
+        const root = this.figureRoot();
+        if (!root) return say(status, T.imgFailed);
+        try {
+          const img = await import('./share-image.ts');
+          await img.downloadFigure(root, {
+            format: fmt,
+            fileName: this.dataset.name ?? 'grafik',
+            footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')],
+            synthetic: cfg.synthetic,
+          });
+          say(status, T.saved);
+        } catch (err) {
+          console.warn('embed-box: image export failed', err);
+          say(status, T.imgFailed);
+        }
+      });
+    }
+  }
+
+  /** The figure to export: the element matching data-figure (or the one before the box), widened to its chart. */
+  figureRoot(): HTMLElement | null {
+    const sel = this.dataset.figure;
+    const hit = (sel ? document.querySelector<HTMLElement>(sel) : null) ?? (this.previousElementSibling as HTMLElement | null);
+    return hit?.closest<HTMLElement>('trend-chart, .chm') ?? hit;
+  }
+}
+
+if (!customElements.get('share-box')) customElements.define('share-box', ShareBox);
+if (!customElements.get('embed-box')) customElements.define('embed-box', EmbedBox);
+
+/**
+ * Embed pages: shows the trend of the query's indicator (invalid → default, said once in the console), makes every
+ * link open in the top window, and posts `{type: 'stunting-embed:height', id, height}` to the host whenever the
+ * content height changes and whenever the host asks (`{type: 'stunting-embed:request-height'}`).
+ */
+export function initEmbed(): void {
+  const box = document.querySelector<HTMLElement>('[data-embed-kind="trend"]');
+  if (box) {
+    const panels = [...box.querySelectorAll<HTMLElement>('[data-trend-indicator]')];
+    const indicators = panels.map((p) => p.dataset.trendIndicator!);
+    const { state, invalid } = trendFromQuery(location.search, { indicators: [box.dataset.defaultIndicator ?? indicators[0], ...indicators] });
+    if (invalid.length) console.warn(langOf(box) === 'en' ? 'Invalid URL parameter, using the default:' : 'Parameter URL tidak valid, memakai bawaan:', invalid.join(', '));
+    for (const p of panels) {
+      const on = p.dataset.trendIndicator === state.indicator;
+      p.hidden = !on;
+      if (on && p.dataset.title) {
+        const h1 = document.querySelector('h1');
+        if (h1) h1.textContent = p.dataset.title;
+        document.title = document.title.replace(/^[^·]*·/, `${p.dataset.title} ·`);
+      }
+    }
+  }
+  const topLinks = () => {
+    for (const a of document.querySelectorAll<HTMLAnchorElement | SVGAElement>('a[href]')) if (!a.getAttribute('target')) a.setAttribute('target', '_top');
+  };
+  topLinks();
+  new MutationObserver(topLinks).observe(document.body, { childList: true, subtree: true });
+
+  if (window.parent === window) return;
+  const id = window.name || location.pathname + location.search;
+  let last = -1;
+  let queued = false;
+  const measure = () => document.documentElement.getBoundingClientRect().height;
+  const send = (force = false) => {
+    queued = false;
+    const msg = heightMessage(id, measure());
+    if (!force && msg.height === last) return;
+    last = msg.height;
+    window.parent.postMessage(msg, '*');
+  };
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => send());
+  };
+  new ResizeObserver(schedule).observe(document.documentElement);
+  addEventListener('load', () => send(true));
+  addEventListener('message', (e: MessageEvent) => {
+    if (e.source === window.parent && e.data && (e.data as { type?: string }).type === REQUEST_HEIGHT_MESSAGE) send(true);
+  });
+  send(true);
+}

@@ -1,0 +1,99 @@
+/**
+ * Link-preview images, one per area and language (`/og/<lang>/<kode>.png`, 1200 × 630 PNG), made at build time:
+ * src/lib/share/og-image.ts composes the SVG, @resvg/resvg-js renders it with system fonts (DejaVu Sans or Liberation
+ * Sans when present, else whatever the system has; no web font is downloaded).
+ *
+ * Why an Astro endpoint and not a script: it is part of `astro build` (no extra step, works in `astro dev`), it reads
+ * the contract through src/data/load.ts like the pages, and its paths follow `base`. To keep the build fast, the first
+ * request renders every image on the libuv thread pool (resvg's renderAsync) and later requests take their PNG from
+ * that batch. Rendered PNGs are also kept in `node_modules/.cache/stunting-og/`, keyed by the SHA-256 of the SVG and
+ * the render options, so a rebuild with unchanged numbers renders nothing (delete the folder to force a re-render).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIContext } from 'astro';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { getArea, loadAreas, loadMeta, loadSeries } from '../../data/load.ts';
+import { MAIN_INDICATOR } from '../../data/site.ts';
+import { LANGS, type Lang } from '../../lib/site/i18n.ts';
+import { ogImageSvg } from '../../lib/share/og-image.ts';
+import { ogInput } from '../../lib/share/social.ts';
+
+type Props = { lang: Lang; code: string };
+
+/** One image per language and area. */
+export function getStaticPaths() {
+  return LANGS.flatMap((lang) => loadAreas().map((a) => ({ params: { slug: `${lang}/${a.code}` }, props: { lang, code: a.code } })));
+}
+
+/** Font files to use, first found wins per family; empty → resvg loads the system fonts. */
+const FONT_CANDIDATES = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+  '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
+  '/System/Library/Fonts/Supplemental/Arial.ttf',
+  '/System/Library/Fonts/Supplemental/Arial Bold.ttf',
+  'C:\\Windows\\Fonts\\arial.ttf',
+  'C:\\Windows\\Fonts\\arialbd.ttf',
+];
+const fontFiles = FONT_CANDIDATES.filter((f) => existsSync(f));
+const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
+const OPTIONS: ResvgRenderOptions = {
+  font: fontFiles.length
+    ? { loadSystemFonts: false, fontFiles, defaultFontFamily: fontFiles[0].includes('DejaVu') ? 'DejaVu Sans' : fontFiles[0].includes('Liberation') ? 'Liberation Sans' : 'Arial' }
+    : { loadSystemFonts: true },
+  fitTo: { mode: 'original' },
+  logLevel: 'off',
+};
+
+/** The preview SVG of an area in a language. */
+function svgFor(lang: Lang, code: string, host: string): string {
+  const meta = loadMeta();
+  const area = getArea(code);
+  const parent = area.parent ? getArea(area.parent) : null;
+  return ogImageSvg({ ...ogInput({ meta, area, parent, series: loadSeries(code), indicator: MAIN_INDICATOR, lang, host }), font: FONT_FAMILY });
+}
+
+const CACHE = join(process.cwd(), 'node_modules', '.cache', 'stunting-og');
+const OPTIONS_KEY = JSON.stringify(OPTIONS);
+
+/** The PNG of an SVG: from the cache when the same SVG was rendered with the same options and fonts before. */
+async function render(svg: string): Promise<Buffer> {
+  const key = createHash('sha256').update(OPTIONS_KEY).update('\0').update(svg).digest('hex').slice(0, 32);
+  const file = join(CACHE, `${key}.png`);
+  if (existsSync(file)) return readFileSync(file);
+  const png = (await renderAsync(svg, OPTIONS)).asPng();
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, png);
+    renameSync(tmp, file);
+  } catch {
+    // A read-only node_modules only costs the cache.
+  }
+  return png;
+}
+
+let batch: Map<string, Promise<Buffer>> | null = null;
+/** Starts rendering every image at once (resvg renders off the main thread); keyed by `<lang>/<code>`. */
+function renderAll(host: string): Map<string, Promise<Buffer>> {
+  if (batch) return batch;
+  batch = new Map();
+  for (const { props } of getStaticPaths()) {
+    const key = `${props.lang}/${props.code}`;
+    batch.set(key, render(svgFor(props.lang, props.code, host)));
+  }
+  return batch;
+}
+
+/** The PNG of one preview. */
+export async function GET({ props, site }: APIContext<Props>): Promise<Response> {
+  const host = (site ?? new URL('https://example.org')).host;
+  const key = `${props.lang}/${props.code}`;
+  const png = await (renderAll(host).get(key) ?? render(svgFor(props.lang, props.code, host)));
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+}
