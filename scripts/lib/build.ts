@@ -375,7 +375,12 @@ function sniffFile(file: string, display: string, configured: SiteConfig['measur
   if (head.length === 0) throw new BuildError([{ file: display, line: 1, expected: 'baris judul kolom / a header row', message: 'File kosong / Empty file' }]);
   const encoding = detectEncoding(head);
   const binary = detectBinary(head, encoding);
-  if (binary) throw new BuildError([{ file: display, line: 1, expected: 'teks CSV / CSV text', message: binary }]);
+  if (binary) {
+    // A NUL in an otherwise readable text file: name its line (the first 64 KiB are checked).
+    const nul = head.indexOf(0);
+    const line = /NUL/.test(binary) && nul >= 0 ? countNewlines(head.subarray(0, nul)) + 1 : 1;
+    throw new BuildError([{ file: display, line, expected: 'teks CSV / CSV text', message: binary }]);
+  }
   const text = new TextDecoder(decoderLabel(encoding)).decode(head).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/)[0];
   // The same candidates as the CSV reader's detection (parallel-csv: , ; tab |).
@@ -387,6 +392,12 @@ function sniffFile(file: string, display: string, configured: SiteConfig['measur
   }
   const header = firstLine.split(delim).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
   return { encoding, header, delimiter: delim };
+}
+
+function countNewlines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (b[i] === 0x0a) n++;
+  return n;
 }
 
 /** Re-encodes a Latin-1 or UTF-16 file into UTF-8 in the work folder (workers read UTF-8 only). */
