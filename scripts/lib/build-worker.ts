@@ -109,9 +109,11 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
       const kecName = ix.kecamatan_name !== undefined ? fields[ix.kecamatan_name] : undefined;
       const m = matcherQuiet({ desaName, desaCode, kecamatanName: kecName });
       const dt = ix.measure_date !== undefined ? parseDate(fields[ix.measure_date] ?? '', data.options.dateOrder) : null;
-      if (m !== null && dt && dt.ok && dt.value) {
+      if (dt && dt.ok && dt.value) {
         const p = periodIndex(dt.value.iso.slice(0, 7));
-        if (periodSet.has(p)) areaRejects.push(`${data.areaIndex[m]}|${p}|${reason}`);
+        // A row of an unknown area still counts against the whole region's data quality (area index 0 is the
+        // kabupaten: areas are sorted by code).
+        if (periodSet.has(p)) areaRejects.push(`${m !== null ? data.areaIndex[m] : 0}|${p}|${reason}`);
       }
       continue;
     }

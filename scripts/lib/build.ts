@@ -106,8 +106,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   // Measurement files (the demo export is generated when there is none).
   const measureDir = resolve(dataDir, config.measurements.dir);
   let files = listMeasurementFiles(measureDir);
-  if (files.length === 0) {
-    if (!config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
+  if (files.length === 0 || config.demo.synthetic) {
+    if (files.length === 0 && !config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
     const { ensureDemoData } = await import('./demo-data.ts');
     await ensureDemoData(dataDir, config);
     files = listMeasurementFiles(measureDir);

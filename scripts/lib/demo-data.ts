@@ -4,7 +4,7 @@
  * (src/lib/demo); this file only reads the config, registry and WHO tables and writes the files atomically.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { gzip, gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
@@ -17,6 +17,13 @@ import { readWhoTables } from './who-files.ts';
  * twice as fast as 9 for 2% larger files. */
 export const DEMO_GZIP_LEVEL = 6;
 const gzipAsync = promisify(gzip);
+
+/** Where the demo's target (sasaran) file goes: the config's `targets` path, when it names a file inside the data
+ * folder whose name starts with `demo-` (so a real target file is never overwritten). */
+export function demoTargetsPath(configDir: string, config: SiteConfig): string | null {
+  if (!config.targets || !basename(config.targets).startsWith('demo-')) return null;
+  return resolve(configDir, config.targets);
+}
 
 /** Files the data build treats as measurement exports (same rule as scripts/lib/build.ts). */
 const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
@@ -130,8 +137,18 @@ export async function writeDemoData(
       opts.log?.(`${basename(f.path)}: ${f.rows} rows, ${(f.textBytes / 1e6).toFixed(1)} MB csv, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
     }
     temps.set(manifestPath, writeTemp(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`));
+    // Target children (sasaran) per desa and year: the demo's resident under-five population, so that coverage
+    // (measured / target) is published. Written beside the config, outside the measurements folder.
+    const targetsPath = demoTargetsPath(configDir, config);
+    if (targetsPath) {
+      mkdirSync(dirname(targetsPath), { recursive: true });
+      const years = [...new Set(plan.periods.map((p) => p.slice(0, 4)))];
+      const lines = ['desa_code,year,target', ...plan.desa.flatMap((d) => years.map((y) => `${d.code},${y},${Math.round(d.under5)}`))];
+      temps.set(targetsPath, writeTemp(targetsPath, lines.join('\n') + '\n'));
+    }
     for (const f of files) renameSync(temps.get(f.path)!, f.path);
     renameSync(temps.get(manifestPath)!, manifestPath);
+    for (const [path, tmp] of temps) if (path !== manifestPath && !files.some((f) => f.path === path)) renameSync(tmp, path);
     temps.clear();
     return { dir, region: config.region, seed: config.demo.seed, files, manifestPath, ms: performance.now() - t0 };
   } finally {
@@ -150,6 +167,7 @@ export function hasMeasurementFiles(dir: string): boolean {
  * returns the summary, or null when there was already data (nothing is touched then). */
 export async function ensureDemoData(configDir: string, config?: SiteConfig): Promise<DemoDataSummary | null> {
   const cfg = config ?? readDemoConfig(configDir);
-  if (hasMeasurementFiles(resolve(configDir, cfg.measurements.dir))) return null;
+  const targets = demoTargetsPath(configDir, cfg);
+  if (hasMeasurementFiles(resolve(configDir, cfg.measurements.dir)) && (targets === null || existsSync(targets))) return null;
   return await writeDemoData(configDir, cfg);
 }
