@@ -78,8 +78,30 @@ function onlyCrlf(block: Buffer): boolean {
 }
 
 /** `x` with at most 15 significant digits, as R writes a double (86.30000000000001 -> "86.3"). */
-function fmt15(x: number): string {
+export function fmt15(x: number): string {
+  // the usual case, a length in cm with one decimal (+/- 0.7 from the correction): when x is within 0.4 units of
+  // the 15th significant digit of the one-decimal value t/10, toPrecision(15) would give exactly t/10 (faster)
+  if (x >= 1 && x < 1000) {
+    const t = Math.round(x * 10) / 10;
+    const unit = x < 10 ? 1e-14 : x < 100 ? 1e-13 : 1e-12;
+    if (Math.abs(x - t) < 0.4 * unit) return String(t);
+  }
   return String(Number(x.toPrecision(15)));
+}
+
+/** String(z) for a z already rounded to 2 decimals (a k/100 double), built from the integer k (faster). */
+export function fmt2(z: number): string {
+  let k = Math.round(z * 100);
+  let sign = '';
+  if (k < 0) {
+    sign = '-';
+    k = -k;
+  }
+  const i = Math.floor(k / 100);
+  const f = k - i * 100;
+  if (f === 0) return sign + i;
+  if (f % 10 === 0) return sign + i + '.' + f / 10;
+  return sign + i + '.' + (f < 10 ? '0' : '') + f;
 }
 
 /** Output bytes of one block, grown by doubling. */
@@ -178,19 +200,19 @@ function scoreRow(
     ',' +
     (z.clenhei === null ? '' : fmt15(z.clenhei)) +
     ',' +
-    (z.zlen ?? '') +
+    (z.zlen === null ? '' : fmt2(z.zlen)) +
     ',' +
     (z.flen ?? '') +
     ',' +
-    (z.zwei ?? '') +
+    (z.zwei === null ? '' : fmt2(z.zwei)) +
     ',' +
     (z.fwei ?? '') +
     ',' +
-    (z.zwfl ?? '') +
+    (z.zwfl === null ? '' : fmt2(z.zwfl)) +
     ',' +
     (z.fwfl ?? '') +
     ',' +
-    (z.zbmi ?? '') +
+    (z.zbmi === null ? '' : fmt2(z.zbmi)) +
     ',' +
     (z.fbmi ?? '') +
     '\n'
@@ -251,8 +273,11 @@ function bytesDriver(block: Buffer, firstLine: number, header: string[], ctx: Bl
   let hi = false;
   const cell = (i: number): string => {
     if (i < 0 || i >= fields) return '';
+    const b = starts[i];
     const e = i + 1 < fields ? starts[i + 1] - 1 : stop;
-    return hi ? block.toString('utf8', starts[i], e) : block.toString('latin1', starts[i], e);
+    if (e === b) return '';
+    if (e === b + 1 && block[b] < 0x80) return ASCII[block[b]]; // sex, measure, oedema: no decoding call
+    return hi ? block.toString('utf8', b, e) : block.toString('latin1', b, e);
   };
   while (pos < n) {
     let end = block.indexOf(0x0a, pos);
@@ -293,6 +318,8 @@ function bytesDriver(block: Buffer, firstLine: number, header: string[], ctx: Bl
   }
   return rows;
 }
+
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 let bytesDriverOn = true;
 

@@ -220,3 +220,31 @@ describe('zscores byte driver', () => {
     );
   });
 });
+
+describe('number formatting', () => {
+  it('fmt2 prints a 2-decimal z exactly as String() does', async () => {
+    const { roundR2 } = await import('../../src/lib/who/zscore.ts');
+    const { fmt2 } = await import('./zscores-worker.ts');
+    fc.assert(
+      fc.property(fc.double({ min: -40, max: 40, noNaN: true }), (x) => {
+        const z = roundR2(x);
+        expect(fmt2(z)).toBe(String(z));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const z of [0, -0, 1, -1, 0.1, -0.05, 0.01, 10.1, -12.34, 5, 39.99]) expect(fmt2(z)).toBe(String(z + 0));
+  });
+
+  it('fmt15 prints at most 15 significant digits', async () => {
+    const { fmt15 } = await import('./zscores-worker.ts');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12000 }), fc.constantFrom(0, 0.7, -0.7, 1e-12, 3e-14), (t, adj) => {
+        const x = t / 10 + adj;
+        expect(fmt15(x)).toBe(String(Number(x.toPrecision(15))));
+      }),
+    );
+    for (const x of [85.7 - 0.7, 74.3 + 0.7, 75.123456789, 1e-9, 123456789.12, 0.30000000000000004, 85.0000001, 85 + 2e-13, 85 + 3e-14, 9.99999999999999, 999.95]) {
+      expect(fmt15(x)).toBe(String(Number(x.toPrecision(15))));
+    }
+  });
+});
