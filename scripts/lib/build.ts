@@ -91,10 +91,13 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   try {
     registry = readRegistry(config.region, resolve(dataDir, config.areas.file));
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new BuildError([missing
-      ? { file: relative(process.cwd(), configPath), raw: config.areas.file, expected: 'file daftar kode wilayah Kemendagri / the Kemendagri area code list', message: 'kunci/key "areas.file": file tidak ada / file not found' }
-      : { file: relative(process.cwd(), configPath), raw: config.region, expected: 'kode kabupaten/kota yang ada di daftar wilayah / a kabupaten/kota code in the area list', message: `kunci/key "region" tidak ada di daftar wilayah / not in the area list (${(e as Error).message})` }]);
+    const file = relative(process.cwd(), configPath);
+    const msg = (e as Error).message;
+    throw new BuildError([(e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { file, raw: config.areas.file, expected: 'file daftar kode wilayah Kemendagri / the Kemendagri area code list', message: 'kunci/key "areas.file": file tidak ada / file not found' }
+      : /not in the area list/.test(msg)
+        ? { file, raw: config.region, expected: 'kode kabupaten/kota yang ada di daftar wilayah / a kabupaten/kota code in the area list', message: 'kunci/key "region" tidak ada di daftar wilayah / not in the area list' }
+        : { file, raw: config.areas.file, expected: 'daftar kode wilayah yang valid / a valid area code list', message: `kunci/key "areas.file": daftar wilayah tidak dapat dibaca / the area list cannot be read (${msg})` }]);
   }
   const areas: Area[] = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const indexOf = new Map(areas.map((a, i) => [a.code, i]));
@@ -329,7 +332,18 @@ export function readConfig(configPath: string): SiteConfig {
   if (!r.ok) {
     throw new BuildError(r.issues.map((i) => ({ file: display, expected: i.message, message: `kunci/key "${i.key}" tidak valid / invalid`, raw: String(rawAt(json, i.key) ?? '') })));
   }
+  // Addresses end up in links (href) on the site: only http(s), never javascript:, data: or file: URLs.
+  const urls: [string, string | null | undefined][] = [['siteUrl', r.config.siteUrl], ['publisher.url', r.config.publisher.url], ['licence.url', r.config.licence.url], ['basemap', r.config.basemap]];
+  const badUrls = urls.filter(([, u]) => u != null && !isWebUrl(u));
+  if (badUrls.length) {
+    throw new BuildError(badUrls.map(([key, u]) => ({ file: display, raw: String(u), expected: 'alamat http:// atau https:// / an http:// or https:// address', message: `kunci/key "${key}" tidak valid / invalid` })));
+  }
   return r.config;
+}
+
+/** True for an absolute http(s) URL (the only kind published as a link). */
+export function isWebUrl(u: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(u.trim());
 }
 
 function rawAt(obj: unknown, key: string): unknown {
@@ -477,6 +491,10 @@ function readSurveys(config: SiteConfig, dataDir: string, region: string): { ser
   const file = resolve(dataDir, config.surveys);
   if (!existsSync(file)) return { series: [], csv: toCsv(['level', 'code', 'name', 'source', 'year', 'prevalence', 'source_url', 'note'], []) };
   const parsed = parseSurveys(readFileSync(file, 'utf8'), region);
+  const badUrls = parsed.flatMap((s) => s.points.filter((p) => p.sourceUrl && !isWebUrl(p.sourceUrl)).map((p) => ({ s, p })));
+  if (badUrls.length) {
+    throw new BuildError(badUrls.map(({ s, p }) => ({ file: relative(process.cwd(), file), raw: p.sourceUrl, expected: 'alamat http:// atau https:// / an http:// or https:// address', message: `source_url ${s.code} ${s.source} ${p.year} tidak valid / invalid` })));
+  }
   const series: SurveySeries[] = parsed.map((s) => ({
     level: s.level,
     code: s.code,
