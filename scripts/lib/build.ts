@@ -606,22 +606,48 @@ function readTargets(config: SiteConfig, dataDir: string, indexOf: Map<string, n
   return out;
 }
 
-/** Writes every file into `<outDir>.tmp`, then swaps it in: readers see the old output or the new, never half. */
+/** Writes every file into `<outDir>.tmp`, then swaps it in: readers see the old output or the new, never half.
+ * Folders left by a killed build (a dead process id in the name) are removed first; if one was killed between the
+ * two renames, its previous output (`.old-<pid>`) is put back. A failed write removes its own temporary folder. */
 function writeAtomically(outDir: string, files: Map<string, string>, beforeCommit?: () => void): void {
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
-  const old = join(parent, `.${basename(outDir)}.old-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const full = join(tmp, 'data/v1', path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, text);
+  const base = basename(outDir);
+  const tmp = join(parent, `.${base}.tmp-${process.pid}`);
+  const old = join(parent, `.${base}.old-${process.pid}`);
+  for (const f of readdirSync(parent)) {
+    const m = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`).exec(f);
+    if (!m || isAlive(Number(m[2]))) continue;
+    if (m[1] === 'old' && !existsSync(outDir)) renameSync(join(parent, f), outDir);
+    else rmSync(join(parent, f), { recursive: true, force: true });
   }
-  beforeCommit?.();
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const full = join(tmp, 'data/v1', path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+    beforeCommit?.();
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(tmp, outDir);
+  } catch (e) {
+    if (!existsSync(outDir) && existsSync(old)) renameSync(old, outDir);
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
   rmSync(old, { recursive: true, force: true });
+}
+
+/** True when a process with this id exists (it may belong to another user). */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function sortObject<T>(o: Record<string, T>): Record<string, T> {
