@@ -72,6 +72,8 @@ interface Config {
   indicators: { id: IndicatorId; label: string }[];
   periods: string[];
   levels: MapLevel[];
+  /** Weak data-quality areas per period: code → 'lemah' | 'sangat_lemah' (marked in tooltip, table, legend). */
+  quality?: Record<string, Record<string, string>>;
 }
 
 const W = {
@@ -267,7 +269,7 @@ class InteractiveMap {
     const parent = this.cfg.explorer ? null : this.cfg.parent;
     const parentNames: Record<string, string> = {};
     for (const a of this.areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
-    const rows = mapRows({ areas: this.areas, values: values.values, indicator, level, period, parent, parentNames: level === 'desa' ? parentNames : undefined });
+    const rows = mapRows({ areas: this.areas, values: values.values, indicator, level, period, parent, parentNames: level === 'desa' ? parentNames : undefined, quality: this.cfg.quality?.[period] });
     this.rows = { rows, byCode: new Map(rows.map((r) => [r.code, r])) };
     this.order = rows.map((r) => r.code);
     const obj = topo.objects[level] as GeometryCollection;
@@ -502,6 +504,7 @@ class InteractiveMap {
     for (const l of lines.slice(1)) {
       const d = document.createElement('div');
       d.textContent = l;
+      if (l.startsWith('⚠')) d.className = 'chm-tq';
       tip.append(d);
     }
     if (withLink || this.selectedId === code) {
@@ -597,7 +600,7 @@ class InteractiveMap {
     const counts = legendCounts(indicator, rows);
     const model = legendModel(indicator, lang, counts);
     const ul = this.el.querySelector('[data-map-legend]');
-    if (ul) ul.innerHTML = legendHtml(model.items, lang, level === 'desa' ? rows.filter((r) => r.lokus).length : null);
+    if (ul) ul.innerHTML = legendHtml(model.items, lang, level === 'desa' ? rows.filter((r) => r.lokus).length : null, rows.filter((r) => r.quality).length);
     const note = this.el.querySelector('[data-map-legend-note]');
     if (note) note.textContent = model.note;
     const pl = formatPeriod(period, lang);

@@ -5,7 +5,7 @@
 import type { IndicatorId } from '../lib/types.ts';
 import type { Meta, SurveySeries } from '../lib/site/contract.ts';
 import { pick, type Lang } from '../lib/site/i18n.ts';
-import { selectSurveys } from '../lib/site/surveys.ts';
+import { surveyPlan } from '../lib/site/surveys.ts';
 import { loadAreas, loadMeta, loadSurveys } from './load.ts';
 
 /** getStaticPaths entries for every area page: `{ params: { kode }, props: { code } }`. */
@@ -21,7 +21,13 @@ export function targetsFor(meta: Meta, lang: Lang): { year: number; value: numbe
   return (meta.targets ?? []).map((t) => ({ year: t.year, value: t.value, label: `Target ${t.year}`, long: pick(t.label, lang) }));
 }
 
-/** Survey series to draw (see selectSurveys): the region's own, plus reported figures, province and Indonesia when `context`. */
+/** Survey series drawn on a trend chart (see surveyPlan): the region's own SSGI/SKI and, for real data with
+ * `context`, its reported e-PPGBM figures. Province and Indonesia go to the table only (surveyTableFor). */
 export function surveysFor(meta: Meta, context: boolean): SurveySeries[] {
-  return selectSurveys(loadSurveys(), meta.region.code, meta.region.province?.code ?? null, context);
+  return surveyPlan(loadSurveys(), meta.region.code, meta.region.province?.code ?? null, { context, synthetic: !!meta.synthetic }).chart;
+}
+
+/** Every survey series listed in the table under a trend chart (drawn ones first, then reported, province, Indonesia). */
+export function surveyTableFor(meta: Meta, context: boolean): SurveySeries[] {
+  return surveyPlan(loadSurveys(), meta.region.code, meta.region.province?.code ?? null, { context, synthetic: !!meta.synthetic }).table;
 }

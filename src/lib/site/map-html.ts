@@ -16,7 +16,7 @@ import {
   type LegendItem,
 } from './thresholds.ts';
 import { formatInterval, formatNumber, type Lang } from './format.ts';
-import { statusText, valueText, type MapRow } from './map-model.ts';
+import { qualityMark, statusText, valueText, type MapRow } from './map-model.ts';
 
 /** `s` with `& < > " '` escaped for HTML text and attribute values. */
 export function esc(s: string): string {
@@ -60,18 +60,21 @@ export function mapCss(): string {
     `.chm-svg .hl{fill:none;stroke:${STROKE.highlight};stroke-width:2.5;pointer-events:none}`,
     `.chm-svg .lk{fill:${STROKE.lokus};stroke:#fff;stroke-width:1;pointer-events:none}`,
     `.chm-sw.lk{background:radial-gradient(circle,${STROKE.lokus} 3px,#fff 3.1px 4px,transparent 4.1px)}`,
+    `.chm-tip .chm-tq{color:#7d3510;font-weight:600}`,
+    `.chm-q{flex:none;width:1.4rem;text-align:center;color:#7d3510;font-weight:700}`,
+    `.chm-qm{display:inline-block;font-size:.72rem;font-weight:600;color:#7d3510;background:#fde9dc;border:1px solid #b4501a;border-radius:999px;padding:0 .35rem;white-space:nowrap}`,
   );
   return rules.join('');
 }
 
 /** Legend strings. */
 const L = {
-  id: { areas: 'wilayah', lokus: 'desa lokus (titik)', note: 'Jumlah wilayah per kelas' },
-  en: { areas: 'areas', lokus: 'priority village (dot)', note: 'Number of areas per class' },
+  id: { areas: 'wilayah', lokus: 'desa lokus (titik)', note: 'Jumlah wilayah per kelas', weak: 'kualitas data lemah (lihat tabel)' },
+  en: { areas: 'areas', lokus: 'priority village (dot)', note: 'Number of areas per class', weak: 'weak data quality (see table)' },
 } as const;
 
 /** The legend as an HTML list: swatch, label, count of areas; plus the desa lokus row when `lokusCount` is given. */
-export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null): string {
+export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null, weakCount?: number | null): string {
   const li = (cls: string, label: string, count: number | null) =>
     `<li><span class="chm-sw ${cls}" aria-hidden="true"></span><span class="chm-ll">${esc(label)}</span>` +
     (count === null ? '' : `<span class="chm-lc">${formatNumber(count, lang)}</span>`) +
@@ -82,6 +85,7 @@ export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?
     html += li(cls, it.label, it.count);
   }
   if (lokusCount !== undefined && lokusCount !== null) html += li('lk', L[lang].lokus, lokusCount);
+  if (weakCount) html += `<li><span class="chm-q" aria-hidden="true">⚠</span><span class="chm-ll">${esc(L[lang].weak)}</span><span class="chm-lc">${formatNumber(weakCount, lang)}</span></li>`;
   return html;
 }
 
@@ -98,7 +102,9 @@ export function tableRowsHtml(
     const badge = `<span class="chm-b ${styleClass(r)}">${esc(r.value === null ? valueText(r, lang) : s)}</span>`;
     html +=
       `<tr data-code="${esc(r.code)}">` +
-      `<th scope="row"><a href="${esc(opts.href(r.code))}">${esc(r.name)}</a>${r.lokus ? ` <small class="chm-lok">${lokusWord}</small>` : ''}</th>` +
+      `<th scope="row"><a href="${esc(opts.href(r.code))}">${esc(r.name)}</a>${r.lokus ? ` <small class="chm-lok">${lokusWord}</small>` : ''}` +
+      (r.quality ? ` <small class="chm-qm"><span aria-hidden="true">⚠</span> ${esc(qualityMark(r.quality, lang))}</small>` : '') +
+      `</th>` +
       (opts.withParent ? `<td>${esc(r.parentName ?? '')}</td>` : '') +
       `<td class="num" data-v="${r.value ?? ''}">${r.value === null ? '–' : formatNumber(r.value, lang, 1)}</td>` +
       `<td class="num">${r.value === null ? '–' : formatInterval(r.ciLow, r.ciHigh, lang)}</td>` +

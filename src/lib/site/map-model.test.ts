@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaJson, MapAreaValues } from './contract.ts';
-import { isLokus, legendCounts, mapRows, summaryText, tooltipLines, valueText } from './map-model.ts';
+import { isLokus, legendCounts, mapRows, summaryText, tooltipLines, valueText, weakAreas } from './map-model.ts';
 import { compactPath } from './map-svg.ts';
 import { boundsOf, labelPoint } from './map-geo.ts';
 import { esc, legendHtml, styleClass, tableRowsHtml } from './map-html.ts';
@@ -110,5 +110,29 @@ describe('map geometry helpers', () => {
   it('computes bounds and returns null for nothing', () => {
     expect(boundsOf([{ type: 'LineString', coordinates: [[1, 2], [3, -4]] }])).toEqual([[1, -4], [3, 2]]);
     expect(boundsOf([])).toBeNull();
+  });
+});
+
+describe('weak data quality on the map', () => {
+  const q = {
+    '35.10.01.2001': { '2025-08': { status: 'ok', grade: 'sangat_lemah' }, '2025-02': { status: 'ok', grade: 'baik' } },
+    '35.10.01.2002': { '2025-08': { status: 'suppressed', grade: 'tidak_dinilai' } },
+    '35.10.02.2002': { '2025-08': { status: 'ok', grade: 'cukup' } },
+    '35.10.01': { '2025-08': { status: 'ok', grade: 'lemah' } },
+  };
+  it('weakAreas keeps only lemah and sangat lemah of the period, never suppressed areas', () => {
+    expect(weakAreas(q, '2025-08')).toEqual({ '35.10.01.2001': 'sangat_lemah', '35.10.01': 'lemah' });
+    expect(weakAreas(q, '2025-02')).toEqual({});
+    expect(weakAreas(null, '2025-08')).toEqual({});
+  });
+  it('marks a weak area in the row, its tooltip, the table and the legend count', () => {
+    const rows = mapRows({ areas, values, indicator: 'stunting', level: 'desa', period: '2025-08', quality: weakAreas(q, '2025-08') });
+    expect(rows.map((r) => r.quality)).toEqual(['sangat_lemah', null, null, null]);
+    expect(tooltipLines(rows[0], 'Stunting', 'stunting', 'id')).toContain('⚠ kualitas data sangat lemah');
+    expect(tooltipLines(rows[0], 'Stunting', 'stunting', 'en')).toContain('⚠ very weak data quality');
+    const html = tableRowsHtml(rows, { lang: 'id', indicator: 'stunting', href: (c) => `/w/${c}/`, withParent: false });
+    expect(html.match(/chm-qm/g)).toHaveLength(1);
+    expect(legendHtml(legendModel('stunting', 'id').items, 'id', null, 1)).toContain('kualitas data lemah');
+    expect(legendHtml(legendModel('stunting', 'id').items, 'id', null, 0)).not.toContain('kualitas data');
   });
 });

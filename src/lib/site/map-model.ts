@@ -24,6 +24,31 @@ export interface MapRow {
   status: CellStatus;
   suppression: 'primary' | 'complementary' | null;
   cls: Classification;
+  /** Data-quality grade of the area in this period when it is weak (quality.json), else null. */
+  quality: WeakGrade | null;
+}
+
+/** The quality grades the map marks. */
+export type WeakGrade = 'lemah' | 'sangat_lemah';
+
+/** True for a grade the map marks as weak data. */
+export function isWeakGrade(g: string | null | undefined): g is WeakGrade {
+  return g === 'lemah' || g === 'sangat_lemah';
+}
+
+/** The weak areas of one period from quality.json's `areas` (code → grade), for mapRows and the map's config. */
+export function weakAreas(areas: Record<string, Record<string, { status: string; grade: string }>> | null | undefined, period: string): Record<string, WeakGrade> {
+  const out: Record<string, WeakGrade> = {};
+  for (const [code, byPeriod] of Object.entries(areas ?? {})) {
+    const r = byPeriod[period];
+    if (r && r.status === 'ok' && isWeakGrade(r.grade)) out[code] = r.grade;
+  }
+  return out;
+}
+
+/** The weak-data mark in words: "data lemah" / "weak data". */
+export function qualityMark(g: WeakGrade, lang: Lang): string {
+  return lang === 'id' ? (g === 'lemah' ? 'kualitas data lemah' : 'kualitas data sangat lemah') : g === 'lemah' ? 'weak data quality' : 'very weak data quality';
 }
 
 /** Inputs of mapRows(). */
@@ -39,6 +64,8 @@ export interface MapRowsInput {
   parent?: string | null;
   /** Names of parents by code (kecamatan names for desa rows). */
   parentNames?: Record<string, string>;
+  /** Weak data-quality grades by code for this period (weakAreas()). */
+  quality?: Record<string, string>;
 }
 
 /** Whether an area is a desa lokus in the year of `period` (`YYYY-MM`). */
@@ -70,6 +97,7 @@ export function mapRows(input: MapRowsInput): MapRow[] {
         status,
         suppression: cell?.suppression ?? null,
         cls: classify(indicator, cell ? { prevalence: value, status } : null),
+        quality: isWeakGrade(input.quality?.[a.code]) ? (input.quality![a.code] as WeakGrade) : null,
       };
     })
     .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
@@ -135,6 +163,7 @@ export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: Ind
   const s = statusText(row, indicator, lang);
   if (s) lines.push(row.value !== null ? `${w.class}: ${s}` : s);
   if (row.lokus) lines.push(w.lokus);
+  if (row.quality) lines.push(`⚠ ${qualityMark(row.quality, lang)}`);
   return lines;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveySeries } from './contract.ts';
-import { isSurvey, mergeSurveySeries, selectSurveys } from './surveys.ts';
+import { isSurvey, mergeSurveySeries, selectSurveys, surveyPlan } from './surveys.ts';
 
 const pt = (year: number, prevalence: number) => ({ year, prevalence, source_url: `https://x/${year}` });
 const all: SurveySeries[] = [
@@ -27,5 +27,15 @@ describe('surveys', () => {
   it('selects only the region survey without context, and region, reported, province, Indonesia with it', () => {
     expect(selectSurveys(all, '35.10', '35', false).map((s) => `${s.code}:${s.source}`)).toEqual(['35.10:SSGI/SKI']);
     expect(selectSurveys(all, '35.10', '35', true).map((s) => `${s.code}:${s.source}`)).toEqual(['35.10:SSGI/SKI', '35.10:e-PPGBM', '35:SSGI/SKI', '0:SSGI/SKI']);
+  });
+  it('draws only the region series; reported routine figures are not drawn beside synthetic data', () => {
+    const key = (xs: SurveySeries[]) => xs.map((s) => `${s.code}:${s.source}`);
+    const real = surveyPlan(all, '35.10', '35', { context: true, synthetic: false });
+    expect(key(real.chart)).toEqual(['35.10:SSGI/SKI', '35.10:e-PPGBM']);
+    expect(key(real.table)).toEqual(['35.10:SSGI/SKI', '35.10:e-PPGBM', '35:SSGI/SKI', '0:SSGI/SKI']);
+    const demo = surveyPlan(all, '35.10', '35', { context: true, synthetic: true });
+    expect(key(demo.chart)).toEqual(['35.10:SSGI/SKI']);
+    expect(key(demo.table)).toEqual(['35.10:SSGI/SKI', '35.10:e-PPGBM', '35:SSGI/SKI', '0:SSGI/SKI']);
+    expect(key(surveyPlan(all, '35.10', '35', { context: false, synthetic: true }).table)).toEqual(['35.10:SSGI/SKI']);
   });
 });

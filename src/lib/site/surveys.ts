@@ -33,3 +33,19 @@ export function selectSurveys(all: readonly SurveySeries[], regionCode: string, 
   const nat = merged.filter((s) => (s.level === 'nasional' || s.code === '0') && isSurvey(s.source));
   return [...own, ...pr, ...nat];
 }
+
+/** What a trend chart shows of the survey file: `chart` = the lines drawn (the region's own SSGI/SKI and, only for
+ * real data with `context`, its officially reported e-PPGBM figures), `table` = every series listed in the table
+ * under the chart (the drawn ones, then, with `context`, the reported figures, the province and Indonesia). Reported
+ * routine figures are never drawn beside a synthetic routine line: the comparison would be false. */
+export function surveyPlan(
+  all: readonly SurveySeries[],
+  regionCode: string,
+  provinceCode: string | null,
+  o: { context: boolean; synthetic: boolean },
+): { chart: SurveySeries[]; table: SurveySeries[] } {
+  const everything = selectSurveys(all, regionCode, provinceCode, o.context);
+  const chart = everything.filter((s) => s.code === regionCode && (isSurvey(s.source) || !o.synthetic));
+  const table = [...chart, ...everything.filter((s) => !chart.includes(s))];
+  return { chart, table };
+}
