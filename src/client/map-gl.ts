@@ -74,6 +74,10 @@ interface Config {
   levels: MapLevel[];
   /** Weak data-quality areas per period: code → 'lemah' | 'sangat_lemah' (marked in tooltip, table, legend). */
   quality?: Record<string, Record<string, string>>;
+  /** Explorer on a static state page (/peta/<tingkat>/<indikator>/<periode>/): the site's default view, against which
+   * the query is written, and the explorer's own path, where a changed view's query is written. */
+  siteDefaults?: { level: MapLevel; indicator: IndicatorId; period: string };
+  explorerPath?: string;
 }
 
 const W = {
@@ -159,7 +163,7 @@ class InteractiveMap {
       periods: this.cfg.periods,
       indicators: this.cfg.indicators.map((i) => i.id),
       levels: this.cfg.levels,
-      defaults: { level: this.cfg.level as MapLevel, indicator: this.cfg.indicator, period: this.cfg.period },
+      defaults: this.cfg.siteDefaults ?? { level: this.cfg.level as MapLevel, indicator: this.cfg.indicator, period: this.cfg.period },
     };
     this.state = { level: this.cfg.level as MapLevel, indicator: this.cfg.indicator, period: this.cfg.period, area: this.cfg.highlight };
   }
@@ -170,7 +174,8 @@ class InteractiveMap {
     this.areas = areas;
     if (cfg.explorer) {
       this.stateOptions.areas = new Set(this.areas.map((a) => a.code));
-      const { state, invalid } = fromQuery(location.search, this.stateOptions);
+      // Keys missing from the query mean the view this page rendered (a static state page has no query).
+      const { state, invalid } = fromQuery(location.search, { ...this.stateOptions, defaults: this.rendered() });
       if (invalid.length) console.warn(W[this.lang].invalid, invalid.join(', '));
       this.state = state;
       this.syncControls();
@@ -621,10 +626,20 @@ class InteractiveMap {
     }
   }
 
+  /** The view this page rendered statically. */
+  rendered(): MapState {
+    return { level: this.cfg.level as MapLevel, indicator: this.cfg.indicator, period: this.cfg.period, area: null };
+  }
+
   writeUrl(): void {
     this.state.area = this.selectedId;
-    const q = toQuery(this.state, this.stateOptions);
-    const url = `${location.pathname}${q}${location.hash}`;
+    // On the rendered view, keep this page's path (a static state page stays itself); another view is written as
+    // the explorer's query, which the explorer page reads on load.
+    const r = this.rendered();
+    const onRendered = this.state.level === r.level && this.state.indicator === r.indicator && this.state.period === r.period;
+    const url = onRendered
+      ? `${location.pathname}${toQuery(this.state, { ...this.stateOptions, defaults: r })}${location.hash}`
+      : `${this.cfg.explorerPath ?? location.pathname}${toQuery(this.state, this.stateOptions)}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   }
 

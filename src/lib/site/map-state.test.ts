@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultState, fromQuery, toQuery, type MapState, type MapStateOptions } from './map-state.ts';
+import { defaultState, fromQuery, toQuery, type MapState, type MapStateOptions, statePath, staticStates } from './map-state.ts';
 import { INDICATORS } from '../types.ts';
 
 const periods = ['2024-02', '2024-08', '2025-02', '2025-08'];
@@ -75,5 +75,19 @@ describe('map state in the URL', () => {
     const o2: MapStateOptions = { periods, indicators: ['wasting'], levels: ['kabupaten', 'kecamatan'], defaults: { period: '2024-08' } };
     expect(defaultState(o2)).toEqual({ level: 'kecamatan', indicator: 'wasting', period: '2024-08', area: null });
     expect(fromQuery('?tingkat=desa', o2).invalid).toEqual(['tingkat']);
+  });
+});
+
+describe('static explorer pages', () => {
+  const o = { periods: ['2025-02', '2025-08'], indicators: ['stunting', 'wasting'], levels: ['kabupaten', 'kecamatan', 'desa'] };
+  it('statePath names level, indicator and period', () => {
+    expect(statePath({ level: 'desa', indicator: 'stunting', period: '2025-08' })).toBe('/peta/desa/stunting/2025-08/');
+  });
+  it('staticStates lists every mapped level × indicator × period, the kabupaten excluded', () => {
+    const all = staticStates(o);
+    expect(all).toHaveLength(8);
+    expect(new Set(all.map(statePath)).size).toBe(8);
+    expect(all.some((s) => (s.level as string) === 'kabupaten')).toBe(false);
+    expect(staticStates(o, ['2025-08'])).toHaveLength(4);
   });
 });

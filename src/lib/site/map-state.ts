@@ -134,3 +134,20 @@ export function fromQuery(
 export function sameState(a: MapState, b: MapState): boolean {
   return a.level === b.level && a.indicator === b.indicator && a.period === b.period && a.area === b.area;
 }
+
+/** The language-free path of a state's static explorer page: `/peta/desa/stunting/2025-08/`. Static hosts ignore
+ * query strings, so each level × indicator × period has its own page for readers without JavaScript. */
+export function statePath(s: Pick<MapState, 'level' | 'indicator' | 'period'>): string {
+  return `/peta/${s.level}/${s.indicator}/${s.period}/`;
+}
+
+/** Every explorer state with a static page: each allowed level × indicator × period (periods default to all). */
+export function staticStates(o: MapStateOptions, periods: readonly string[] = o.periods): Omit<MapState, 'area'>[] {
+  const out: Omit<MapState, 'area'>[] = [];
+  for (const level of allowedLevels(o)) {
+    for (const indicator of o.indicators) {
+      for (const period of periods) out.push({ level, indicator: indicator as IndicatorId, period });
+    }
+  }
+  return out;
+}
