@@ -249,6 +249,14 @@ describe('parallelCsv', () => {
     expect(got.lines).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
   });
 
+  it('takes the handler as a path relative to the working directory or as a URL', async () => {
+    const file = write('rel.csv', 'a,b\n1,2\n');
+    const rel = await parallelCsvAll<TestResult>({ file, handler: 'scripts/lib/parallel-csv.test-worker.ts' });
+    expect(rel[0].result.rows).toEqual([['1', '2']]);
+    const url = await parallelCsvAll<TestResult>({ file, handler: new URL('./parallel-csv.test-worker.ts', import.meta.url) });
+    expect(url[0].result.rows).toEqual([['1', '2']]);
+  });
+
   it('handles a header-only and an empty file', async () => {
     expect((await run(write('header.csv', 'a,b\n'))).rows).toEqual([]);
     let header: string[] | undefined;

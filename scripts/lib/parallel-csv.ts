@@ -26,6 +26,8 @@ import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse as csvParseSync } from 'csv-parse/sync';
 
 const NL = 0x0a;
@@ -63,7 +65,7 @@ export interface CsvFileInfo {
 export interface ParallelCsvOptions<D = unknown> {
   /** Path of a `.csv` or gzip-compressed CSV (recognised by its magic bytes, whatever the name). */
   file: string;
-  /** The handler module (absolute path or file URL) loaded in every worker. */
+  /** The handler module (a path, relative to the working directory, or a file URL) loaded in every worker. */
   handler: string | URL;
   /** Passed to the handler's `init` in every worker (structured-cloned). */
   handlerData?: D;
@@ -518,7 +520,7 @@ export async function* parallelCsv<R = unknown, D = unknown>(opts: ParallelCsvOp
   const nWorkers = Math.max(1, opts.workers ?? availableParallelism());
   const maxInFlight = Math.max(1, opts.maxInFlight ?? nWorkers * 2);
   const blockSize = opts.blockSize ?? 1 << 20;
-  const handlerUrl = opts.handler instanceof URL ? opts.handler.href : new URL(opts.handler, 'file://').href;
+  const handlerUrl = opts.handler instanceof URL ? opts.handler.href : pathToFileURL(resolve(opts.handler)).href;
   let info: CsvFileInfo | null = null;
   const blocks = readBlocks(opts.file, blockSize, opts.readChunkSize ?? 1 << 20, opts.delimiter, (i) => {
     info = i;
@@ -557,7 +559,11 @@ export async function* parallelCsv<R = unknown, D = unknown>(opts: ParallelCsvOp
   type Pending = { block: Omit<RawBlock, 'buf'>; promise: Promise<unknown> };
   const pending: Pending[] = [];
   const dispatch = (b: RawBlock): Promise<unknown> => {
-    if (fatal) return Promise.reject(fatal);
+    if (fatal) {
+      const failed = Promise.reject(fatal);
+      failed.catch(() => {}); // awaited when its turn comes
+      return failed;
+    }
     let w = pool[0];
     for (const p of pool) if (p.busy < w.busy) w = p;
     w.busy++;
