@@ -61,3 +61,15 @@ describe('trendSummary', () => {
     );
   });
 });
+
+describe('trendModel y ticks for small prevalences', () => {
+  it('gives every tick a distinct label when the scale is below a few percent', () => {
+    const small: SeriesJson = { ...series, periods: { '2024-02': { ...series.periods['2024-02'], indicators: { severe_wasting: v(0.4, 0.1, 1.2) } } } };
+    const m = trendModel(small, ['2024-02'], { indicator: 'severe_wasting', lang: 'id' });
+    const labels = m.yTicks.map((t) => t.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(m.yTicks.filter((t) => t.value === 0)).toHaveLength(1);
+    expect(labels[1]).toMatch(/,\d%$/);
+  });
+});
+

@@ -43,7 +43,7 @@ export interface TrendModel {
   surveys: TrendSurvey[];
   targets: { y: number; value: number; label: string; labelY: number }[];
   xTicks: { x: number; month: string; year: string | null }[];
-  yTicks: { y: number; label: string }[];
+  yTicks: { y: number; value: number; label: string }[];
   yMax: number;
   /** True when no routine value is published at all. */
   empty: boolean;
@@ -177,7 +177,11 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
     lastYear = yr;
     return tick;
   });
-  const yTicks = y.ticks(narrow ? 4 : 5).map((v) => ({ y: Math.round(y(v) * 10) / 10, label: `${formatNumber(v, lang, 0)}%` }));
+  // Decimals follow the tick step, so small prevalences (severe wasting, ~1%) do not get repeated labels.
+  const ticks = y.ticks(narrow ? 4 : 5);
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+  const tickDigits = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+  const yTicks = ticks.map((v) => ({ y: Math.round(y(v) * 10) / 10, value: v, label: `${formatNumber(v, lang, tickDigits)}%` }));
 
   return {
     width,
