@@ -51,7 +51,8 @@ class ShareBox extends HTMLElement {
     const T = TEXT[langOf(this)];
     const current = () => {
       const u = new URL(location.href);
-      u.hash = '';
+      // The hash is state too (#tren-<indicator> on area pages), but not the skip link's #main.
+      if (u.hash === '#main') u.hash = '';
       if (input && input.value !== u.href) input.value = u.href;
       return u.href;
     };
@@ -59,6 +60,7 @@ class ShareBox extends HTMLElement {
     // The explorer rewrites the query with replaceState (no event): refresh when the reader comes to the box.
     for (const ev of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(ev, current, { passive: true });
     addEventListener('popstate', current);
+    addEventListener('hashchange', current);
     input?.addEventListener('focus', () => input.select());
     if (copy) {
       copy.hidden = false;
@@ -74,6 +76,8 @@ class ShareBox extends HTMLElement {
 }
 
 interface EmbedConfig {
+  /** Trend: embed title per indicator. */
+  titles: Record<string, string>;
   kind: 'trend' | 'map';
   lang: Lang;
   site: string;
@@ -81,6 +85,9 @@ interface EmbedConfig {
   title: string;
   height: number;
   code: string | null;
+  /** Map: follow the page's URL state (explorer), else keep `state`. */
+  follow: boolean;
+  state: import('../lib/share/state.ts').MapState | null;
   options: { periods: string[]; indicators: string[]; levels: string[] };
   source: string;
   licence: string;
@@ -103,16 +110,22 @@ class EmbedBox extends HTMLElement {
     const code = () => {
       let view: View;
       if (cfg.kind === 'map') {
-        view = { kind: 'embed-map', state: mapStateFromQuery(location.search, opts).state };
+        view = { kind: 'embed-map', state: cfg.follow || !cfg.state ? mapStateFromQuery(location.search, opts).state : cfg.state };
       } else {
-        view = { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(location.search, opts).state };
+        // The area page keeps its chosen indicator in the hash (#tren-<id>, the tabs); a query wins.
+        const hash = /^#tren-([a-z_]+)$/.exec(location.hash)?.[1];
+        const q = new URLSearchParams(location.search);
+        if (hash && !q.has('indikator') && !q.has('indicator')) q.set('indikator', hash);
+        view = { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(q, opts).state };
       }
-      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site, cfg.base), title: cfg.title, id: embedId(view), height: cfg.height });
+      const title = view.kind === 'embed-trend' ? (cfg.titles[view.trend.indicator] ?? cfg.title) : cfg.title;
+      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site, cfg.base), title, id: embedId(view), height: cfg.height });
       if (area && area.value !== html) area.value = html;
       return html;
     };
     code();
     this.querySelector('details')?.addEventListener('toggle', code);
+    addEventListener('hashchange', code);
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
     area?.addEventListener('focus', () => area.select());
     this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
@@ -170,6 +183,16 @@ export function initEmbed(): void {
         document.title = document.title.replace(/^[^·]*·/, `${p.dataset.title} ·`);
       }
     }
+  }
+  // In an article the chart matters most: the data table (still in the HTML without JavaScript) folds away.
+  for (const t of document.querySelectorAll<HTMLElement>('[data-embed-kind="trend"] .tc-table')) {
+    if (t.parentElement?.matches('details.te-table')) continue;
+    const d = document.createElement('details');
+    d.className = 'te-table';
+    const s = document.createElement('summary');
+    s.textContent = langOf(t) === 'en' ? 'Data table' : 'Tabel data';
+    t.replaceWith(d);
+    d.append(s, t);
   }
   const topLinks = () => {
     for (const a of document.querySelectorAll<HTMLAnchorElement | SVGAElement>('a[href]')) if (!a.getAttribute('target')) a.setAttribute('target', '_top');
