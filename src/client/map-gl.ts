@@ -546,7 +546,18 @@ class InteractiveMap {
   }
 
   open(code: string): void {
-    location.href = `${this.cfg.areaHref}${code}/`;
+    const href = `${this.cfg.areaHref}${code}/`;
+    // In an embed the area page opens in the reader's window, not inside the host's iframe.
+    if (window.top && window.top !== window) {
+      try {
+        window.top.location.href = new URL(href, location.href).href;
+        return;
+      } catch {
+        window.open(href, '_top');
+        return;
+      }
+    }
+    location.href = href;
   }
 
   // ---- explorer ----

@@ -94,6 +94,10 @@ interface EmbedConfig {
   synthetic: string | null;
 }
 
+/** Download name of the explorer's map in its current view. */
+const mapFileName = (s: { level: string; indicator: string; period: string; area?: string | null }) =>
+  ['peta', s.level, s.indicator, s.period, s.area].filter(Boolean).join('-');
+
 class EmbedBox extends HTMLElement {
   connectedCallback(): void {
     let cfg: EmbedConfig;
@@ -138,7 +142,7 @@ class EmbedBox extends HTMLElement {
           const img = await import('./share-image.ts');
           await img.downloadFigure(root, {
             format: fmt,
-            fileName: this.dataset.name ?? 'grafik',
+            fileName: cfg.kind === 'map' && cfg.follow ? mapFileName(mapStateFromQuery(location.search, opts).state) : (this.dataset.name ?? 'grafik'),
             footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')],
             synthetic: cfg.synthetic,
           });

@@ -56,6 +56,11 @@ const indicatorsJson = (r: Record<IndicatorId, IndicatorValue>) => {
 const json = (v: unknown) => JSON.stringify(v) + '\n';
 const pct1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 
+/** Path of an area's own CSV under the contract folder. */
+export function areaCsvPath(code: string): string {
+  return `csv/${code}.csv`;
+}
+
 /** Columns of the tidy CSV, in order. */
 export const TIDY_COLUMNS = ['area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status'] as const;
 
@@ -70,19 +75,26 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   };
 
   // Tidy CSV first: its hash is the data version.
+  // One CSV per area too (csv/<kode>.csv): exactly that area's rows of the tidy CSV, so area files concatenate or
+  // filter to the same bytes.
   const tidy: (string | number | null)[][] = [];
+  const perArea: [string, string][] = [];
   areas.forEach((area, a) => {
+    const own: (string | number | null)[][] = [];
     periods.forEach((period, p) => {
       const v = values.values[a][p];
       for (const id of INDICATORS) {
         const x = v.indicators[id];
-        tidy.push([area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status]);
+        own.push([area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status]);
       }
     });
+    for (const r of own) tidy.push(r);
+    perArea.push([areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own)]);
   });
   const tidyCsv = toCsv(TIDY_COLUMNS, tidy);
   const dataVersion = input.sha256(tidyCsv).slice(0, 12);
   files.set('stunting.csv', tidyCsv);
+  for (const [path, text] of perArea) files.set(path, text);
 
   const latest = [...periods].reverse().find((_, i) => {
     const p = periods.length - 1 - i;
@@ -194,6 +206,12 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
     'quality.json': 'Laporan kualitas data / Data quality report',
   };
   const enc = new TextEncoder();
+  // Resource names must be unique: the file name without extension, or with it where two files share a stem
+  // (surveys.csv and surveys.json).
+  const stem = (p: string) => p.replace(/\.[a-z.]+$/, '');
+  const stems = new Map<string, number>();
+  for (const p of paths) stems.set(stem(p), (stems.get(stem(p)) ?? 0) + 1);
+  const resourceName = (p: string) => (stems.get(stem(p))! > 1 ? p : stem(p)).replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   return {
     profile: 'data-package',
     name: slug,
@@ -206,7 +224,7 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
     ],
     resources: paths.map((p) => {
       const text = files.get(p)!;
-      const name = p.replace(/\.[a-z.]+$/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      const name = resourceName(p);
       const isCsv = p.endsWith('.csv');
       const r: Record<string, unknown> = {
         name,
@@ -218,7 +236,7 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
         hash: `sha256:${input.sha256(text)}`,
       };
       if (describe[p]) r.description = describe[p];
-      if (p === 'stunting.csv') r.schema = TIDY_SCHEMA;
+      if (p === 'stunting.csv' || p.startsWith('csv/')) r.schema = TIDY_SCHEMA;
       return r;
     }),
   };
