@@ -105,8 +105,9 @@ function lmsValue(t: LmsTable, sex: 1 | 2, key: number, z: number): number {
 
 /** Writes the export and the CLI-format file with the same n rows; returns their paths. */
 function generate(n: number): { eppgbm: string; cli: string } {
-  mkdirSync(join(WORK, 'measurements'), { recursive: true });
-  const eppgbm = join(WORK, 'measurements', `bench-${n}.csv`);
+  // one folder per size: the build reads every file of its measurements folder
+  mkdirSync(join(WORK, `measurements-${n}`), { recursive: true });
+  const eppgbm = join(WORK, `measurements-${n}`, `bench-${n}.csv`);
   const cli = join(WORK, `zscores-${n}.csv`);
   const meta = join(WORK, `bench-${n}.json`);
   const stamp = JSON.stringify({ version: GENERATOR_VERSION, seed: SEED, rows: n });
@@ -280,7 +281,7 @@ function runJob(job: string, args: string[]): JobStats & { error?: string } {
 }
 
 /** A temporary site config: the real one with every data path absolute, measurements from bench/.work. */
-function benchConfig(): string {
+function benchConfig(n: number): string {
   const src = join(ROOT, 'data/site.config.json');
   const cfg = JSON.parse(readFileSync(src, 'utf8')) as Record<string, unknown> & {
     measurements?: Record<string, unknown>;
@@ -290,7 +291,7 @@ function benchConfig(): string {
   for (const k of ['surveys', 'boundaries', 'aggregates', 'targets']) if (k in cfg) cfg[k] = abs(cfg[k]);
   if (cfg.areas) for (const k of Object.keys(cfg.areas)) cfg.areas[k] = abs(cfg.areas[k]) as string;
   if (typeof cfg.$schema === 'string') delete cfg.$schema;
-  cfg.measurements = { ...(cfg.measurements ?? {}), dir: join(WORK, 'measurements') };
+  cfg.measurements = { ...(cfg.measurements ?? {}), dir: join(WORK, `measurements-${n}`) };
   cfg.maxBadRowShare = 1;
   const p = join(WORK, 'bench.config.json');
   writeFileSync(p, JSON.stringify(cfg, null, 2));
@@ -335,7 +336,7 @@ async function main(): Promise<void> {
         continue;
       }
       const out = mkdtempSync(join(tmpdir(), 'bench-build-'));
-      s = runJobs(repeat, 'build-data', ['--config', benchConfig(), '--out', join(out, 'generated')]);
+      s = runJobs(repeat, 'build-data', ['--config', benchConfig(n), '--out', join(out, 'generated')]);
       rmSync(out, { recursive: true, force: true });
       if (s.error) {
         console.log(`build-data: not available (${s.error.split('\n').slice(-3).join(' | ')})`);
