@@ -18,7 +18,20 @@ export function readAreaListText(path: string = AREAS_2025): string {
 
 /** Reads the list and returns the registry of one kab/kota (e.g. `35.10`). */
 export function readRegistry(regionCode: string, path: string = AREAS_2025): Registry {
-  return parseRegistry(readAreaListText(path), regionCode);
+  return parseRegistry(regionLinesOnly(readAreaListText(path), regionCode), regionCode);
+}
+
+/**
+ * The list with every line emptied that parseRegistry would skip anyway (neither the region's nor its province's),
+ * line numbers kept. The registry's names and codes are slices of the text they were parsed from: without this they
+ * would keep the whole national list (9 MB) alive for as long as the registry lives.
+ */
+function regionLinesOnly(text: string, regionCode: string): string {
+  if (!/^\d{2}\.\d{2}$/.test(regionCode)) return text; // parseRegistry reports it
+  const prov = `${regionCode.slice(0, 2)},`;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) if (!lines[i].startsWith(prov) && !lines[i].startsWith(regionCode)) lines[i] = '';
+  return lines.join('\n');
 }
 
 /** Reads an older edition (default: 2022) and maps it onto the current registry. */

@@ -1,10 +1,11 @@
 /**
- * Handler module of the data build for the parallel CSV pool: in a worker thread, turns one block of an export
- * into packed observations (validated rows with their z-scores) plus problem counts. Personal data never leaves
- * the worker: the result holds hashed child keys, ages in days, z-scores and counts only.
+ * Handler module of the data build for the parallel CSV pool (one pool serves every file of a build): in a worker
+ * thread, turns one block of an export into packed observations (validated rows with their z-scores) plus problem
+ * counts. Personal data never leaves the worker: the result holds hashed child keys, ages in days, z-scores and
+ * counts only.
  */
 import type { BlockContext } from './parallel-csv.ts';
-import { parseBlock } from './parallel-csv.ts';
+import { eachRow } from './parallel-csv.ts';
 import { readWhoTables } from './who-files.ts';
 import { createRowValidator } from '../../src/lib/csv/rows.ts';
 import { createAreaMatcher, type UnmatchedArea } from '../../src/lib/csv/names.ts';
@@ -15,24 +16,38 @@ import { computeZScores } from '../../src/lib/who/zscore.ts';
 import type { WhoTables } from '../../src/lib/who/tables.ts';
 import { RECORD_INTS, packObservation, periodIndex } from '../../src/lib/aggregate/record.ts';
 import { fnv1a64 } from '../../src/lib/csv/rows.ts';
-import type { Area, Observation, RowProblem } from '../../src/lib/types.ts';
+import type { Area, Observation, RowProblem, ZScoreInput } from '../../src/lib/types.ts';
 
-/** Data given to every worker of one file. */
+/** Data given to every worker once per build (the pool's `init`). */
 export interface BuildWorkerData {
+  referenceDay: string;
+  /** Registry areas (region, kecamatan, desa) for matching names. */
+  areas: Area[];
+  /** Desa codes in index order (the count table's area indexes for desa). */
+  areaIndex: Record<string, number>;
+  keySalt: string;
+}
+
+/** Data given to every worker once per measurement file (the pool's `openFile`). */
+export interface BuildFileData {
   file: string;
   /** File name as shown in messages (relative to the data folder). */
   displayName: string;
   fileIndex: number;
   columns: Columns;
   options: { decimal: DecimalOption; dateOrder: DateOrderOption };
-  referenceDay: string;
-  /** Registry areas (region, kecamatan, desa) for matching names. */
-  areas: Area[];
-  /** Desa codes in index order (the count table's area indexes for desa). */
-  areaIndex: Record<string, number>;
   /** Published period indexes (months since 1900-01). */
   periods: number[];
-  keySalt: string;
+}
+
+/** A worker's state for one file: its validator and area matcher (unmatched names are counted per file). */
+export interface BuildFileState {
+  file: BuildFileData;
+  validator: ReturnType<typeof createRowValidator>;
+  matcher: ReturnType<typeof createAreaMatcher>;
+  periodSet: Set<number>;
+  /** Unmatched counts already reported, by key (the matcher's list is cumulative). */
+  reported: Map<string, number>;
 }
 
 /** What one block yields. */
@@ -50,47 +65,79 @@ export interface BuildBlockResult {
 
 let tables: WhoTables;
 let data: BuildWorkerData;
-let validator: ReturnType<typeof createRowValidator>;
-let matcher: ReturnType<typeof createAreaMatcher>;
-let periodSet: Set<number>;
 const EXAMPLES_PER_REASON = 5;
 
-/** Loads the WHO tables and builds the validator once per worker. */
+/** Loads the WHO tables once per worker. */
 export function init(d: BuildWorkerData): void {
   data = d;
   tables = readWhoTables();
-  matcher = createAreaMatcher(d.areas);
-  validator = createRowValidator({
-    columns: d.columns,
-    options: d.options,
+}
+
+/** Builds the validator and the area matcher of one file. */
+export function openFile(f: BuildFileData): BuildFileState {
+  const matcher = createAreaMatcher(data.areas);
+  const validator = createRowValidator({
+    columns: f.columns,
+    options: f.options,
     matcher,
-    referenceDay: d.referenceDay,
-    file: d.displayName,
-    keySalt: d.keySalt,
+    referenceDay: data.referenceDay,
+    file: f.displayName,
+    keySalt: data.keySalt,
   });
-  periodSet = new Set(d.periods);
+  return { file: f, validator, matcher, periodSet: new Set(f.periods), reported: new Map() };
 }
 
 const tenthsDigit = (v: number | null) => (v === null ? null : Math.round(v * 10) % 10);
 
-/** Validates, scores and packs every row of the block. */
-export function processBlock(block: Buffer, firstLine: number, _header: string[], ctx: BlockContext): BuildBlockResult {
-  const parsed = parseBlock(block, firstLine, ctx);
-  const n = parsed.rows.length;
-  const records = new Int32Array(n * RECORD_INTS);
+/** Packed records of the current block; grown when a block has more rows, reused for every block. */
+let scratch = new Int32Array(4096 * RECORD_INTS);
+/** The z-score input and the observation of the current row (filled in turn, never kept). */
+const zInput: ZScoreInput = { sex: 1, ageDays: 0, weightKg: null, lengthHeightCm: null, position: null, oedema: false };
+const obs: Observation = {
+  period: '',
+  areaCode: '',
+  childKey: '',
+  measureDay: 0,
+  fileIndex: 0,
+  line: 0,
+  sex: 1,
+  ageDays: 0,
+  position: null,
+  zlen: null,
+  flen: null,
+  zwei: null,
+  fwei: null,
+  zwfl: null,
+  fwfl: null,
+  zbmi: null,
+  fbmi: null,
+  weightDigit: null,
+  heightDigit: null,
+  weightMissing: false,
+  heightMissing: false,
+};
+
+/** True for a line of blanks or of delimiters only (Excel's empty rows ",,,,,"). */
+function allBlank(fields: string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i].trim() !== '') return false;
+  return true;
+}
+
+/** Validates, scores and packs every row of the block (row by row: a row is garbage once it is packed). */
+export function processBlock(block: Buffer, firstLine: number, _header: string[], ctx: BlockContext<BuildFileState>): BuildBlockResult {
+  const st = ctx.state!;
+  const { validator, periodSet, file: f } = st;
   let count = 0;
   let outsideRounds = 0;
   const rejected: Record<string, number> = {};
   const examples: RowProblem[] = [];
   const exampleCount: Record<string, number> = {};
   const areaRejects: string[] = [];
-  const ix = data.columns.index;
+  const ix = f.columns.index;
   let rowsRead = 0;
-  for (let r = 0; r < n; r++) {
-    const fields = parsed.rows[r];
-    const line = parsed.lines[r];
-    // A line of blanks or of delimiters only (Excel's empty rows ",,,,,") is not a row: neither read nor rejected.
-    if (fields.every((f) => f.trim() === '')) continue;
+  eachRow(block, firstLine, ctx, (fields, line) => {
+    // A line of blanks or of delimiters only is not a row: neither read nor rejected.
+    if (allBlank(fields)) return;
     rowsRead++;
     const res = validator.validate(fields, line);
     if (!res.ok) {
@@ -108,65 +155,70 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
       const desaCode = ix.desa_code !== undefined ? fields[ix.desa_code] : undefined;
       const kecName = ix.kecamatan_name !== undefined ? fields[ix.kecamatan_name] : undefined;
       const m = matcherQuiet({ desaName, desaCode, kecamatanName: kecName });
-      const dt = ix.measure_date !== undefined ? parseDate(fields[ix.measure_date] ?? '', data.options.dateOrder) : null;
+      const dt = ix.measure_date !== undefined ? parseDate(fields[ix.measure_date] ?? '', f.options.dateOrder) : null;
       if (dt && dt.ok && dt.value) {
         const p = periodIndex(dt.value.iso.slice(0, 7));
         // A row of an unknown area still counts against the whole region's data quality (area index 0 is the
         // kabupaten: areas are sorted by code).
         if (periodSet.has(p)) areaRejects.push(`${m !== null ? data.areaIndex[m] : 0}|${p}|${reason}`);
       }
-      continue;
+      return;
     }
     const me = res.m;
     const p = periodIndex(me.measureDate.slice(0, 7));
     if (!periodSet.has(p)) {
       outsideRounds++;
-      continue;
+      return;
     }
-    const z = computeZScores(
-      { sex: me.sex, ageDays: me.ageDays, weightKg: me.weightKg, lengthHeightCm: me.lengthHeightCm, position: me.position, oedema: me.oedema },
-      tables,
-    );
-    const obs: Observation = {
-      period: '',
-      areaCode: me.areaCode,
-      childKey: me.childKey || fnv1a64(`row:${data.fileIndex}:${line}`),
-      measureDay: dayOf(me.measureDate),
-      fileIndex: data.fileIndex,
-      line,
-      sex: me.sex,
-      ageDays: me.ageDays,
-      position: me.position,
-      zlen: z.zlen,
-      flen: z.flen,
-      zwei: z.zwei,
-      fwei: z.fwei,
-      zwfl: z.zwfl,
-      fwfl: z.fwfl,
-      zbmi: z.zbmi,
-      fbmi: z.fbmi,
-      weightDigit: tenthsDigit(me.weightKg),
-      heightDigit: tenthsDigit(me.lengthHeightCm),
-      weightMissing: me.weightKg === null,
-      heightMissing: me.lengthHeightCm === null,
-    };
-    packObservation(records, count++, obs, data.areaIndex[me.areaCode], p);
-  }
+    zInput.sex = me.sex;
+    zInput.ageDays = me.ageDays;
+    zInput.weightKg = me.weightKg;
+    zInput.lengthHeightCm = me.lengthHeightCm;
+    zInput.position = me.position;
+    zInput.oedema = me.oedema;
+    const z = computeZScores(zInput, tables);
+    obs.areaCode = me.areaCode;
+    obs.childKey = me.childKey || fnv1a64(`row:${f.fileIndex}:${line}`);
+    obs.measureDay = dayOf(me.measureDate);
+    obs.fileIndex = f.fileIndex;
+    obs.line = line;
+    obs.sex = me.sex;
+    obs.ageDays = me.ageDays;
+    obs.position = me.position;
+    obs.zlen = z.zlen;
+    obs.flen = z.flen;
+    obs.zwei = z.zwei;
+    obs.fwei = z.fwei;
+    obs.zwfl = z.zwfl;
+    obs.fwfl = z.fwfl;
+    obs.zbmi = z.zbmi;
+    obs.fbmi = z.fbmi;
+    obs.weightDigit = tenthsDigit(me.weightKg);
+    obs.heightDigit = tenthsDigit(me.lengthHeightCm);
+    obs.weightMissing = me.weightKg === null;
+    obs.heightMissing = me.lengthHeightCm === null;
+    if ((count + 1) * RECORD_INTS > scratch.length) {
+      const bigger = new Int32Array(scratch.length * 2);
+      bigger.set(scratch);
+      scratch = bigger;
+    }
+    packObservation(scratch, count++, obs, data.areaIndex[me.areaCode], p);
+  });
   return {
-    records: records.subarray(0, count * RECORD_INTS).slice(),
+    records: scratch.slice(0, count * RECORD_INTS),
     count,
     rowsRead,
     rejected,
     examples,
     areaRejects,
     outsideRounds,
-    unmatched: unmatchedSinceLastBlock(),
+    unmatched: unmatchedSinceLastBlock(st),
   };
 }
 
-// The matcher's list is cumulative per worker; report each block's increase only, so the main thread can sum.
-const reported = new Map<string, number>();
-function unmatchedSinceLastBlock(): UnmatchedArea[] {
+// The matcher's list is cumulative per worker and file; report each block's increase only, so the main thread can sum.
+function unmatchedSinceLastBlock(st: BuildFileState): UnmatchedArea[] {
+  const { matcher, reported } = st;
   const out: UnmatchedArea[] = [];
   for (const u of matcher.unmatched()) {
     const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;

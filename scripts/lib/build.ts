@@ -4,11 +4,12 @@
  * published contract, written into a temporary folder and renamed into place only when everything succeeded.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream';
 import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
 import { resolveColumns } from '../../src/lib/csv/headers.ts';
 import { detectBinary, detectEncoding, decoderLabel } from '../../src/lib/csv/detect.ts';
@@ -21,12 +22,12 @@ import { publishFiles } from '../../src/lib/publish/publish.ts';
 import { toCsv } from '../../src/lib/publish/csv.ts';
 import { buildBoundaries, crossCheck, formatCrossCheck } from '../../src/lib/geo/boundaries.ts';
 import { parseSurveys } from '../../src/lib/surveys.ts';
-import { INDICATORS, type Area, type IndicatorId, type RowProblem, type StructuralError } from '../../src/lib/types.ts';
+import { INDICATORS, type Area, type IndicatorId, type Observation, type RowProblem, type StructuralError } from '../../src/lib/types.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import type { SurveySeries, ValidationJson } from '../../src/lib/site/contract.ts';
-import { parallelCsv, CsvBlockError } from './parallel-csv.ts';
+import { CsvPool, CsvBlockError } from './parallel-csv.ts';
 import { readRegistry } from './areas-file.ts';
-import type { BuildBlockResult, BuildWorkerData } from './build-worker.ts';
+import type { BuildBlockResult, BuildFileData, BuildWorkerData } from './build-worker.ts';
 import { buildQuality } from './build-quality.ts';
 
 /** A build failure with every structural problem found, each as `file:line:column: message`. */
@@ -73,8 +74,15 @@ export interface BuildSummary {
   seconds: number;
 }
 
-const PARTITIONS = 32;
-const SPILL_BYTES = 1 << 20;
+/** Spill files: 2^PARTITION_BITS partitions by the low bits of the child key. */
+const PARTITION_BITS = 5;
+/** Records buffered per partition before a write (52 KiB; 1.6 MiB for all 32). */
+const SPILL_RECORDS = 1024;
+/** A partition with more records than this (6.8 MB) is split 16 ways by the next bits of the key before it is
+ * deduplicated, so that the memory of deduplication does not grow with the rows. */
+const MAX_PARTITION_RECORDS = 1 << 17;
+/** Fan-out of such a split: 2^SPLIT_BITS. */
+const SPLIT_BITS = 4;
 const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
 
 /** Runs the whole data build. Throws BuildError on structural problems or too many bad rows. */
@@ -102,198 +110,211 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const areas: Area[] = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const indexOf = new Map(areas.map((a, i) => [a.code, i]));
   const parentOf = Int32Array.from(areas.map((a) => (a.parent ? (indexOf.get(a.parent) ?? -1) : -1)));
-  const boundaries = readBoundaries(config, dataDir, registry, log);
-  const surveys = readSurveys(config, dataDir, registry.region.code);
-  const lokus = readLokus(config, registry.byCode);
-
-  // Measurement files (the demo export is generated when there is none).
-  const measureDir = resolve(dataDir, config.measurements.dir);
-  let files = listMeasurementFiles(measureDir);
-  if (files.length === 0 || config.demo.synthetic) {
-    if (files.length === 0 && !config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
-    const { ensureDemoData } = await import('./demo-data.ts');
-    await ensureDemoData(dataDir, config);
-    files = listMeasurementFiles(measureDir);
-  }
-  const allowed = allowedPeriods(config, referenceDate);
 
   // A secret per build mixed into child keys: a key can never be matched against a guessed NIK, even in memory
   // dumps or spill files. Keys are only compared for equality and every count is a sum, so the output stays
   // byte-identical between builds.
   const keySalt = randomBytes(16).toString('hex');
-  const work = mkdtempSync(join(tmpdir(), 'stunting-build-'));
+  // One worker pool for every measurement file, started now: the workers load the WHO tables while this thread
+  // reads the boundaries.
+  const pool = new CsvPool<BuildWorkerData>({
+    handler: new URL('./build-worker.ts', import.meta.url),
+    handlerData: { referenceDay: referenceDate, areas, areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])), keySalt },
+    workers: opts.workers,
+  });
   try {
-    const spill = new Spill(work);
-    const validation = { read: 0, rejected: {} as Record<string, number>, examples: [] as RowProblem[], outsideRounds: 0 };
-    const unmatched = new Map<string, UnmatchedArea & { fileIndex: number }>();
-    const areaRejects = new Map<string, number>();
-    for (let fi = 0; fi < files.length; fi++) {
-      const file = files[fi];
-      const display = relative(dataDir, file);
-      const sniff = sniffFile(file, display, config.measurements.delimiter);
-      const resolved = resolveColumns(sniff.header, config.measurements.columns, display);
-      if (!resolved.ok) throw new BuildError(resolved.errors);
-      const source = sniff.encoding === 'utf-8' || sniff.encoding === 'utf-8-bom' ? file : transcode(file, sniff.encoding, work, fi);
-      const workerData: BuildWorkerData = {
-        file,
-        displayName: display,
-        fileIndex: fi,
-        columns: resolved.columns,
-        options: { decimal: config.measurements.decimal, dateOrder: config.measurements.dateOrder },
-        referenceDay: referenceDate,
-        areas,
-        areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])),
-        periods: allowed,
-        keySalt,
-      };
-      try {
-        for await (const block of parallelCsv<BuildBlockResult, BuildWorkerData>({
-          file: source,
-          handler: new URL('./build-worker.ts', import.meta.url),
-          handlerData: workerData,
-          workers: opts.workers,
-          delimiter: sniff.delimiter,
-        })) {
-          const r = block.result;
-          validation.read += r.rowsRead;
-          validation.outsideRounds += r.outsideRounds;
-          for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
-          for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
-          for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
-          for (const u of r.unmatched) {
-            const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
-            const prev = unmatched.get(key);
-            if (prev) prev.count += u.count;
-            else unmatched.set(key, { ...u, fileIndex: fi });
-          }
-          spill.add(r.records, r.count);
-        }
-      } catch (e) {
-        if (e instanceof CsvBlockError) {
-          throw new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: csvErrorMessage(e) }]);
-        }
-        throw e;
-      }
-    }
-    spill.close();
-
-    // Deduplicate partition by partition, then count.
-    const periodSlots = new Map<number, number>();
-    const observedPeriods = new Set<number>();
-    // First pass over partitions only to learn which periods occur (cheap: one int per record).
-    spill.forEachPartition((buf, count) => {
-      for (let i = 0; i < count; i++) observedPeriods.add(buf[i * RECORD_INTS + 2]);
-    });
-    for (const k of areaRejects.keys()) observedPeriods.add(Number(k.split('|')[1]));
-    const aggregates = readAggregates(config, dataDir, indexOf, allowed);
-    for (const a of aggregates) observedPeriods.add(a.period);
-    const periodList = [...observedPeriods].sort((a, b) => a - b);
-    periodList.forEach((p, i) => periodSlots.set(p, i));
-    const periods = periodList.map(periodOf);
-    if (periods.length === 0) {
-      const rejected = Object.entries(validation.rejected).sort((a, b) => b[1] - a[1]);
-      const why = rejected.length ? ` (${validation.read} baris dibaca, ditolak/rows read, rejected: ${rejected.map(([r, n]) => `${r} ${n}`).join(', ')})` : '';
-      throw new BuildError([{ file: relative(process.cwd(), measureDir), expected: `pengukuran pada bulan ${config.rounds.join(', ')}`, message: `Tidak ada pengukuran pada periode yang dipublikasikan / No measurement in a published period${why}` }]);
-    }
-
-    const table = createCountTable(areas.length, periods.length);
-    const quality = areas.map(() => periods.map(() => Q.createQualityAccumulator()));
-    const areaCodes = areas.map((a) => a.code);
-    let children = 0;
-    let duplicatesRemoved = 0;
-    let duplicatesSameDay = 0;
-    spill.forEachPartition((buf, count) => {
-      const d = dedupRecords(buf, count);
-      for (let w = 0; w < d.dropped.length; w++) {
-        duplicatesRemoved += d.dropped[w];
-        duplicatesSameDay += d.sameDay[w];
-      }
-      for (let w = 0; w < d.winners.length; w++) {
-        const i = d.winners[w];
-        const o = unpackObservation(buf, i, areaCodes);
-        const a = buf[i * RECORD_INTS + 3];
-        const p = periodSlots.get(buf[i * RECORD_INTS + 2])!;
-        addObservation(table, a, p, o);
-        Q.addObservation(quality[a][p], o);
-        if (d.dropped[w] > 0) Q.addDuplicates(quality[a][p], d.dropped[w]);
-        children++;
-      }
-    });
-    for (const [key, n] of areaRejects) {
-      const [a, p, reason] = key.split('|');
-      Q.addRejected(quality[Number(a)][periodSlots.get(Number(p))!], reason, n);
-    }
-    for (const ag of aggregates) addAggregate(table, ag.area, periodSlots.get(ag.period)!, ag.measured, ag.cases);
-    rollUp(table, parentOf);
-    for (let a = areas.length - 1; a >= 0; a--) {
-      const p = parentOf[a];
-      if (p >= 0) for (let s = 0; s < periods.length; s++) Q.mergeQuality(quality[p][s], quality[a][s]);
-    }
-
-    // Targets (sasaran) per desa and year, rolled up.
-    const targets = readTargets(config, dataDir, indexOf, parentOf, areas.length);
-    const targetOf = (a: number, p: number) => targets.get(`${a}|${periods[p].slice(0, 4)}`) ?? null;
-    for (let a = 0; a < areas.length; a++) for (let p = 0; p < periods.length; p++) Q.setTarget(quality[a][p], targetOf(a, p));
-
-    // Bad-row share.
-    const rejectedRows = Object.values(validation.rejected).reduce((s, v) => s + v, 0);
-    const accepted = validation.read - rejectedRows;
-    const share = validation.read > 0 ? rejectedRows / validation.read : 0;
-    const validationJson: ValidationJson & Record<string, unknown> = {
-      rows_read: validation.read,
-      rows_accepted: accepted,
-      rows_rejected: rejectedRows,
-      rows_outside_rounds: validation.outsideRounds,
-      // Accepted rows of a child already measured in the same period: only the latest measurement counts.
-      duplicates_removed: duplicatesRemoved,
-      duplicates_same_day: duplicatesSameDay,
-      by_reason: sortObject(validation.rejected),
-      examples: groupExamples(validation.examples),
-      unmatched_areas: [...unmatched.values()]
-        .sort((x, y) => y.count - x.count || x.fileIndex - y.fileIndex || x.firstLine - y.firstLine)
-        .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, ...(u.code ? { code: u.code } : {}), count: u.count, first_line: u.firstLine, file: u.file })),
-    };
-    if (share > config.maxBadRowShare) {
-      log(summaryLines(validationJson).join('\n'));
-      throw new BuildError([{ file: relative(process.cwd(), configPath), expected: `paling banyak ${(config.maxBadRowShare * 100).toFixed(1)}% baris bermasalah (maxBadRowShare)`, message: `${(share * 100).toFixed(1)}% baris ditolak (${rejectedRows} dari ${validation.read}) / ${(share * 100).toFixed(1)}% of rows rejected` }]);
-    }
-
-    const values = publishedValues(table, areas, parentOf, periods, config.suppression.minMeasured);
-    const q = buildQuality(areas, periods, quality, values, config.suppression.minMeasured);
-    const files2 = publishFiles({
-      config,
-      region: registry.region,
-      province: registry.province,
-      values,
-      target: targetOf,
-      lokus,
-      surveys: surveys.series,
-      surveysCsv: surveys.csv,
-      boundaries,
-      quality: q.json,
-      qualityCsv: q.csv,
-      validation: validationJson,
-      children,
-      sha256: (t) => createHash('sha256').update(t).digest('hex'),
-    });
-    const meta = JSON.parse(files2.get('meta.json')!);
-    writeAtomically(resolve(opts.outDir), files2, opts.beforeCommit);
-    for (const l of summaryLines(validationJson)) log(l);
-    const summary: BuildSummary = {
-      outDir: resolve(opts.outDir),
-      files: files2.size,
-      rowsRead: validation.read,
-      rowsAccepted: accepted,
-      rowsRejected: rejectedRows,
-      children,
-      periods,
-      dataVersion: meta.data_version,
-      seconds: (performance.now() - t0) / 1000,
-    };
-    log(`data v${meta.data_version}: ${children} anak/children, ${periods.length} periode, ${files2.size} file → ${join(opts.outDir, 'data/v1')} (${summary.seconds.toFixed(1)} s)`);
-    return summary;
+    return await buildWithPool();
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    await pool.close();
+  }
+
+  async function buildWithPool(): Promise<BuildSummary> {
+    const boundaries = readBoundaries(config, dataDir, registry, log);
+    const surveys = readSurveys(config, dataDir, registry.region.code);
+    const lokus = readLokus(config, registry.byCode);
+
+    // Measurement files (the demo export is generated when there is none).
+    const measureDir = resolve(dataDir, config.measurements.dir);
+    let files = listMeasurementFiles(measureDir);
+    if (files.length === 0 || config.demo.synthetic) {
+      if (files.length === 0 && !config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
+      const { ensureDemoData } = await import('./demo-data.ts');
+      await ensureDemoData(dataDir, config);
+      files = listMeasurementFiles(measureDir);
+    }
+    const allowed = allowedPeriods(config, referenceDate);
+
+    const work = mkdtempSync(join(tmpdir(), 'stunting-build-'));
+    try {
+      const spill = new Spill(work);
+      const validation = { read: 0, rejected: {} as Record<string, number>, examples: [] as RowProblem[], outsideRounds: 0 };
+      const unmatched = new Map<string, UnmatchedArea & { fileIndex: number }>();
+      const areaRejects = new Map<string, number>();
+      for (let fi = 0; fi < files.length; fi++) {
+        const file = files[fi];
+        const display = relative(dataDir, file);
+        const sniff = sniffFile(file, display, config.measurements.delimiter);
+        const resolved = resolveColumns(sniff.header, config.measurements.columns, display);
+        if (!resolved.ok) throw new BuildError(resolved.errors);
+        const fileData: BuildFileData = {
+          file,
+          displayName: display,
+          fileIndex: fi,
+          columns: resolved.columns,
+          options: { decimal: config.measurements.decimal, dateOrder: config.measurements.dateOrder },
+          periods: allowed,
+        };
+        try {
+          const source = sniff.encoding === 'utf-8' || sniff.encoding === 'utf-8-bom' ? file : await transcode(file, sniff.encoding, work, fi);
+          for await (const block of pool.run<BuildBlockResult, BuildFileData>({ file: source, fileData, delimiter: sniff.delimiter })) {
+            const r = block.result;
+            validation.read += r.rowsRead;
+            validation.outsideRounds += r.outsideRounds;
+            for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
+            for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
+            for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
+            for (const u of r.unmatched) {
+              const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
+              const prev = unmatched.get(key);
+              if (prev) prev.count += u.count;
+              else unmatched.set(key, { ...u, fileIndex: fi });
+            }
+            spill.add(r.records, r.count);
+            // Free the records now: left to the garbage collector, these transferred buffers pile up as external
+            // memory until the next full collection (tens of MB).
+            (r.records.buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0); // ES2024
+          }
+        } catch (e) {
+          if (e instanceof CsvBlockError) {
+            throw new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: csvErrorMessage(e) }]);
+          }
+          // a gzip file damaged after its first bytes (sniffFile decompresses only those): the reader's or transcode's error
+          if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('Z_')) {
+            throw new BuildError([{ file: display, expected: 'file CSV yang dapat dibaca / a readable CSV file', message: `Tidak dapat dibaca / Cannot be read: ${(e as Error).message}` }]);
+          }
+          throw e;
+        }
+      }
+      spill.close();
+      // The workers are done: free their memory before deduplication.
+      await pool.close();
+
+      // Deduplicate partition by partition, then count.
+      const periodSlots = new Map<number, number>();
+      const observedPeriods = new Set<number>();
+      for (const p of spill.periods) observedPeriods.add(p);
+      for (const k of areaRejects.keys()) observedPeriods.add(Number(k.split('|')[1]));
+      const aggregates = readAggregates(config, dataDir, indexOf, allowed);
+      for (const a of aggregates) observedPeriods.add(a.period);
+      const periodList = [...observedPeriods].sort((a, b) => a - b);
+      periodList.forEach((p, i) => periodSlots.set(p, i));
+      const periods = periodList.map(periodOf);
+      if (periods.length === 0) {
+        const rejected = Object.entries(validation.rejected).sort((a, b) => b[1] - a[1]);
+        const why = rejected.length ? ` (${validation.read} baris dibaca, ditolak/rows read, rejected: ${rejected.map(([r, n]) => `${r} ${n}`).join(', ')})` : '';
+        throw new BuildError([{ file: relative(process.cwd(), measureDir), expected: `pengukuran pada bulan ${config.rounds.join(', ')}`, message: `Tidak ada pengukuran pada periode yang dipublikasikan / No measurement in a published period${why}` }]);
+      }
+
+      const table = createCountTable(areas.length, periods.length);
+      const quality = areas.map(() => periods.map(() => Q.createQualityAccumulator()));
+      const areaCodes = areas.map((a) => a.code);
+      let children = 0;
+      let duplicatesRemoved = 0;
+      let duplicatesSameDay = 0;
+      const o = {} as Observation; // filled for each winner in turn
+      spill.forEachPartition((buf, count) => {
+        const d = dedupRecords(buf, count);
+        for (let w = 0; w < d.dropped.length; w++) {
+          duplicatesRemoved += d.dropped[w];
+          duplicatesSameDay += d.sameDay[w];
+        }
+        for (let w = 0; w < d.winners.length; w++) {
+          const i = d.winners[w];
+          unpackObservation(buf, i, areaCodes, o);
+          const a = buf[i * RECORD_INTS + 3];
+          const p = periodSlots.get(buf[i * RECORD_INTS + 2])!;
+          addObservation(table, a, p, o);
+          Q.addObservation(quality[a][p], o);
+          if (d.dropped[w] > 0) Q.addDuplicates(quality[a][p], d.dropped[w]);
+          children++;
+        }
+      });
+      for (const [key, n] of areaRejects) {
+        const [a, p, reason] = key.split('|');
+        Q.addRejected(quality[Number(a)][periodSlots.get(Number(p))!], reason, n);
+      }
+      for (const ag of aggregates) addAggregate(table, ag.area, periodSlots.get(ag.period)!, ag.measured, ag.cases);
+      rollUp(table, parentOf);
+      for (let a = areas.length - 1; a >= 0; a--) {
+        const p = parentOf[a];
+        if (p >= 0) for (let s = 0; s < periods.length; s++) Q.mergeQuality(quality[p][s], quality[a][s]);
+      }
+
+      // Targets (sasaran) per desa and year, rolled up.
+      const targets = readTargets(config, dataDir, indexOf, parentOf, areas.length);
+      const targetOf = (a: number, p: number) => targets.get(`${a}|${periods[p].slice(0, 4)}`) ?? null;
+      for (let a = 0; a < areas.length; a++) for (let p = 0; p < periods.length; p++) Q.setTarget(quality[a][p], targetOf(a, p));
+
+      // Bad-row share.
+      const rejectedRows = Object.values(validation.rejected).reduce((s, v) => s + v, 0);
+      const accepted = validation.read - rejectedRows;
+      const share = validation.read > 0 ? rejectedRows / validation.read : 0;
+      const validationJson: ValidationJson & Record<string, unknown> = {
+        rows_read: validation.read,
+        rows_accepted: accepted,
+        rows_rejected: rejectedRows,
+        rows_outside_rounds: validation.outsideRounds,
+        // Accepted rows of a child already measured in the same period: only the latest measurement counts.
+        duplicates_removed: duplicatesRemoved,
+        duplicates_same_day: duplicatesSameDay,
+        by_reason: sortObject(validation.rejected),
+        examples: groupExamples(validation.examples),
+        unmatched_areas: [...unmatched.values()]
+          .sort((x, y) => y.count - x.count || x.fileIndex - y.fileIndex || x.firstLine - y.firstLine)
+          .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, ...(u.code ? { code: u.code } : {}), count: u.count, first_line: u.firstLine, file: u.file })),
+      };
+      if (share > config.maxBadRowShare) {
+        log(summaryLines(validationJson).join('\n'));
+        throw new BuildError([{ file: relative(process.cwd(), configPath), expected: `paling banyak ${(config.maxBadRowShare * 100).toFixed(1)}% baris bermasalah (maxBadRowShare)`, message: `${(share * 100).toFixed(1)}% baris ditolak (${rejectedRows} dari ${validation.read}) / ${(share * 100).toFixed(1)}% of rows rejected` }]);
+      }
+
+      const values = publishedValues(table, areas, parentOf, periods, config.suppression.minMeasured);
+      const q = buildQuality(areas, periods, quality, values, config.suppression.minMeasured);
+      const files2 = publishFiles({
+        config,
+        region: registry.region,
+        province: registry.province,
+        values,
+        target: targetOf,
+        lokus,
+        surveys: surveys.series,
+        surveysCsv: surveys.csv,
+        boundaries,
+        quality: q.json,
+        qualityCsv: q.csv,
+        validation: validationJson,
+        children,
+        sha256: (t) => createHash('sha256').update(t).digest('hex'),
+      });
+      const meta = JSON.parse(files2.get('meta.json')!);
+      writeAtomically(resolve(opts.outDir), files2, opts.beforeCommit);
+      for (const l of summaryLines(validationJson)) log(l);
+      const summary: BuildSummary = {
+        outDir: resolve(opts.outDir),
+        files: files2.size,
+        rowsRead: validation.read,
+        rowsAccepted: accepted,
+        rowsRejected: rejectedRows,
+        children,
+        periods,
+        dataVersion: meta.data_version,
+        seconds: (performance.now() - t0) / 1000,
+      };
+      log(`data v${meta.data_version}: ${children} anak/children, ${periods.length} periode, ${files2.size} file → ${join(opts.outDir, 'data/v1')} (${summary.seconds.toFixed(1)} s)`);
+      return summary;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }
 }
 
@@ -382,7 +403,7 @@ function sniffFile(file: string, display: string, configured: SiteConfig['measur
     const n = readSync(fd, buf, 0, buf.length, 0);
     closeSync(fd);
     head = buf.subarray(0, n);
-    if (head[0] === 0x1f && head[1] === 0x8b) head = gunzipSync(readFileSync(file)).subarray(0, 65536);
+    if (head[0] === 0x1f && head[1] === 0x8b) head = gunzipHead(file, 65536);
   } catch (e) {
     throw new BuildError([{ file: display, expected: 'file CSV yang dapat dibaca / a readable CSV file', message: `Tidak dapat dibaca / Cannot be read: ${(e as Error).message}` }]);
   }
@@ -408,43 +429,91 @@ function sniffFile(file: string, display: string, configured: SiteConfig['measur
   return { encoding, header, delimiter: delim };
 }
 
+/** The first `size` decompressed bytes of a gzip file (fewer if it is shorter), decompressing no more than needed. */
+function gunzipHead(file: string, size: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    let compressed = Buffer.alloc(0);
+    for (let want = 16384; ; want *= 4) {
+      const more = Buffer.alloc(want - compressed.length);
+      const n = readSync(fd, more, 0, more.length, compressed.length);
+      compressed = Buffer.concat([compressed, more.subarray(0, n)]);
+      const end = n < more.length;
+      // a truncated stream decompresses as far as it goes; a whole one is checked as usual
+      const out = end ? gunzipSync(compressed) : gunzipSync(compressed, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      if (out.length >= size || end) return out.subarray(0, size);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function countNewlines(b: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < b.length; i++) if (b[i] === 0x0a) n++;
   return n;
 }
 
-/** Re-encodes a Latin-1 or UTF-16 file into UTF-8 in the work folder (workers read UTF-8 only). */
-function transcode(file: string, encoding: ReturnType<typeof detectEncoding>, work: string, index: number): string {
-  let bytes: Buffer = readFileSync(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  const text = new TextDecoder(decoderLabel(encoding)).decode(bytes).replace(/^\uFEFF/, '');
+/** Re-encodes a Latin-1 or UTF-16 file into UTF-8 in the work folder (workers read UTF-8 only), streaming. */
+async function transcode(file: string, encoding: ReturnType<typeof detectEncoding>, work: string, index: number): Promise<string> {
   const out = join(work, `transcoded-${index}.csv`);
-  writeFileSync(out, text);
+  const decoder = new TextDecoder(decoderLabel(encoding));
+  const raw = createReadStream(file, { highWaterMark: 1 << 16 });
+  const src = isGzipFile(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
+  const fd = openSync(out, 'w');
+  try {
+    let start = true;
+    const write = (text: string) => {
+      if (start && text !== '') {
+        text = text.replace(/^\uFEFF/, '');
+        start = false;
+      }
+      if (text !== '') writeSync(fd, text);
+    };
+    for await (const chunk of src as AsyncIterable<Buffer>) write(decoder.decode(chunk, { stream: true }));
+    write(decoder.decode());
+  } finally {
+    closeSync(fd);
+    raw.destroy();
+  }
   return out;
 }
 
-/** Hash-partitioned spill files of packed records: dedup then needs one partition in memory at a time. */
-class Spill {
+function isGzipFile(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Packed records appended to 2^bits files by `bits` bits of the child key (from bit `shift` of its low half). */
+class PartitionWriter {
+  readonly paths: string[];
   private bufs: Int32Array[] = [];
   private used: number[] = [];
   private fds: number[] = [];
-  private dir: string;
-  /** Opens one spill file per partition in `dir`. */
-  constructor(dir: string) {
-    this.dir = dir;
-    for (let p = 0; p < PARTITIONS; p++) {
-      this.bufs.push(new Int32Array(SPILL_BYTES / 4));
+  private shift: number;
+  private mask: number;
+  /** Opens the files `<prefix>-<p>.bin`. */
+  constructor(prefix: string, bits: number, shift: number) {
+    this.shift = shift;
+    this.mask = (1 << bits) - 1;
+    this.paths = Array.from({ length: 1 << bits }, (_, p) => `${prefix}-${p}.bin`);
+    for (const path of this.paths) {
+      this.bufs.push(new Int32Array(SPILL_RECORDS * RECORD_INTS));
       this.used.push(0);
-      this.fds.push(openSync(join(dir, `part-${p}.bin`), 'w'));
+      this.fds.push(openSync(path, 'w'));
     }
   }
-  /** Routes each record to its partition by the low bits of its child key. */
+  /** Routes each record to its partition. */
   add(records: Int32Array, count: number): void {
     for (let i = 0; i < count; i++) {
       const b = i * RECORD_INTS;
-      const p = records[b + 1] & (PARTITIONS - 1);
-      if (this.used[p] + RECORD_INTS > this.bufs[p].length) this.flush(p);
+      const p = (records[b + 1] >>> this.shift) & this.mask;
+      if (this.used[p] === this.bufs[p].length) this.flush(p);
       this.bufs[p].set(records.subarray(b, b + RECORD_INTS), this.used[p]);
       this.used[p] += RECORD_INTS;
     }
@@ -454,20 +523,97 @@ class Spill {
     writeSync(this.fds[p], new Uint8Array(this.bufs[p].buffer, 0, this.used[p] * 4));
     this.used[p] = 0;
   }
-  /** Flushes and closes every partition file. */
+  /** Flushes and closes every file. */
   close(): void {
-    for (let p = 0; p < PARTITIONS; p++) {
+    for (let p = 0; p < this.paths.length; p++) {
       this.flush(p);
       closeSync(this.fds[p]);
     }
   }
-  /** Calls `fn` with each partition's records, in partition order. */
-  forEachPartition(fn: (buf: Int32Array, count: number) => void): void {
-    for (let p = 0; p < PARTITIONS; p++) {
-      const bytes = readFileSync(join(this.dir, `part-${p}.bin`));
-      const buf = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-      fn(buf, buf.length / RECORD_INTS);
+}
+
+/**
+ * Hash-partitioned spill files of packed records: deduplication then needs one partition in memory at a time, and
+ * a partition too big for that is split further first. Every record of a child lands in the same partition.
+ */
+class Spill {
+  /** Period indexes of the records added. */
+  readonly periods = new Set<number>();
+  private out: PartitionWriter;
+  private dir: string;
+  /** Read buffer, reused for every partition. */
+  private buf = new Int32Array(0);
+  /** Opens one spill file per partition in `dir`. */
+  constructor(dir: string) {
+    this.dir = dir;
+    this.out = new PartitionWriter(join(dir, 'part'), PARTITION_BITS, 0);
+  }
+  /** Appends a block's records. */
+  add(records: Int32Array, count: number): void {
+    let last = -1;
+    for (let i = 0; i < count; i++) {
+      const p = records[i * RECORD_INTS + 2];
+      if (p !== last) this.periods.add((last = p));
     }
+    this.out.add(records, count);
+  }
+  /** Flushes and closes every partition file. */
+  close(): void {
+    this.out.close();
+  }
+  /** Calls `fn` with each partition's records, in partition order (a split partition: its parts in order). The
+   * array is only valid during the call. */
+  forEachPartition(fn: (buf: Int32Array, count: number) => void): void {
+    for (const path of this.out.paths) this.partition(path, PARTITION_BITS, fn);
+  }
+  private partition(path: string, shift: number, fn: (buf: Int32Array, count: number) => void): void {
+    const bytes = statSync(path).size;
+    const count = bytes / (RECORD_INTS * 4);
+    if (count > MAX_PARTITION_RECORDS && shift + SPLIT_BITS <= 32) {
+      const parts = new PartitionWriter(path.replace(/\.bin$/, ''), SPLIT_BITS, shift);
+      this.forEachChunk(path, bytes, (chunk, n) => parts.add(chunk, n));
+      parts.close();
+      rmSync(path);
+      for (const p of parts.paths) this.partition(p, shift + SPLIT_BITS, fn);
+      return;
+    }
+    if (this.buf.length < count * RECORD_INTS) this.buf = new Int32Array(count * RECORD_INTS);
+    readFully(path, new Uint8Array(this.buf.buffer, 0, bytes));
+    fn(this.buf.subarray(0, count * RECORD_INTS), count);
+    rmSync(path);
+  }
+  /** Streams a spill file through the read buffer, SPILL_RECORDS * 16 records at a time. */
+  private forEachChunk(path: string, bytes: number, fn: (chunk: Int32Array, count: number) => void): void {
+    const n = SPILL_RECORDS * 16;
+    if (this.buf.length < n * RECORD_INTS) this.buf = new Int32Array(n * RECORD_INTS);
+    const fd = openSync(path, 'r');
+    try {
+      const view = new Uint8Array(this.buf.buffer, 0, n * RECORD_INTS * 4);
+      for (let pos = 0; pos < bytes; ) {
+        const len = Math.min(view.length, bytes - pos);
+        let got = 0;
+        while (got < len) got += readSync(fd, view, got, len - got, pos + got);
+        fn(this.buf, len / (RECORD_INTS * 4));
+        pos += len;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Reads a whole file into `into` (exactly its size). */
+function readFully(path: string, into: Uint8Array): void {
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    while (got < into.length) {
+      const n = readSync(fd, into, got, into.length - got, got);
+      if (n === 0) throw new Error(`${path}: ${got} of ${into.length} bytes`);
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,25 +1,32 @@
 /**
  * Worker side of `parallel-csv.ts`: loads the handler module named in workerData, calls its `init(data)` once, then
- * for every posted block calls `processBlock(block, firstLine, header, ctx)` and posts the result back (transferring a
- * Uint8Array result's buffer, or whatever the handler's `transferList` names).
+ * handles the pool's messages strictly in order: `open` (a file starts: the handler's `openFile(fileData, info)`),
+ * `block` (the handler's `processBlock(block, firstLine, header, ctx)`; the result is posted back, transferring a
+ * Uint8Array result's buffer or whatever the handler's `transferList` names, together with the block's ArrayBuffer
+ * for reuse) and `close` (the file is done: `closeFile(state)`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BlockContext } from './parallel-csv.ts';
+import type { BlockContext, CsvFileInfo } from './parallel-csv.ts';
 
 /** The contract a handler module fulfils (see parallel-csv.ts). */
-export interface CsvBlockHandler<R = unknown, D = unknown> {
+export interface CsvBlockHandler<R = unknown, D = unknown, F = unknown, S = unknown> {
   init?: (data: D) => void | Promise<void>;
-  processBlock: (block: Buffer, firstLine: number, header: string[], ctx: BlockContext) => R | Promise<R>;
+  openFile?: (data: F, info: CsvFileInfo) => S | Promise<S>;
+  closeFile?: (state: S) => void;
+  processBlock: (block: Buffer, firstLine: number, header: string[], ctx: BlockContext<S>) => R | Promise<R>;
   transferList?: (result: R) => Transferable[];
 }
 
-interface BlockMessage {
-  seq: number;
-  buffer: ArrayBuffer;
-  offset: number;
-  length: number;
-  firstLine: number;
-  ctx: BlockContext;
+type Message =
+  | { type: 'open'; run: number; data: unknown; info: CsvFileInfo }
+  | { type: 'close'; run: number }
+  | { type: 'block'; seq: number; run: number; buffer: ArrayBuffer; offset: number; length: number; firstLine: number; index: number };
+
+/** A file being read: its header facts and the handler's state (or the error of its openFile). */
+interface Run {
+  info: CsvFileInfo;
+  state: unknown;
+  error?: unknown;
 }
 
 const { handler: handlerUrl, data } = workerData as { handler: string; data: unknown };
@@ -32,6 +39,8 @@ const ready: Promise<CsvBlockHandler> = (async () => {
 })();
 ready.catch(() => {}); // reported with the first block
 
+const runs = new Map<number, Run>();
+
 function transferables(h: CsvBlockHandler, result: unknown): ArrayBuffer[] {
   if (h.transferList) return h.transferList(result) as ArrayBuffer[];
   if (ArrayBuffer.isView(result) && result.buffer instanceof ArrayBuffer) {
@@ -40,16 +49,11 @@ function transferables(h: CsvBlockHandler, result: unknown): ArrayBuffer[] {
   return [];
 }
 
-parentPort!.on('message', async (m: BlockMessage) => {
-  try {
-    const h = await ready;
-    const block = Buffer.from(m.buffer, m.offset, m.length);
-    const result = await h.processBlock(block, m.firstLine, m.ctx.header, m.ctx);
-    parentPort!.postMessage({ seq: m.seq, ok: true, result }, transferables(h, result));
-  } catch (e) {
-    const err = e as Error & { code?: string; file?: string; line?: number; column?: number };
-    parentPort!.postMessage({
-      seq: m.seq,
+function errorReply(seq: number, e: unknown, buffer: ArrayBuffer): void {
+  const err = e as Error & { code?: string; file?: string; line?: number; column?: number };
+  parentPort!.postMessage(
+    {
+      seq,
       ok: false,
       error: {
         name: err?.name ?? 'Error',
@@ -60,6 +64,50 @@ parentPort!.on('message', async (m: BlockMessage) => {
         column: err?.column,
         stack: err?.stack,
       },
-    });
+      buffer,
+    },
+    [buffer],
+  );
+}
+
+async function handle(m: Message): Promise<void> {
+  if (m.type === 'open') {
+    const run: Run = { info: m.info, state: m.data };
+    runs.set(m.run, run);
+    try {
+      const h = await ready;
+      if (h.openFile) run.state = await h.openFile(m.data, m.info);
+    } catch (e) {
+      run.error = e;
+    }
+    return;
   }
+  if (m.type === 'close') {
+    const run = runs.get(m.run);
+    runs.delete(m.run);
+    if (run && !run.error) (await ready.catch(() => null))?.closeFile?.(run.state);
+    return;
+  }
+  try {
+    const h = await ready;
+    const run = runs.get(m.run);
+    if (!run) throw new Error(`parallel-csv: block of an unknown file (run ${m.run})`);
+    if (run.error) throw run.error;
+    const block = Buffer.from(m.buffer, m.offset, m.length);
+    const i = run.info;
+    const ctx: BlockContext = { file: i.file, delimiter: i.delimiter, recordDelimiter: i.recordDelimiter, header: i.header, index: m.index, state: run.state };
+    const result = await h.processBlock(block, m.firstLine, i.header, ctx);
+    const transfer = transferables(h, result);
+    // the block's buffer goes back for reuse, unless the result itself lives in it
+    const back = transfer.includes(m.buffer) ? undefined : m.buffer;
+    parentPort!.postMessage({ seq: m.seq, ok: true, result, buffer: back }, back ? [...transfer, back] : transfer);
+  } catch (e) {
+    errorReply(m.seq, e, m.buffer.byteLength > 0 ? m.buffer : new ArrayBuffer(0)); // 0: detached by a failed reply
+  }
+}
+
+// One message at a time, in arrival order (an async handler finishes before the next message starts).
+let chain: Promise<void> = Promise.resolve();
+parentPort!.on('message', (m: Message) => {
+  chain = chain.then(() => handle(m)).catch(() => {}); // handle() replies to every block itself
 });

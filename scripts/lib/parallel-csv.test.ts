@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import {
+  CsvPool,
   cutPoint,
   detectDelimiter,
+  eachRow,
   linesFromInfo,
   parallelCsvAll,
   parseBlock,
@@ -22,6 +24,7 @@ const HANDLER = fileURLToPath(new URL('./parallel-csv.test-worker.ts', import.me
 interface TestResult {
   header: string[];
   index: number;
+  state?: { name?: string; file: string };
   rows: string[][];
   lines: number[];
   fast: boolean;
@@ -146,6 +149,58 @@ describe('parseBlock fast path', () => {
     const r = parseBlock(Buffer.from('a;b\r\nc\nd;e\r\n'), 1, { ...opts, recordDelimiter: '\r\n' });
     expect(r.fast).toBe(false);
     expect(r.rows).toEqual([['a', 'b'], ['c\nd', 'e']]);
+  });
+});
+
+describe('eachRow', () => {
+  /** eachRow's rows and lines, collected. */
+  const collect = (buf: Buffer, firstLine: number, o: Parameters<typeof eachRow>[2]) => {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    const fast = eachRow(buf, firstLine, o, (f, l) => {
+      rows.push(f);
+      lines.push(l);
+    });
+    return { rows, lines, fast };
+  };
+
+  it('gives exactly what parseBlock gives, line by line on quote-free blocks (property)', () => {
+    for (const recordDelimiter of ['\n', '\r\n'] as const) {
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom('a', 'é', '€', ';', '\n', '\r', ' ', '1', ',', '"', '\u00a0'), { maxLength: 80 }),
+          fc.integer({ min: 1, max: 1000 }),
+          (chars, firstLine) => {
+            const buf = Buffer.from(chars.join(''));
+            const o = { file: 'x.csv', delimiter: ';', recordDelimiter };
+            let expected: ReturnType<typeof parseBlock> | Error;
+            try {
+              expected = parseBlock(buf, firstLine, { ...o, fastPath: false });
+            } catch (e) {
+              expected = e as Error;
+            }
+            if (expected instanceof Error) {
+              expect(() => collect(buf, firstLine, o)).toThrow(expected.message);
+              return;
+            }
+            const got = collect(buf, firstLine, o);
+            expect(got.rows).toEqual(expected.rows);
+            expect(got.lines).toEqual(expected.lines);
+            if (!chars.includes('"')) expect(got.fast).toBe(parseBlock(buf, firstLine, o).fast);
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    }
+  });
+
+  it('decodes multi-byte characters cut by nothing but line ends, and invalid bytes, as the whole block would', () => {
+    const buf = Buffer.concat([Buffer.from('Désa;€\n'), Buffer.from([0xe2, 0x82, 0x0a, 0xff, 0x3b, 0x61, 0x0a])]);
+    const o = { file: 'x.csv', delimiter: ';', recordDelimiter: '\n' as const };
+    const got = collect(buf, 7, o);
+    expect(got.fast).toBe(true);
+    expect(got.rows).toEqual(parseBlock(buf, 7, o).rows);
+    expect(got.lines).toEqual([7, 8, 9]);
   });
 });
 
@@ -293,6 +348,48 @@ describe('parallelCsv', () => {
     expect(err).toBeInstanceOf(CsvBlockError);
     expect(err.message).toMatch(/fail\.csv:\d+: \(block starting here\) found n251/);
     expect(err.line).toBeLessThanOrEqual(s.lines[251]);
+  });
+
+  it('one pool reads several files in turn: each with its own state, errors located in their own file', async () => {
+    const pool = new CsvPool({ handler: HANDLER, workers: 2 });
+    try {
+      const read = async (file: string, name: string, extra: Record<string, unknown> = {}) => {
+        const blocks: BlockResult<TestResult>[] = [];
+        for await (const b of pool.run<TestResult>({ file, fileData: { name }, blockSize: 64, readChunkSize: 16, ...extra })) blocks.push(b);
+        return blocks;
+      };
+      const a = sample(300, '\n');
+      const b = sample(200, '\r\n');
+      const fa = write('pool-a.csv', a.text);
+      const fb = write('pool-b.csv.gz', gzipSync(b.text));
+      for (const [file, s, name] of [[fa, a, 'a'], [fb, b, 'b'], [fa, a, 'a2']] as const) {
+        const blocks = await read(file, name);
+        expect(blocks.length).toBeGreaterThan(5);
+        expect(blocks.flatMap((x) => x.result.rows)).toEqual(s.rows);
+        expect(blocks.flatMap((x) => x.result.lines)).toEqual(s.lines);
+        expect(blocks.map((x) => x.index)).toEqual(blocks.map((_, i) => i));
+        for (const x of blocks) expect(x.result.state).toEqual({ name, file });
+      }
+      // a csv-parse error in the third file names that file and line; the pool goes on
+      const lines = a.text.split('\n');
+      const at = a.lines[101];
+      lines[at - 1] = '101,ok,"unclosed';
+      const bad = write('pool-bad.csv', lines.join('\n'));
+      const e = (await read(bad, 'bad').catch((x: unknown) => x)) as CsvBlockError;
+      expect(e).toBeInstanceOf(CsvBlockError);
+      expect([e.file, e.line]).toEqual([bad, at]);
+      // a failing openFile is reported at the file's first block
+      const e2 = (await read(fa, 'x', { fileData: { name: 'x', failOpen: true } }).catch((x: unknown) => x)) as CsvBlockError;
+      expect(e2).toBeInstanceOf(CsvBlockError);
+      expect(e2.message).toMatch(/pool-a\.csv:2: \(block starting here\) cannot open x/);
+      // breaking out of a run leaves the pool usable
+      let n = 0;
+      for await (const _x of pool.run({ file: fa, blockSize: 64 })) if (++n === 2) break;
+      expect((await read(fb, 'b-again')).flatMap((x) => x.result.rows)).toEqual(b.rows);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.run({ file: write('closed.csv', 'a\n1\n') }).next()).rejects.toThrow(/closed/);
   });
 
   it('stops cleanly when the caller breaks early', async () => {

@@ -1,27 +1,34 @@
 /**
  * A generic worker-thread pool for big CSV files (plain or gzip, streamed).
  *
- * The main thread reads the file in blocks of about 1 MB, cuts every block after its last record delimiter that lies
- * outside quotes (quote parity: a doubled quote `""` toggles twice, so it keeps the parity), counts newlines so that
- * each block knows the physical line number of its first record, and posts the block (its ArrayBuffer transferred,
- * not copied) to the least busy worker. Results come back to the caller in input order, with bounded read-ahead: at
- * most `maxInFlight` blocks (default 2 per worker) are read but not yet handed to the caller, so memory does not grow
- * with the file.
+ * The main thread reads a file straight into block buffers of `blockSize` bytes (default 256 KiB), cuts every block
+ * after its last record delimiter that lies outside quotes (quote parity: a doubled quote `""` toggles twice, so it
+ * keeps the parity) and carries the rest over to the next block, counts newlines so that each block knows the
+ * physical line number of its first record, and posts the block (its ArrayBuffer transferred, not copied) to the
+ * least busy worker. The worker hands the ArrayBuffer back with its result, so the same few buffers are reused for
+ * the whole file. Results come back to the caller in input order, with bounded read-ahead: at most `maxInFlight`
+ * blocks (default 2 per worker) are read but not yet handed to the caller, so memory does not grow with the file.
  *
- * The header row is parsed once, in the main thread, and given to every block. Workers run
- * `parallel-csv-worker.ts`, which imports a caller-given *handler module*:
+ * One `CsvPool` serves any number of files, one after the other (`pool.run(...)` per file, `pool.close()` at the
+ * end); `parallelCsv(...)` is the one-file shorthand. The header row is parsed once per file, in the main thread.
+ * Workers run `parallel-csv-worker.ts`, which imports a caller-given *handler module*:
  *
  * ```ts
- * export function init(data: D): void | Promise<void>;            // once per worker, D = options.handlerData
- * export function processBlock(block: Buffer, firstLine: number, header: string[], ctx: BlockContext): R | Promise<R>;
+ * export function init(data: D): void | Promise<void>;            // once per worker, D = pool option handlerData
+ * export function openFile?(data: F, info: CsvFileInfo): S | Promise<S>; // once per worker and file, F = run option fileData
+ * export function closeFile?(state: S): void;                       // after the file's last block (or an abort)
+ * export function processBlock(block: Buffer, firstLine: number, header: string[], ctx: BlockContext<S>): R | Promise<R>;
  * export function transferList?(result: R): Transferable[];        // optional; see below
  * ```
  *
- * `processBlock` usually starts with `parseBlock(block, firstLine, ctx)` (below), which gives the rows and the
- * physical line where each row starts. A result that is a Uint8Array/Buffer owning its whole ArrayBuffer is
- * transferred automatically; other results are structured-cloned unless `transferList` names what to transfer.
+ * `ctx.state` is what `openFile` returned (the file's `fileData` when there is no `openFile`). `processBlock` usually
+ * starts with `parseBlock(block, firstLine, ctx)` (below), which gives the rows and the physical line where each row
+ * starts. The block's memory is reused once `processBlock` has returned: a handler must not keep views into it
+ * (strings and copies are fine). A result that is a Uint8Array/Buffer owning its whole ArrayBuffer is transferred
+ * automatically; other results are structured-cloned unless `transferList` names what to transfer.
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -35,7 +42,7 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 
 /** What a handler's `processBlock` learns about the file besides the block itself. */
-export interface BlockContext {
+export interface BlockContext<S = unknown> {
   /** The file path as given to the pool (for messages). */
   file: string;
   /** Field delimiter, one character. */
@@ -46,6 +53,8 @@ export interface BlockContext {
   header: string[];
   /** 0-based index of the block in the file. */
   index: number;
+  /** The worker's state for this file: what the handler's `openFile` returned, else the run's `fileData`. */
+  state?: S;
 }
 
 /** Facts about the file known once its header row is read (given to `onHeader`). */
@@ -61,17 +70,27 @@ export interface CsvFileInfo {
   firstDataLine: number;
 }
 
-/** Options of `parallelCsv`. */
-export interface ParallelCsvOptions<D = unknown> {
-  /** Path of a `.csv` or gzip-compressed CSV (recognised by its magic bytes, whatever the name). */
-  file: string;
+/** Options of a worker pool (`CsvPool`). */
+export interface CsvPoolOptions<D = unknown> {
   /** The handler module (a path, relative to the working directory, or a file URL) loaded in every worker. */
   handler: string | URL;
-  /** Passed to the handler's `init` in every worker (structured-cloned). */
+  /** Passed to the handler's `init` in every worker (structured-cloned once per worker). */
   handlerData?: D;
   /** Number of workers; default `os.availableParallelism()`. */
   workers?: number;
-  /** Target block size in bytes; default 1 MiB. A block grows past it only when one record is longer. */
+  /** V8 limits of each worker; default `{ maxYoungGenerationSizeMb: 8 }`: a small young generation keeps the
+   * per-block garbage from inflating the heap (csv-parse at 1M rows peaked at ~720 MB with V8's default, ~350 MB
+   * with 16 MB). No old-generation limit is set. */
+  resourceLimits?: ResourceLimits;
+}
+
+/** Options of one file read through a pool (`CsvPool.run`). */
+export interface CsvRunOptions<F = unknown> {
+  /** Path of a `.csv` or gzip-compressed CSV (recognised by its magic bytes, whatever the name). */
+  file: string;
+  /** Passed to the handler's `openFile` in every worker (structured-cloned once per worker and file). */
+  fileData?: F;
+  /** Target block size in bytes; default 256 KiB. A block grows past it only when one record is longer. */
   blockSize?: number;
   /** Blocks read but not yet delivered to the caller; default 2 per worker. */
   maxInFlight?: number;
@@ -79,13 +98,12 @@ export interface ParallelCsvOptions<D = unknown> {
   delimiter?: string;
   /** Called with the header before any block is dispatched; throwing aborts the run with that error. */
   onHeader?: (info: CsvFileInfo) => void;
-  /** Read size of the underlying stream; default 1 MiB. */
+  /** Largest single read from the file (and gzip chunk size, at most 64 KiB); default 1 MiB. */
   readChunkSize?: number;
-  /** V8 limits of each worker; default `{ maxYoungGenerationSizeMb: 16 }` (a smaller young generation keeps the
-   * per-block garbage from inflating the heap: csv-parse at 1M rows peaked at ~720 MB with V8's default, ~350 MB
-   * with this). No old-generation limit is set. */
-  resourceLimits?: ResourceLimits;
 }
+
+/** Options of `parallelCsv`: a pool for one file. */
+export interface ParallelCsvOptions<D = unknown, F = unknown> extends CsvPoolOptions<D>, CsvRunOptions<F> {}
 
 /** One block's result, delivered in input order. */
 export interface BlockResult<R> {
@@ -160,6 +178,44 @@ export function parseBlock(block: Uint8Array, firstLine: number, opts: ParseBloc
     if (r) return r;
   }
   return csvParseBlock(buf, firstLine, opts);
+}
+
+/**
+ * Calls `fn(fields, line)` for every row of the block, in order, with the same rows and lines as `parseBlock`. A
+ * quote-free block is decoded and split line by line, so that a row is garbage as soon as `fn` returns (no block-wide
+ * string or row array lives on; this keeps a worker's heap small); other blocks go through csv-parse as in
+ * `parseBlock`. Returns true when the line-by-line path was taken. Throws like `parseBlock`.
+ */
+export function eachRow(block: Uint8Array, firstLine: number, opts: ParseBlockOptions, fn: (fields: string[], line: number) => void): boolean {
+  const buf = Buffer.isBuffer(block) ? block : Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+  const crlf = opts.recordDelimiter === '\r\n';
+  if ((opts.fastPath ?? fastPathDefault) && buf.indexOf(QUOTE) === -1 && (!crlf || everyLfAfterCr(buf))) {
+    // the loop of splitBlock, on bytes: `\n` and `\r` never occur inside a UTF-8 sequence, so decoding each line
+    // alone gives the same text as slicing the decoded block
+    const delimiter = opts.delimiter;
+    const n = buf.length;
+    let line = firstLine;
+    let start = 0;
+    while (start < n) {
+      let end = buf.indexOf(NL, start);
+      const terminated = end !== -1;
+      if (!terminated) end = n;
+      const stop = crlf && terminated ? end - 1 : end;
+      if (stop > start) fn(buf.toString('utf8', start, stop).split(delimiter), line);
+      line++;
+      start = end + 1;
+    }
+    return true;
+  }
+  const parsed = csvParseBlock(buf, firstLine, opts);
+  for (let i = 0; i < parsed.rows.length; i++) fn(parsed.rows[i], parsed.lines[i]);
+  return false;
+}
+
+/** True when every `\n` of the block follows a `\r` (in CRLF mode, a lone LF is field content for csv-parse). */
+function everyLfAfterCr(buf: Buffer): boolean {
+  for (let i = buf.indexOf(NL); i !== -1; i = buf.indexOf(NL, i + 1)) if (i === 0 || buf[i - 1] !== CR) return false;
+  return true;
 }
 
 /** Fast path: split on \n and the delimiter. Returns null when csv-parse could read the text differently. */
@@ -352,11 +408,46 @@ function isGzip(file: string): boolean {
   }
 }
 
-/** A copy of b in a fresh, unpooled ArrayBuffer of exactly its size (safe to transfer). */
-function own(b: Uint8Array): Buffer {
-  const c = Buffer.allocUnsafeSlow(b.length);
-  c.set(b);
-  return c;
+/** Bytes of a file, decompressed when it is gzip: `read` fills `into[offset, offset + length)` partly (0 = end). */
+interface ByteSource {
+  read(into: Buffer, offset: number, length: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A plain file is read straight into the block buffers; a gzip file through a gunzip stream (chunks copied). */
+async function openSource(file: string, chunkSize: number): Promise<ByteSource> {
+  if (!isGzip(file)) {
+    const fh = await openFile(file, 'r');
+    return {
+      read: async (into, offset, length) => (await fh.read(into, offset, Math.min(length, chunkSize), null)).bytesRead,
+      close: () => fh.close(),
+    };
+  }
+  const size = Math.max(64, Math.min(chunkSize, 1 << 16));
+  const raw = createReadStream(file, { highWaterMark: size });
+  const gunzip = createGunzip({ chunkSize: size });
+  const stream = pipeline(raw, gunzip, () => {});
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let chunk: Buffer | null = null;
+  let pos = 0;
+  return {
+    read: async (into, offset, length) => {
+      while (chunk === null || pos === chunk.length) {
+        const r = await chunks.next();
+        if (r.done) return 0;
+        chunk = r.value;
+        pos = 0;
+      }
+      const n = Math.min(length, chunk.length - pos);
+      chunk.copy(into, offset, pos, pos + n);
+      pos += n;
+      return n;
+    },
+    close: async () => {
+      raw.destroy();
+      gunzip.destroy();
+    },
+  };
 }
 
 /** A block ready to post: `buf` owns its ArrayBuffer; bytes [offset, offset + length) belong to the block. */
@@ -369,121 +460,99 @@ interface RawBlock {
   lines: number;
 }
 
-/** Reads the file as blocks cut at record boundaries; the header record is parsed first and given to onInfo. */
+/**
+ * Reads the file as blocks cut at record boundaries; the header record is parsed first and given to onInfo. Each
+ * block is read into a buffer of blockSize bytes (from `reuse` when it has one: buffers handed back by the workers),
+ * filled up, cut after its last record, and the tail copied to the next buffer. A record longer than the buffer
+ * doubles it.
+ */
 async function* readBlocks(
   file: string,
   blockSize: number,
   chunkSize: number,
   delimiterOpt: string | undefined,
   onInfo: (info: CsvFileInfo) => void,
+  reuse: () => ArrayBuffer | undefined,
 ): AsyncGenerator<RawBlock> {
   const gzip = isGzip(file);
-  const raw = createReadStream(file, { highWaterMark: chunkSize });
-  const src = gzip ? pipeline(raw, createGunzip({ chunkSize: Math.max(64, chunkSize) }), () => {}) : raw;
-  let chunks: Buffer[] = [];
-  let total = 0;
-  let headerDone = false;
+  const src = await openSource(file, chunkSize);
+  const fresh = (size: number): Buffer => {
+    const ab = size === blockSize ? reuse() : undefined;
+    return ab ? Buffer.from(ab) : Buffer.allocUnsafeSlow(size);
+  };
+  let buf = fresh(blockSize);
+  let len = 0;
+  let eof = false;
   let line = 1;
   let index = 0;
-  let bom = false;
-  const take = (): Buffer => {
-    let b = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    // the block's ArrayBuffer is transferred: it must hold this block only
-    if (b.byteOffset !== 0 || b.buffer.byteLength !== b.length) b = own(b);
-    chunks = [];
-    total = 0;
-    return b;
-  };
-  const header = (buf: Buffer, end: boolean): Buffer | null => {
-    let start = 0;
-    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-    else if (!end && buf.length < 3) return null;
-    let stop = firstRecordEnd(buf.subarray(start), buf.length - start);
-    if (stop === -1 && !end) return null;
-    stop = stop === -1 ? buf.length : start + stop;
-    bom = start === 3;
-    const crlf = stop >= 2 && buf[stop - 1] === NL && buf[stop - 2] === CR;
-    const text = buf.toString('utf8', start, stop);
-    const delimiter = delimiterOpt ?? detectDelimiter(text.split('\n')[0]);
-    let fields: string[] = [];
-    if (text.trim() !== '') {
-      try {
-        fields = (csvParseSync(text, { delimiter, record_delimiter: crlf ? '\r\n' : '\n' }) as string[][])[0] ?? [];
-      } catch (e) {
-        throw locateCsvError(e, file, 1);
+  /** Reads until the buffer is full or the file ends. */
+  const fill = async (): Promise<void> => {
+    while (len < buf.length) {
+      const n = await src.read(buf, len, buf.length - len);
+      if (n === 0) {
+        eof = true;
+        return;
       }
+      len += n;
     }
-    line = 1 + countByte(buf, NL, start, stop);
-    headerDone = true;
-    onInfo({ file, header: fields, delimiter, recordDelimiter: crlf ? '\r\n' : '\n', bom, gzip, firstDataLine: line });
-    return buf.subarray(stop);
   };
-  const emit = (buf: Buffer, offset: number, length: number): RawBlock => {
-    const lines = countByte(buf, NL, offset, offset + length);
-    const b: RawBlock = { index: index++, buf, offset, length, firstLine: line, lines };
+  const grow = (): void => {
+    const b = Buffer.allocUnsafeSlow(buf.length * 2);
+    buf.copy(b, 0, 0, len);
+    buf = b;
+  };
+  const emit = (length: number): RawBlock => {
+    const lines = countByte(buf, NL, 0, length);
+    const b: RawBlock = { index: index++, buf, offset: 0, length, firstLine: line, lines };
     line += lines;
     return b;
   };
   try {
-    for await (const chunk of src as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      total += chunk.length;
-      if (!headerDone) {
-        const all = take();
-        const rest = header(all, false);
-        if (rest === null) {
-          chunks.push(all); // header longer than what was read: wait for more
-          total = all.length;
-          continue;
+    // The header record: parsed here, then dropped from the buffer.
+    for (;;) {
+      await fill();
+      const start = len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      let stop = firstRecordEnd(buf.subarray(start, len), len - start);
+      if (stop === -1 && !eof) {
+        grow();
+        continue;
+      }
+      stop = stop === -1 ? len : start + stop;
+      const crlf = stop >= 2 && buf[stop - 1] === NL && buf[stop - 2] === CR;
+      const text = buf.toString('utf8', start, stop);
+      const delimiter = delimiterOpt ?? detectDelimiter(text.split('\n')[0]);
+      let fields: string[] = [];
+      if (text.trim() !== '') {
+        try {
+          fields = (csvParseSync(text, { delimiter, record_delimiter: crlf ? '\r\n' : '\n' }) as string[][])[0] ?? [];
+        } catch (e) {
+          throw locateCsvError(e, file, 1);
         }
-        // rest is a view into the header's buffer: copy so the block owns its memory
-        if (rest.length > 0) {
-          chunks.push(own(rest));
-          total = rest.length;
-        }
       }
-      if (total < blockSize) continue;
-      const buf = take();
-      // cut blocks of at most blockSize (more only for a longer record); the last one travels in buf itself (its
-      // ArrayBuffer is transferred), earlier ones as copies, and the tail after the last cut is copied and kept
-      let off = 0;
-      let keep: Buffer | null = buf;
-      while (buf.length - off >= blockSize) {
-        const rest = buf.subarray(off);
-        let cut = cutPoint(rest, blockSize);
-        if (cut === -1) cut = cutPoint(rest);
-        if (cut === -1) break; // one record longer than what was read: keep reading
-        if (rest.length - cut >= blockSize && cutPoint(rest.subarray(cut), blockSize) !== -1) {
-          yield emit(own(rest.subarray(0, cut)), 0, cut);
-          off += cut;
-          continue;
-        }
-        keep = off + cut < buf.length ? own(buf.subarray(off + cut)) : null;
-        const last = emit(buf, off, cut);
-        off = -1;
-        yield last; // buf is detached once posted
-        break;
-      }
-      if (off > 0) keep = off < buf.length ? own(buf.subarray(off)) : null;
-      if (keep) {
-        chunks.push(keep);
-        total = keep.length;
-      }
+      line = 1 + countByte(buf, NL, start, stop);
+      onInfo({ file, header: fields, delimiter, recordDelimiter: crlf ? '\r\n' : '\n', bom: start === 3, gzip, firstDataLine: line });
+      buf.copyWithin(0, stop, len);
+      len -= stop;
+      break;
     }
-    if (!headerDone) {
-      const rest = header(take(), true);
-      if (rest && rest.length > 0) {
-        chunks.push(own(rest));
-        total = rest.length;
+    for (;;) {
+      if (!eof) await fill();
+      if (eof) break;
+      const cut = cutPoint(buf, len);
+      if (cut === -1) {
+        grow(); // one record longer than the buffer: keep reading
+        continue;
       }
+      const tail = len - cut;
+      const next = fresh(tail < blockSize ? blockSize : tail * 2);
+      buf.copy(next, 0, cut, len);
+      yield emit(cut); // buf is detached once posted
+      buf = next;
+      len = tail;
     }
-    if (total > 0) {
-      const buf = take();
-      yield emit(buf, 0, buf.length);
-    }
+    if (len > 0) yield emit(len);
   } finally {
-    raw.destroy();
-    if (src !== raw) (src as NodeJS.ReadableStream & { destroy(): void }).destroy();
+    await src.close();
   }
 }
 
@@ -492,11 +561,24 @@ interface WorkerReply {
   ok: boolean;
   result?: unknown;
   error?: { name: string; message: string; code?: string; file?: string; line?: number; column?: number; stack?: string };
+  /** The block's ArrayBuffer, handed back for reuse. */
+  buffer?: ArrayBuffer;
 }
 
 interface PoolWorker {
   worker: Worker;
   busy: number;
+}
+
+/** A block posted to a worker and not answered yet. */
+interface Waiter {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  file: string;
+  firstLine: number;
+  /** Takes the block's buffer back. */
+  recycle: (ab: ArrayBuffer) => void;
+  worker: PoolWorker;
 }
 
 /** Rebuilds an error posted by a worker: a CsvBlockError keeps its location, others get the block's first line. */
@@ -513,98 +595,151 @@ function reviveError(e: NonNullable<WorkerReply['error']>, file: string, firstLi
 }
 
 /**
- * Runs the handler over every block of the file in `workers` threads and yields the block results in input order.
- * Breaking out of the loop (or an error) stops reading and terminates the workers.
+ * A pool of worker threads running one handler module, for any number of files read one after the other. A worker
+ * that crashes fails the pool (every later run throws); a handler error fails the block's run only.
  */
-export async function* parallelCsv<R = unknown, D = unknown>(opts: ParallelCsvOptions<D>): AsyncGenerator<BlockResult<R>> {
-  const nWorkers = Math.max(1, opts.workers ?? availableParallelism());
-  const maxInFlight = Math.max(1, opts.maxInFlight ?? nWorkers * 2);
-  const blockSize = opts.blockSize ?? 1 << 20;
-  const handlerUrl = opts.handler instanceof URL ? opts.handler.href : pathToFileURL(resolve(opts.handler)).href;
-  let info: CsvFileInfo | null = null;
-  const blocks = readBlocks(opts.file, blockSize, opts.readChunkSize ?? 1 << 20, opts.delimiter, (i) => {
-    info = i;
-    opts.onHeader?.(i);
-  });
+export class CsvPool<D = unknown> {
+  /** Number of workers. */
+  readonly size: number;
+  private workers: PoolWorker[] = [];
+  private waiting = new Map<number, Waiter>();
+  private fatal: Error | null = null;
+  private closed = false;
+  private seq = 0;
+  private runs = 0;
 
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; firstLine: number }>();
-  let fatal: Error | null = null;
-  const failAll = (err: Error) => {
-    fatal ??= err;
-    for (const [, p] of waiting) p.reject(err);
-    waiting.clear();
-  };
-  const pool: PoolWorker[] = [];
-  for (let i = 0; i < nWorkers; i++) {
-    const worker = new Worker(new URL('./parallel-csv-worker.ts', import.meta.url), {
-      workerData: { handler: handlerUrl, data: opts.handlerData },
-      resourceLimits: opts.resourceLimits ?? { maxYoungGenerationSizeMb: 16 },
-    });
-    const pw: PoolWorker = { worker, busy: 0 };
-    worker.on('message', (m: WorkerReply) => {
-      const p = waiting.get(m.seq);
-      if (!p) return;
-      waiting.delete(m.seq);
-      pw.busy--;
-      if (m.ok) p.resolve(m.result);
-      else p.reject(reviveError(m.error!, opts.file, p.firstLine));
-    });
-    worker.on('error', (e) => failAll(e instanceof Error ? e : new Error(String(e))));
-    worker.on('exit', (code) => {
-      if (code !== 0 || waiting.size > 0) failAll(new Error(`parallel-csv: worker exited with code ${code}`));
-    });
-    pool.push(pw);
+  /** Starts the workers (each loads the handler and runs its `init`). */
+  constructor(opts: CsvPoolOptions<D>) {
+    this.size = Math.max(1, opts.workers ?? availableParallelism());
+    const handlerUrl = opts.handler instanceof URL ? opts.handler.href : pathToFileURL(resolve(opts.handler)).href;
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(new URL('./parallel-csv-worker.ts', import.meta.url), {
+        workerData: { handler: handlerUrl, data: opts.handlerData },
+        resourceLimits: opts.resourceLimits ?? { maxYoungGenerationSizeMb: 8 },
+      });
+      const pw: PoolWorker = { worker, busy: 0 };
+      worker.on('message', (m: WorkerReply) => {
+        const w = this.waiting.get(m.seq);
+        if (!w) return;
+        this.waiting.delete(m.seq);
+        pw.busy--;
+        if (m.buffer) w.recycle(m.buffer);
+        if (m.ok) w.resolve(m.result);
+        else w.reject(reviveError(m.error!, w.file, w.firstLine));
+      });
+      worker.on('error', (e) => this.failAll(e instanceof Error ? e : new Error(String(e))));
+      worker.on('exit', (code) => {
+        if (!this.closed) this.failAll(new Error(`parallel-csv: worker exited with code ${code}`));
+      });
+      this.workers.push(pw);
+    }
   }
 
-  type Pending = { block: Omit<RawBlock, 'buf'>; promise: Promise<unknown> };
-  const pending: Pending[] = [];
-  const dispatch = (b: RawBlock): Promise<unknown> => {
-    if (fatal) {
-      const failed = Promise.reject(fatal);
-      failed.catch(() => {}); // awaited when its turn comes
-      return failed;
-    }
-    let w = pool[0];
-    for (const p of pool) if (p.busy < w.busy) w = p;
-    w.busy++;
-    const i = info!;
-    const ctx: BlockContext = {
-      file: i.file,
-      delimiter: i.delimiter,
-      recordDelimiter: i.recordDelimiter,
-      header: i.header,
-      index: b.index,
+  private failAll(err: Error): void {
+    this.fatal ??= err;
+    for (const [, w] of this.waiting) w.reject(err);
+    this.waiting.clear();
+  }
+
+  private post(m: object, transfer: ArrayBuffer[] = []): void {
+    for (const w of this.workers) w.worker.postMessage(m, transfer);
+  }
+
+  /**
+   * Runs the handler over every block of one file and yields the block results in input order. Breaking out of the
+   * loop (or an error) stops reading; the pool stays usable for the next file.
+   */
+  async *run<R = unknown, F = unknown>(opts: CsvRunOptions<F>): AsyncGenerator<BlockResult<R>> {
+    if (this.closed) throw new Error('parallel-csv: the pool is closed');
+    if (this.fatal) throw this.fatal;
+    const run = ++this.runs;
+    const maxInFlight = Math.max(1, opts.maxInFlight ?? this.size * 2);
+    const blockSize = Math.max(1, opts.blockSize ?? 1 << 18);
+    // Buffers handed back by the workers; at most one per block in flight (and the one being filled) are kept.
+    const free: ArrayBuffer[] = [];
+    const recycle = (ab: ArrayBuffer) => {
+      if (ab.byteLength === blockSize && free.length <= maxInFlight) free.push(ab);
     };
-    const promise = new Promise<unknown>((resolve, reject) =>
-      waiting.set(b.index, { resolve, reject, firstLine: b.firstLine }),
-    );
-    promise.catch(() => {}); // rejections are handled when the block's turn comes
-    const ab = b.buf.buffer as ArrayBuffer;
-    w.worker.postMessage({ seq: b.index, buffer: ab, offset: b.offset, length: b.length, firstLine: b.firstLine, ctx }, [ab]);
-    return promise;
-  };
-  const deliver = async (): Promise<BlockResult<R>> => {
-    const p = pending.shift()!;
-    const result = (await p.promise) as R;
-    return { index: p.block.index, firstLine: p.block.firstLine, lines: p.block.lines, bytes: p.block.length, result };
-  };
-  try {
-    for await (const b of blocks) {
-      const { buf: _buf, ...meta } = b;
-      pending.push({ block: meta, promise: dispatch(b) });
-      while (pending.length >= maxInFlight) yield await deliver();
+    let info: CsvFileInfo | null = null;
+    const blocks = readBlocks(opts.file, blockSize, opts.readChunkSize ?? 1 << 20, opts.delimiter, (i) => {
+      info = i;
+      opts.onHeader?.(i);
+    }, () => free.pop());
+    let opened = false;
+
+    const dispatch = (b: RawBlock): Promise<unknown> => {
+      if (this.fatal) {
+        const failed = Promise.reject(this.fatal);
+        failed.catch(() => {}); // awaited when its turn comes
+        return failed;
+      }
+      if (!opened) {
+        const i = info!;
+        this.post({ type: 'open', run, data: opts.fileData, info: i });
+        opened = true;
+      }
+      let w = this.workers[0];
+      for (const p of this.workers) if (p.busy < w.busy) w = p;
+      w.busy++;
+      const seq = ++this.seq;
+      const promise = new Promise<unknown>((resolve, reject) =>
+        this.waiting.set(seq, { resolve, reject, file: opts.file, firstLine: b.firstLine, recycle, worker: w }),
+      );
+      promise.catch(() => {}); // rejections are handled when the block's turn comes
+      const ab = b.buf.buffer as ArrayBuffer;
+      w.worker.postMessage(
+        { type: 'block', seq, run, buffer: ab, offset: b.offset, length: b.length, firstLine: b.firstLine, index: b.index },
+        [ab],
+      );
+      return promise;
+    };
+    type Pending = { block: Omit<RawBlock, 'buf'>; promise: Promise<unknown> };
+    const pending: Pending[] = [];
+    const deliver = async (): Promise<BlockResult<R>> => {
+      const p = pending.shift()!;
+      const result = (await p.promise) as R;
+      return { index: p.block.index, firstLine: p.block.firstLine, lines: p.block.lines, bytes: p.block.length, result };
+    };
+    try {
+      for await (const b of blocks) {
+        const { buf: _buf, ...meta } = b;
+        pending.push({ block: meta, promise: dispatch(b) });
+        while (pending.length >= maxInFlight) yield await deliver();
+      }
+      while (pending.length > 0) yield await deliver();
+    } finally {
+      for (const p of pending) p.promise.catch(() => {});
+      await blocks.return(undefined);
+      // after the file's last block in every worker's queue: the handler may drop its state for the file
+      if (opened && !this.fatal && !this.closed) this.post({ type: 'close', run });
     }
-    while (pending.length > 0) yield await deliver();
+  }
+
+  /** Stops the workers (blocks still in flight are dropped). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.workers.map((p) => p.worker.terminate()));
+  }
+}
+
+/**
+ * Runs the handler over every block of the file in `workers` threads and yields the block results in input order.
+ * Breaking out of the loop (or an error) stops reading and terminates the workers. For several files, use one
+ * `CsvPool` instead (the workers, and what their `init` loaded, are then shared).
+ */
+export async function* parallelCsv<R = unknown, D = unknown, F = unknown>(opts: ParallelCsvOptions<D, F>): AsyncGenerator<BlockResult<R>> {
+  const pool = new CsvPool<D>(opts);
+  try {
+    yield* pool.run<R, F>(opts);
   } finally {
-    for (const p of pending) p.promise.catch(() => {});
-    await blocks.return(undefined);
-    await Promise.all(pool.map((p) => p.worker.terminate()));
+    await pool.close();
   }
 }
 
 /** Convenience: runs the pool and collects every block result in order (for small files and tests). */
-export async function parallelCsvAll<R = unknown, D = unknown>(opts: ParallelCsvOptions<D>): Promise<BlockResult<R>[]> {
+export async function parallelCsvAll<R = unknown, D = unknown, F = unknown>(opts: ParallelCsvOptions<D, F>): Promise<BlockResult<R>[]> {
   const out: BlockResult<R>[] = [];
-  for await (const r of parallelCsv<R, D>(opts)) out.push(r);
+  for await (const r of parallelCsv<R, D, F>(opts)) out.push(r);
   return out;
 }

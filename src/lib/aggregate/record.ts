@@ -75,36 +75,37 @@ export function packObservation(out: Int32Array, i: number, o: Observation, area
   out[b + ZBMI] = zCode(o.zbmi);
 }
 
-/** Reads record `i` back into an Observation; `areaCodes` maps area indexes to codes. The child key is the hash. */
-export function unpackObservation(buf: Int32Array, i: number, areaCodes: readonly string[]): Observation {
+/** Reads record `i` back into an Observation; `areaCodes` maps area indexes to codes. The child key is the hash.
+ * With `into`, that object is filled and returned instead of a new one (the build reuses one for every winner). */
+export function unpackObservation(buf: Int32Array, i: number, areaCodes: readonly string[], into?: Observation): Observation {
   const b = i * RECORD_INTS;
   const bits = buf[b + BITS];
   const pos = (bits >> 1) & 3;
   const wd = (bits >> 5) & 15;
   const hd = (bits >> 9) & 15;
-  return {
-    period: periodOf(buf[b + PERIOD]),
-    areaCode: areaCodes[buf[b + AREA]],
-    childKey: (buf[b + K_HI] >>> 0).toString(16).padStart(8, '0') + (buf[b + K_LO] >>> 0).toString(16).padStart(8, '0'),
-    measureDay: buf[b + DAY],
-    fileIndex: buf[b + FILE],
-    line: buf[b + LINE],
-    sex: ((bits & 1) + 1) as Sex,
-    ageDays: buf[b + AGE],
-    position: (pos === 0 ? null : pos === 1 ? 'L' : 'H') as Position | null,
-    weightMissing: ((bits >> 3) & 1) === 1,
-    heightMissing: ((bits >> 4) & 1) === 1,
-    weightDigit: wd === 0 ? null : wd - 1,
-    heightDigit: hd === 0 ? null : hd - 1,
-    zlen: zOf(buf[b + ZLEN]),
-    flen: flagOf((bits >> 13) & 3),
-    zwei: zOf(buf[b + ZWEI]),
-    fwei: flagOf((bits >> 15) & 3),
-    zwfl: zOf(buf[b + ZWFL]),
-    fwfl: flagOf((bits >> 17) & 3),
-    zbmi: zOf(buf[b + ZBMI]),
-    fbmi: flagOf((bits >> 19) & 3),
-  };
+  const o = into ?? ({} as Observation);
+  o.period = periodOf(buf[b + PERIOD]);
+  o.areaCode = areaCodes[buf[b + AREA]];
+  o.childKey = (buf[b + K_HI] >>> 0).toString(16).padStart(8, '0') + (buf[b + K_LO] >>> 0).toString(16).padStart(8, '0');
+  o.measureDay = buf[b + DAY];
+  o.fileIndex = buf[b + FILE];
+  o.line = buf[b + LINE];
+  o.sex = ((bits & 1) + 1) as Sex;
+  o.ageDays = buf[b + AGE];
+  o.position = (pos === 0 ? null : pos === 1 ? 'L' : 'H') as Position | null;
+  o.weightMissing = ((bits >> 3) & 1) === 1;
+  o.heightMissing = ((bits >> 4) & 1) === 1;
+  o.weightDigit = wd === 0 ? null : wd - 1;
+  o.heightDigit = hd === 0 ? null : hd - 1;
+  o.zlen = zOf(buf[b + ZLEN]);
+  o.flen = flagOf((bits >> 13) & 3);
+  o.zwei = zOf(buf[b + ZWEI]);
+  o.fwei = flagOf((bits >> 15) & 3);
+  o.zwfl = zOf(buf[b + ZWFL]);
+  o.fwfl = flagOf((bits >> 17) & 3);
+  o.zbmi = zOf(buf[b + ZBMI]);
+  o.fbmi = flagOf((bits >> 19) & 3);
+  return o;
 }
 
 /** Slot accessors used by deduplication without unpacking. */
