@@ -5,8 +5,8 @@
  * `\uXXXX` escapes, so `Siti &#39;Ani&#39;` or `Jos\u00e9` still match. Gzip files are scanned decompressed; other
  * binary files (images, fonts) are scanned as Latin-1 and UTF-8 text, which finds text embedded in metadata.
  *
- * Fast for thousands of secrets: each secret is indexed by its longest word, the text is split into words once, and
- * only secrets whose key word occurs are confirmed with a substring search.
+ * Fast for hundreds of thousands of secrets: each secret is indexed by its word or its rarest pair of adjacent
+ * words, the text is split into words once, and only secrets whose key occurs are confirmed by substring search.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -65,14 +65,26 @@ function textsOf(bytes: Buffer): string[] {
 
 /** Scans every file under `dir` (or one file) for the secrets; returns the leaks, in file order. */
 export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
-  const index = new Map<string, { kind: string; value: string; folded: string }[]>();
-  for (const s of secrets) {
-    const folded = fold(s.value.trim());
-    if (folded === '') continue;
-    const words = folded.match(WORD) ?? [folded];
-    const key = words.reduce((a, b) => (b.length > a.length ? b : a));
+  // Keys: a one-word secret by its word; a longer one by its rarest pair of adjacent words among all secrets (an
+  // address "Jl. Contoh No. 148 RT 006/RW 008" by "148 rt", not by the "contoh" every address shares; a date
+  // "05/02/2022" by "05 02"). A file is split into words once; a secret is confirmed by substring search only when
+  // its key occurs in the file.
+  const SEP = '\u0001';
+  const pairsOf = (words: readonly string[]) => words.slice(1).map((w, i) => words[i] + SEP + w);
+  const prepared = secrets
+    .map((s) => {
+      const folded = fold(s.value.trim());
+      const words = folded.match(WORD) ?? [folded];
+      return { kind: s.kind, value: s.value, folded, keys: words.length === 1 ? words : [...new Set(pairsOf(words))] };
+    })
+    .filter((s) => s.folded !== '');
+  const df = new Map<string, number>();
+  for (const s of prepared) for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const index = new Map<string, typeof prepared>();
+  for (const s of prepared) {
+    const key = s.keys.reduce((a, b) => (df.get(b)! < df.get(a)! ? b : a));
     const list = index.get(key) ?? [];
-    list.push({ kind: s.kind, value: s.value, folded });
+    list.push(s);
     index.set(key, list);
   }
   const files = statSync(dir).isDirectory() ? walk(dir) : [dir];
@@ -81,9 +93,11 @@ export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
     const seen = new Set<string>();
     for (const raw of textsOf(readFileSync(file))) {
       const text = fold(decodeEscapes(raw));
-      const words = new Set(text.match(WORD) ?? []);
-      for (const w of words) {
-        for (const s of index.get(w) ?? []) {
+      const words = text.match(WORD) ?? [];
+      const keys = new Set(words);
+      for (const p of pairsOf(words)) keys.add(p);
+      for (const k of keys) {
+        for (const s of index.get(k) ?? []) {
           if (seen.has(s.folded)) continue;
           const at = text.indexOf(s.folded);
           if (at < 0) continue;
@@ -94,4 +108,44 @@ export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
     }
   }
   return leaks;
+}
+
+/** Secrets of one demo (e-PPGBM style, `;`-separated) export: every identity cell, birth dates also in ISO form,
+ * each value once. Throws when the export lacks an identity column (the scan would prove nothing). */
+export function secretsOf(text: string): Secret[] {
+  const lines = text.split(/\r?\n/).filter((l) => l !== '');
+  const header = lines[0].split(';');
+  const cols = ['NIK', 'Nama Anak', 'Tgl Lahir', 'Nama Ortu', 'Alamat'].map((c) => header.indexOf(c));
+  if (cols.some((c) => c < 0)) throw new Error(`secretsOf: identity column missing in header ${lines[0]}`);
+  const [nik, child, birth, parent, address] = cols;
+  const out = new Map<string, Secret>();
+  const add = (kind: string, value: string) => out.set(`${kind}\u0000${value}`, { kind, value });
+  for (const l of lines.slice(1)) {
+    const c = l.split(';');
+    if (/^\d{16}$/.test(c[nik])) add('nik', c[nik]);
+    if (c[child]?.includes(' ')) add('name', c[child]);
+    if (c[parent]?.includes(' ')) add('parent_name', c[parent]);
+    if ((c[address] ?? '').length >= 8) add('address', c[address]);
+    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(c[birth] ?? '');
+    if (m) {
+      add('birth_date', c[birth]);
+      add('birth_date', `${m[3]}-${m[2]}-${m[1]}`);
+    }
+  }
+  return [...out.values()];
+}
+
+/** The measurement dates of a demo export, both forms: a birth date that equals one of them is not evidence of a
+ * leak where it appears (validation.json names rejected measurement dates, which thousands of children share). */
+export function measurementDatesOf(text: string): Set<string> {
+  const lines = text.split(/\r?\n/).filter((l) => l !== '');
+  const col = lines[0].split(';').indexOf('Tanggal Pengukuran');
+  const out = new Set<string>();
+  if (col < 0) return out;
+  for (const l of lines.slice(1)) {
+    const v = l.split(';')[col] ?? '';
+    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v);
+    if (m) out.add(v).add(`${m[3]}-${m[2]}-${m[1]}`);
+  }
+  return out;
 }

@@ -12,33 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDemoConfig, writeDemoData } from '../../../scripts/lib/demo-data.ts';
 import { AGE_GROUPS, INDICATORS } from '../../../src/lib/types.ts';
 import { build, cleanup, listFiles, makeDataDir, type Outcome } from './harness.ts';
-import { decodeEscapes, scanForLeaks, type Secret } from './leaks.ts';
+import { decodeEscapes, scanForLeaks, secretsOf, type Secret } from './leaks.ts';
 
 const MIN = 10;
 let dir: string;
 let r: Extract<Outcome, { ok: true }>;
 let secrets: Secret[];
 let v1: string;
-
-/** Secrets of one demo export: every identity cell, birth dates also in ISO form. */
-function secretsOf(text: string): Secret[] {
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  const header = lines[0].split(';');
-  const col = (name: string) => header.indexOf(name);
-  const [nik, child, birth, parent, address] = ['NIK', 'Nama Anak', 'Tgl Lahir', 'Nama Ortu', 'Alamat'].map(col);
-  expect(Math.min(nik, child, birth, parent, address)).toBeGreaterThanOrEqual(0);
-  const out: Secret[] = [];
-  for (const l of lines.slice(1)) {
-    const c = l.split(';');
-    if (/^\d{16}$/.test(c[nik])) out.push({ kind: 'nik', value: c[nik] });
-    if (c[child]?.includes(' ')) out.push({ kind: 'name', value: c[child] });
-    if (c[parent]?.includes(' ')) out.push({ kind: 'parent_name', value: c[parent] });
-    if ((c[address] ?? '').length >= 8) out.push({ kind: 'address', value: c[address] });
-    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(c[birth] ?? '');
-    if (m) out.push({ kind: 'birth_date', value: c[birth] }, { kind: 'birth_date', value: `${m[3]}-${m[2]}-${m[1]}` });
-  }
-  return out;
-}
 
 beforeAll(async () => {
   dir = makeDataDir({ config: { demo: { synthetic: true, seed: 4242 }, periods: { from: '2024-02', to: '2025-08' }, maxBadRowShare: 0.5, suppression: { minMeasured: MIN } } });
