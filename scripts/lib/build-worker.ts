@@ -10,13 +10,14 @@ import { readWhoTables } from './who-files.ts';
 import { createRowValidator } from '../../src/lib/csv/rows.ts';
 import { createAreaMatcher, type UnmatchedArea } from '../../src/lib/csv/names.ts';
 import type { Columns } from '../../src/lib/csv/headers.ts';
-import { parseDate } from '../../src/lib/csv/values.ts';
+import { isoDayNumber, parseDate } from '../../src/lib/csv/values.ts';
 import type { DateOrderOption, DecimalOption } from '../../src/lib/csv/values.ts';
 import { computeZScores } from '../../src/lib/who/zscore.ts';
 import type { WhoTables } from '../../src/lib/who/tables.ts';
 import { RECORD_INTS, packObservation, periodIndex } from '../../src/lib/aggregate/record.ts';
 import { fnv1a64 } from '../../src/lib/csv/rows.ts';
 import type { Area, Observation, RowProblem, ZScoreInput } from '../../src/lib/types.ts';
+import { PartitionCounter, type CountShape, type PartitionCounts } from './spill.ts';
 
 /** Data given to every worker once per build (the pool's `init`). */
 export interface BuildWorkerData {
@@ -179,7 +180,7 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
     const z = computeZScores(zInput, tables);
     obs.areaCode = me.areaCode;
     obs.childKey = me.childKey || fnv1a64(`row:${f.fileIndex}:${line}`);
-    obs.measureDay = dayOf(me.measureDate);
+    obs.measureDay = isoDayNumber(me.measureDate);
     obs.fileIndex = f.fileIndex;
     obs.line = line;
     obs.sex = me.sex;
@@ -242,6 +243,22 @@ function matcherQuiet(q: { desaName?: string; desaCode?: string; kecamatanName?:
   return m.ok && data.areaIndex[m.code] !== undefined ? m.code : null;
 }
 
-function dayOf(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000);
+// Deduplication and counts of the spill partitions (after the files; see spill.ts and build.ts).
+let counter: PartitionCounter | null = null;
+
+/** Starts empty counts in this worker. */
+export function countBegin(shape: CountShape): void {
+  counter = new PartitionCounter(shape);
+}
+
+/** Deduplicates and counts one spill partition (the file is removed). */
+export function countPartition(path: string): void {
+  counter!.addPartition(path);
+}
+
+/** This worker's sums over the partitions it took. */
+export function countResult(): PartitionCounts {
+  const r = counter!.result();
+  counter = null;
+  return r;
 }

@@ -4,7 +4,7 @@
  * published contract, written into a temporary folder and renamed into place only when everything succeeded.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +14,21 @@ import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
 import { resolveColumns } from '../../src/lib/csv/headers.ts';
 import { detectBinary, detectEncoding, decoderLabel } from '../../src/lib/csv/detect.ts';
 import type { UnmatchedArea } from '../../src/lib/csv/names.ts';
-import { RECORD_INTS, periodIndex, periodOf, unpackObservation } from '../../src/lib/aggregate/record.ts';
-import { dedupRecords } from '../../src/lib/aggregate/dedup.ts';
-import { addAggregate, addObservation, createCountTable, rollUp } from '../../src/lib/aggregate/counts.ts';
+import { periodIndex, periodOf } from '../../src/lib/aggregate/record.ts';
+import { addAggregate, createCountTable, rollUp } from '../../src/lib/aggregate/counts.ts';
 import { publishedValues } from '../../src/lib/aggregate/values.ts';
 import { publishFiles } from '../../src/lib/publish/publish.ts';
 import { toCsv } from '../../src/lib/publish/csv.ts';
 import { buildBoundaries, crossCheck, formatCrossCheck } from '../../src/lib/geo/boundaries.ts';
 import { parseSurveys } from '../../src/lib/surveys.ts';
-import { INDICATORS, type Area, type IndicatorId, type Observation, type RowProblem, type StructuralError } from '../../src/lib/types.ts';
+import { INDICATORS, type Area, type IndicatorId, type RowProblem, type StructuralError } from '../../src/lib/types.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import type { SurveySeries, ValidationJson } from '../../src/lib/site/contract.ts';
 import { CsvPool, CsvBlockError } from './parallel-csv.ts';
 import { readRegistry } from './areas-file.ts';
 import type { BuildBlockResult, BuildFileData, BuildWorkerData } from './build-worker.ts';
 import { buildQuality } from './build-quality.ts';
+import { Spill, addCounts, type CountShape, type PartitionCounts } from './spill.ts';
 
 /** A build failure with every structural problem found, each as `file:line:column: message`. */
 export class BuildError extends Error {
@@ -74,15 +74,6 @@ export interface BuildSummary {
   seconds: number;
 }
 
-/** Spill files: 2^PARTITION_BITS partitions by the low bits of the child key. */
-const PARTITION_BITS = 5;
-/** Records buffered per partition before a write (52 KiB; 1.6 MiB for all 32). */
-const SPILL_RECORDS = 1024;
-/** A partition with more records than this (6.8 MB) is split 16 ways by the next bits of the key before it is
- * deduplicated, so that the memory of deduplication does not grow with the rows. */
-const MAX_PARTITION_RECORDS = 1 << 17;
-/** Fan-out of such a split: 2^SPLIT_BITS. */
-const SPLIT_BITS = 4;
 const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
 
 /** Runs the whole data build. Throws BuildError on structural problems or too many bad rows. */
@@ -196,10 +187,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
         }
       }
       spill.close();
-      // The workers are done: free their memory before deduplication.
-      await pool.close();
 
-      // Deduplicate partition by partition, then count.
+      // Deduplicate partition by partition, then count (in the workers: see spill.ts).
       const periodSlots = new Map<number, number>();
       const observedPeriods = new Set<number>();
       for (const p of spill.periods) observedPeriods.add(p);
@@ -217,28 +206,27 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
 
       const table = createCountTable(areas.length, periods.length);
       const quality = areas.map(() => periods.map(() => Q.createQualityAccumulator()));
-      const areaCodes = areas.map((a) => a.code);
       let children = 0;
       let duplicatesRemoved = 0;
       let duplicatesSameDay = 0;
-      const o = {} as Observation; // filled for each winner in turn
-      spill.forEachPartition((buf, count) => {
-        const d = dedupRecords(buf, count);
-        for (let w = 0; w < d.dropped.length; w++) {
-          duplicatesRemoved += d.dropped[w];
-          duplicatesSameDay += d.sameDay[w];
-        }
-        for (let w = 0; w < d.winners.length; w++) {
-          const i = d.winners[w];
-          unpackObservation(buf, i, areaCodes, o);
-          const a = buf[i * RECORD_INTS + 3];
-          const p = periodSlots.get(buf[i * RECORD_INTS + 2])!;
-          addObservation(table, a, p, o);
-          Q.addObservation(quality[a][p], o);
-          if (d.dropped[w] > 0) Q.addDuplicates(quality[a][p], d.dropped[w]);
-          children++;
-        }
-      });
+      const shape: CountShape = { nAreas: areas.length, periods: periodList };
+      await pool.callEach('countBegin', shape);
+      // at most two partitions queued per worker: a faster worker takes more
+      let next = 0;
+      const paths = spill.paths;
+      await Promise.all(
+        Array.from({ length: pool.size * 2 }, async () => {
+          while (next < paths.length) await pool.call('countPartition', paths[next++]);
+        }),
+      );
+      for (const part of await pool.callEach<PartitionCounts>('countResult')) {
+        addCounts({ table, quality }, part);
+        children += part.children;
+        duplicatesRemoved += part.duplicatesRemoved;
+        duplicatesSameDay += part.duplicatesSameDay;
+      }
+      // The workers are done: free their memory before publishing.
+      await pool.close();
       for (const [key, n] of areaRejects) {
         const [a, p, reason] = key.split('|');
         Q.addRejected(quality[Number(a)][periodSlots.get(Number(p))!], reason, n);
@@ -354,7 +342,7 @@ export function readConfig(configPath: string): SiteConfig {
     throw new BuildError(r.issues.map((i) => ({ file: display, expected: i.message, message: `kunci/key "${i.key}" tidak valid / invalid`, raw: String(rawAt(json, i.key) ?? '') })));
   }
   // Addresses end up in links (href) on the site: only http(s), never javascript:, data: or file: URLs.
-  const urls: [string, string | null | undefined][] = [['siteUrl', r.config.siteUrl], ['publisher.url', r.config.publisher.url], ['licence.url', r.config.licence.url], ['basemap', r.config.basemap]];
+  const urls: [string, string | null | undefined][] = [['siteUrl', r.config.siteUrl], ['publisher.url', r.config.publisher.url], ['licence.url', r.config.licence.url], ['basemap.tiles', r.config.basemap?.tiles]];
   const badUrls = urls.filter(([, u]) => u != null && !isWebUrl(u));
   if (badUrls.length) {
     throw new BuildError(badUrls.map(([key, u]) => ({ file: display, raw: String(u), expected: 'alamat http:// atau https:// / an http:// or https:// address', message: `kunci/key "${key}" tidak valid / invalid` })));
@@ -484,134 +472,6 @@ function isGzipFile(file: string): boolean {
   try {
     const b = Buffer.alloc(2);
     return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Packed records appended to 2^bits files by `bits` bits of the child key (from bit `shift` of its low half). */
-class PartitionWriter {
-  readonly paths: string[];
-  private bufs: Int32Array[] = [];
-  private used: number[] = [];
-  private fds: number[] = [];
-  private shift: number;
-  private mask: number;
-  /** Opens the files `<prefix>-<p>.bin`. */
-  constructor(prefix: string, bits: number, shift: number) {
-    this.shift = shift;
-    this.mask = (1 << bits) - 1;
-    this.paths = Array.from({ length: 1 << bits }, (_, p) => `${prefix}-${p}.bin`);
-    for (const path of this.paths) {
-      this.bufs.push(new Int32Array(SPILL_RECORDS * RECORD_INTS));
-      this.used.push(0);
-      this.fds.push(openSync(path, 'w'));
-    }
-  }
-  /** Routes each record to its partition. */
-  add(records: Int32Array, count: number): void {
-    for (let i = 0; i < count; i++) {
-      const b = i * RECORD_INTS;
-      const p = (records[b + 1] >>> this.shift) & this.mask;
-      if (this.used[p] === this.bufs[p].length) this.flush(p);
-      this.bufs[p].set(records.subarray(b, b + RECORD_INTS), this.used[p]);
-      this.used[p] += RECORD_INTS;
-    }
-  }
-  private flush(p: number): void {
-    if (this.used[p] === 0) return;
-    writeSync(this.fds[p], new Uint8Array(this.bufs[p].buffer, 0, this.used[p] * 4));
-    this.used[p] = 0;
-  }
-  /** Flushes and closes every file. */
-  close(): void {
-    for (let p = 0; p < this.paths.length; p++) {
-      this.flush(p);
-      closeSync(this.fds[p]);
-    }
-  }
-}
-
-/**
- * Hash-partitioned spill files of packed records: deduplication then needs one partition in memory at a time, and
- * a partition too big for that is split further first. Every record of a child lands in the same partition.
- */
-class Spill {
-  /** Period indexes of the records added. */
-  readonly periods = new Set<number>();
-  private out: PartitionWriter;
-  private dir: string;
-  /** Read buffer, reused for every partition. */
-  private buf = new Int32Array(0);
-  /** Opens one spill file per partition in `dir`. */
-  constructor(dir: string) {
-    this.dir = dir;
-    this.out = new PartitionWriter(join(dir, 'part'), PARTITION_BITS, 0);
-  }
-  /** Appends a block's records. */
-  add(records: Int32Array, count: number): void {
-    let last = -1;
-    for (let i = 0; i < count; i++) {
-      const p = records[i * RECORD_INTS + 2];
-      if (p !== last) this.periods.add((last = p));
-    }
-    this.out.add(records, count);
-  }
-  /** Flushes and closes every partition file. */
-  close(): void {
-    this.out.close();
-  }
-  /** Calls `fn` with each partition's records, in partition order (a split partition: its parts in order). The
-   * array is only valid during the call. */
-  forEachPartition(fn: (buf: Int32Array, count: number) => void): void {
-    for (const path of this.out.paths) this.partition(path, PARTITION_BITS, fn);
-  }
-  private partition(path: string, shift: number, fn: (buf: Int32Array, count: number) => void): void {
-    const bytes = statSync(path).size;
-    const count = bytes / (RECORD_INTS * 4);
-    if (count > MAX_PARTITION_RECORDS && shift + SPLIT_BITS <= 32) {
-      const parts = new PartitionWriter(path.replace(/\.bin$/, ''), SPLIT_BITS, shift);
-      this.forEachChunk(path, bytes, (chunk, n) => parts.add(chunk, n));
-      parts.close();
-      rmSync(path);
-      for (const p of parts.paths) this.partition(p, shift + SPLIT_BITS, fn);
-      return;
-    }
-    if (this.buf.length < count * RECORD_INTS) this.buf = new Int32Array(count * RECORD_INTS);
-    readFully(path, new Uint8Array(this.buf.buffer, 0, bytes));
-    fn(this.buf.subarray(0, count * RECORD_INTS), count);
-    rmSync(path);
-  }
-  /** Streams a spill file through the read buffer, SPILL_RECORDS * 16 records at a time. */
-  private forEachChunk(path: string, bytes: number, fn: (chunk: Int32Array, count: number) => void): void {
-    const n = SPILL_RECORDS * 16;
-    if (this.buf.length < n * RECORD_INTS) this.buf = new Int32Array(n * RECORD_INTS);
-    const fd = openSync(path, 'r');
-    try {
-      const view = new Uint8Array(this.buf.buffer, 0, n * RECORD_INTS * 4);
-      for (let pos = 0; pos < bytes; ) {
-        const len = Math.min(view.length, bytes - pos);
-        let got = 0;
-        while (got < len) got += readSync(fd, view, got, len - got, pos + got);
-        fn(this.buf, len / (RECORD_INTS * 4));
-        pos += len;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
-
-/** Reads a whole file into `into` (exactly its size). */
-function readFully(path: string, into: Uint8Array): void {
-  const fd = openSync(path, 'r');
-  try {
-    let got = 0;
-    while (got < into.length) {
-      const n = readSync(fd, into, got, into.length - got, got);
-      if (n === 0) throw new Error(`${path}: ${got} of ${into.length} bytes`);
-      got += n;
-    }
   } finally {
     closeSync(fd);
   }

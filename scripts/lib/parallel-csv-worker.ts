@@ -3,7 +3,7 @@
  * handles the pool's messages strictly in order: `open` (a file starts: the handler's `openFile(fileData, info)`),
  * `block` (the handler's `processBlock(block, firstLine, header, ctx)`; the result is posted back, transferring a
  * Uint8Array result's buffer or whatever the handler's `transferList` names, together with the block's ArrayBuffer
- * for reuse) and `close` (the file is done: `closeFile(state)`).
+ * for reuse), `close` (the file is done: `closeFile(state)`) and `call` (any exported function: `fn(arg)`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BlockContext, CsvFileInfo } from './parallel-csv.ts';
@@ -20,6 +20,7 @@ export interface CsvBlockHandler<R = unknown, D = unknown, F = unknown, S = unkn
 type Message =
   | { type: 'open'; run: number; data: unknown; info: CsvFileInfo }
   | { type: 'close'; run: number }
+  | { type: 'call'; seq: number; fn: string; arg: unknown }
   | { type: 'block'; seq: number; run: number; buffer: ArrayBuffer; offset: number; length: number; firstLine: number; index: number };
 
 /** A file being read: its header facts and the handler's state (or the error of its openFile). */
@@ -49,7 +50,7 @@ function transferables(h: CsvBlockHandler, result: unknown): ArrayBuffer[] {
   return [];
 }
 
-function errorReply(seq: number, e: unknown, buffer: ArrayBuffer): void {
+function errorReply(seq: number, e: unknown, buffer?: ArrayBuffer): void {
   const err = e as Error & { code?: string; file?: string; line?: number; column?: number };
   parentPort!.postMessage(
     {
@@ -66,7 +67,7 @@ function errorReply(seq: number, e: unknown, buffer: ArrayBuffer): void {
       },
       buffer,
     },
-    [buffer],
+    buffer ? [buffer] : [],
   );
 }
 
@@ -79,6 +80,17 @@ async function handle(m: Message): Promise<void> {
       if (h.openFile) run.state = await h.openFile(m.data, m.info);
     } catch (e) {
       run.error = e;
+    }
+    return;
+  }
+  if (m.type === 'call') {
+    try {
+      const h = (await ready) as unknown as Record<string, unknown>;
+      const f = h[m.fn];
+      if (typeof f !== 'function') throw new Error(`${handlerUrl} does not export ${m.fn}()`);
+      parentPort!.postMessage({ seq: m.seq, ok: true, result: await f(m.arg) });
+    } catch (e) {
+      errorReply(m.seq, e);
     }
     return;
   }

@@ -21,7 +21,8 @@
  * export function transferList?(result: R): Transferable[];        // optional; see below
  * ```
  *
- * `ctx.state` is what `openFile` returned (the file's `fileData` when there is no `openFile`). `processBlock` usually
+ * `ctx.state` is what `openFile` returned (the file's `fileData` when there is no `openFile`). `pool.call(fn, arg)` and
+ * `pool.callEach(fn, arg)` run any other exported function of the handler in the workers. `processBlock` usually
  * starts with `parseBlock(block, firstLine, ctx)` (below), which gives the rows and the physical line where each row
  * starts. The block's memory is reused once `processBlock` has returned: a handler must not keep views into it
  * (strings and copies are fine). A result that is a Uint8Array/Buffer owning its whole ArrayBuffer is transferred
@@ -579,6 +580,8 @@ interface Waiter {
   /** Takes the block's buffer back. */
   recycle: (ab: ArrayBuffer) => void;
   worker: PoolWorker;
+  /** A `call` rather than a block: its errors are plain errors. */
+  call?: string;
 }
 
 /** Rebuilds an error posted by a worker: a CsvBlockError keeps its location, others get the block's first line. */
@@ -591,6 +594,13 @@ function reviveError(e: NonNullable<WorkerReply['error']>, file: string, firstLi
     err = new CsvBlockError(file, firstLine, undefined, e.code ?? 'HANDLER_ERROR', `(block starting here) ${e.message}`);
   }
   err.stack = `${err.name}: ${err.message}\n    [in worker] ${e.stack ?? ''}`;
+  return err;
+}
+
+/** Rebuilds the error of a `call`. */
+function reviveCallError(e: NonNullable<WorkerReply['error']>, fn: string): Error {
+  const err = new Error(`${fn}: ${e.message}`);
+  err.stack = `Error: ${err.message}\n    [in worker] ${e.stack ?? ''}`;
   return err;
 }
 
@@ -625,6 +635,7 @@ export class CsvPool<D = unknown> {
         pw.busy--;
         if (m.buffer) w.recycle(m.buffer);
         if (m.ok) w.resolve(m.result);
+        else if (w.call) w.reject(reviveCallError(m.error!, w.call));
         else w.reject(reviveError(m.error!, w.file, w.firstLine));
       });
       worker.on('error', (e) => this.failAll(e instanceof Error ? e : new Error(String(e))));
@@ -713,6 +724,34 @@ export class CsvPool<D = unknown> {
       // after the file's last block in every worker's queue: the handler may drop its state for the file
       if (opened && !this.fatal && !this.closed) this.post({ type: 'close', run });
     }
+  }
+
+  /**
+   * Runs the handler module's exported function `fn(arg)` in the least busy worker, after whatever that worker has
+   * queued; resolves to its result (structured-cloned). For work that is not a CSV file (the build deduplicates its
+   * spill partitions this way).
+   */
+  call<T = unknown>(fn: string, arg?: unknown): Promise<T> {
+    let w = this.workers[0];
+    for (const p of this.workers) if (p.busy < w.busy) w = p;
+    return this.send<T>(w, fn, arg);
+  }
+
+  /** Runs `fn(arg)` once in every worker (after whatever each has queued); the results in worker order. */
+  callEach<T = unknown>(fn: string, arg?: unknown): Promise<T[]> {
+    return Promise.all(this.workers.map((w) => this.send<T>(w, fn, arg)));
+  }
+
+  private send<T>(w: PoolWorker, fn: string, arg: unknown): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('parallel-csv: the pool is closed'));
+    if (this.fatal) return Promise.reject(this.fatal);
+    const seq = ++this.seq;
+    w.busy++;
+    const promise = new Promise<T>((resolve, reject) =>
+      this.waiting.set(seq, { resolve: resolve as (v: unknown) => void, reject, file: '', firstLine: 0, recycle: () => {}, worker: w, call: fn }),
+    );
+    w.worker.postMessage({ type: 'call', seq, fn, arg });
+    return promise;
   }
 
   /** Stops the workers (blocks still in flight are dropped). */

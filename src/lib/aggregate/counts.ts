@@ -60,6 +60,9 @@ export const INDICATOR_RULES: Record<IndicatorId, { z: 'zlen' | 'zwei' | 'zwfl';
 };
 
 const FLAG_OF = { zlen: 'flen', zwei: 'fwei', zwfl: 'fwfl', zbmi: 'fbmi' } as const;
+const Z_FIELDS = ['zlen', 'zwei', 'zwfl', 'zbmi'] as const;
+/** INDICATOR_RULES in INDICATORS order, with the flag field of each rule's z-score. */
+const RULES = INDICATORS.map((id) => ({ ...INDICATOR_RULES[id], flag: FLAG_OF[INDICATOR_RULES[id].z] }));
 
 /** Adds one deduplicated observation to the block of (area, period). */
 export function addObservation(t: CountTable, area: number, period: number, o: Observation): void {
@@ -67,23 +70,30 @@ export function addObservation(t: CountTable, area: number, period: number, o: O
   const b = blockOf(t, area, period);
   d[b + HEAD_SLOTS.measured]++;
   let anyValid = false;
-  for (const z of ['zlen', 'zwei', 'zwfl', 'zbmi'] as const) {
+  for (let k = 0; k < Z_FIELDS.length; k++) {
+    const z = Z_FIELDS[k];
     const f = o[FLAG_OF[z]];
     if (f === 1) d[b + HEAD_SLOTS.flagged[z]]++;
     if (o[z] !== null && f === 0) anyValid = true;
   }
   if (anyValid) d[b + HEAD_SLOTS.valid]++;
-  const cats = [0, o.sex, 3 + ageGroupIndex(o.ageDays)];
-  for (let k = 0; k < INDICATORS.length; k++) {
-    const rule = INDICATOR_RULES[INDICATORS[k]];
+  // categories: all, the sex, the age group
+  const sexCat = o.sex;
+  const ageCat = 3 + ageGroupIndex(o.ageDays);
+  for (let k = 0; k < RULES.length; k++) {
+    const rule = RULES[k];
     const z = o[rule.z];
-    if (z === null || o[FLAG_OF[rule.z]] !== 0) continue;
+    if (z === null || o[rule.flag] !== 0) continue;
     const hit = rule.isCase(z) ? 1 : 0;
-    for (const c of cats) {
-      const s = b + slotOf(c, k);
-      d[s]++;
-      d[s + 1] += hit;
-    }
+    let s = b + slotOf(0, k);
+    d[s]++;
+    d[s + 1] += hit;
+    s = b + slotOf(sexCat, k);
+    d[s]++;
+    d[s + 1] += hit;
+    s = b + slotOf(ageCat, k);
+    d[s]++;
+    d[s + 1] += hit;
   }
 }
 

@@ -31,7 +31,7 @@ export function dedupRecords(buf: Int32Array, count: number): DedupResult {
       buf[ba + S.LINE] - buf[bb + S.LINE]
     );
   };
-  order.sort(cmp);
+  sortIndexes(order, cmp);
   const winners: number[] = [];
   const dropped: number[] = [];
   const sameDay: number[] = [];
@@ -55,4 +55,77 @@ export function dedupRecords(buf: Int32Array, count: number): DedupResult {
     i = j;
   }
   return { winners: Uint32Array.from(winners), dropped: Uint32Array.from(dropped), sameDay: Uint32Array.from(sameDay) };
+}
+
+/**
+ * Sorts `a` in place by `cmp` (introsort: quicksort with a median-of-three pivot, heapsort below a depth limit,
+ * insertion sort on short ranges). The order of elements `cmp` finds equal is unspecified; the records' order is
+ * total (file and line are unique), so the result is too. Unlike TypedArray.prototype.sort with a comparator, this
+ * allocates nothing: V8's copies the array twice into the heap (megabytes of garbage per partition).
+ */
+export function sortIndexes(a: Uint32Array, cmp: (x: number, y: number) => number): void {
+  if (a.length > 1) quick(a, 0, a.length - 1, 2 * (31 - Math.clz32(a.length)), cmp);
+}
+
+function quick(a: Uint32Array, lo: number, hi: number, depth: number, cmp: (x: number, y: number) => number): void {
+  while (hi - lo > 16) {
+    if (depth-- === 0) {
+      heapSort(a, lo, hi, cmp);
+      return;
+    }
+    const mid = (lo + hi) >>> 1;
+    if (cmp(a[mid], a[lo]) < 0) swap(a, mid, lo);
+    if (cmp(a[hi], a[lo]) < 0) swap(a, hi, lo);
+    if (cmp(a[hi], a[mid]) < 0) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (cmp(a[i], pivot) < 0) i++;
+      while (cmp(a[j], pivot) > 0) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    // recurse into the smaller side, loop on the larger: the stack stays O(log n)
+    if (j - lo < hi - i) {
+      quick(a, lo, j, depth, cmp);
+      lo = i;
+    } else {
+      quick(a, i, hi, depth, cmp);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= lo && cmp(a[j], v) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+function heapSort(a: Uint32Array, lo: number, hi: number, cmp: (x: number, y: number) => number): void {
+  const n = hi - lo + 1;
+  const sift = (root: number, end: number) => {
+    for (;;) {
+      let child = 2 * root + 1;
+      if (child > end) return;
+      if (child < end && cmp(a[lo + child], a[lo + child + 1]) < 0) child++;
+      if (cmp(a[lo + root], a[lo + child]) >= 0) return;
+      swap(a, lo + root, lo + child);
+      root = child;
+    }
+  };
+  for (let s = (n >> 1) - 1; s >= 0; s--) sift(s, n - 1);
+  for (let e = n - 1; e > 0; e--) {
+    swap(a, lo, lo + e);
+    sift(0, e - 1);
+  }
+}
+
+function swap(a: Uint32Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }

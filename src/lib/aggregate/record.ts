@@ -38,7 +38,19 @@ export function periodOf(index: number): string {
 
 /** Splits a 16-hex-digit child key into two int32 halves. */
 export function keyHalves(hex: string): [number, number] {
-  return [parseInt(hex.slice(0, 8), 16) | 0, parseInt(hex.slice(8, 16), 16) | 0];
+  return [keyHalf(hex, 0), keyHalf(hex, 8)];
+}
+
+/** The int32 of the 8 hex digits at hex[from] (what parseInt(..., 16) | 0 gives, without the substring). */
+function keyHalf(hex: string, from: number): number {
+  let v = 0;
+  for (let i = from; i < from + 8; i++) {
+    const c = hex.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) return parseInt(hex.slice(from, from + 8), 16) | 0; // not a key of fnv1a64: parseInt's reading
+    v = v * 16 + d;
+  }
+  return v | 0;
 }
 
 const flagCode = (f: 0 | 1 | null) => (f === null ? 0 : f + 1);
@@ -49,9 +61,8 @@ const zOf = (c: number) => (c === Z_NULL ? null : c / 100);
 /** Writes an observation at record index `i` of `out`, with the area and period already resolved to indexes. */
 export function packObservation(out: Int32Array, i: number, o: Observation, areaIndex: number, periodIdx: number): void {
   const b = i * RECORD_INTS;
-  const [hi, lo] = keyHalves(o.childKey);
-  out[b + K_HI] = hi;
-  out[b + K_LO] = lo;
+  out[b + K_HI] = keyHalf(o.childKey, 0);
+  out[b + K_LO] = keyHalf(o.childKey, 8);
   out[b + PERIOD] = periodIdx;
   out[b + AREA] = areaIndex;
   out[b + DAY] = o.measureDay;
@@ -75,18 +86,28 @@ export function packObservation(out: Int32Array, i: number, o: Observation, area
   out[b + ZBMI] = zCode(o.zbmi);
 }
 
-/** Reads record `i` back into an Observation; `areaCodes` maps area indexes to codes. The child key is the hash.
- * With `into`, that object is filled and returned instead of a new one (the build reuses one for every winner). */
-export function unpackObservation(buf: Int32Array, i: number, areaCodes: readonly string[], into?: Observation): Observation {
+/** Reads record `i` back into an Observation; `areaCodes` maps area indexes to codes. The child key is the hash. */
+export function unpackObservation(buf: Int32Array, i: number, areaCodes: readonly string[]): Observation {
+  const b = i * RECORD_INTS;
+  const o = {
+    period: periodOf(buf[b + PERIOD]),
+    areaCode: areaCodes[buf[b + AREA]],
+    childKey: (buf[b + K_HI] >>> 0).toString(16).padStart(8, '0') + (buf[b + K_LO] >>> 0).toString(16).padStart(8, '0'),
+  } as Observation;
+  return unpackMeasures(buf, i, o);
+}
+
+/**
+ * Fills `into` with record `i`'s measures: every field but the period, area code and child key, which a caller that
+ * works on the slots (PERIOD, AREA) does not need as text. The build fills one object for every winner in turn.
+ */
+export function unpackMeasures(buf: Int32Array, i: number, into: Observation): Observation {
   const b = i * RECORD_INTS;
   const bits = buf[b + BITS];
   const pos = (bits >> 1) & 3;
   const wd = (bits >> 5) & 15;
   const hd = (bits >> 9) & 15;
-  const o = into ?? ({} as Observation);
-  o.period = periodOf(buf[b + PERIOD]);
-  o.areaCode = areaCodes[buf[b + AREA]];
-  o.childKey = (buf[b + K_HI] >>> 0).toString(16).padStart(8, '0') + (buf[b + K_LO] >>> 0).toString(16).padStart(8, '0');
+  const o = into;
   o.measureDay = buf[b + DAY];
   o.fileIndex = buf[b + FILE];
   o.line = buf[b + LINE];

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   dayNumber,
   isNA,
   isoDayNumber,
   parseDate,
+  parseDateGeneral,
   parseDecimal,
+  parseDecimalGeneral,
   parseOedema,
   parsePosition,
   parseSex,
@@ -150,4 +153,55 @@ describe('parseOedema', () => {
     ['n', false], ['Tidak', false], ['0', false], ['tidak ada', false], ['', false], ['NA', false],
   ])('reads %j as %s', (s, v) => expect(parseOedema(s)).toEqual({ ok: true, value: v }));
   it('rejects an unreadable oedema cell', () => expect(parseOedema('mungkin').ok).toBe(false));
+});
+
+describe('fast paths give what the general parsers give', () => {
+  const orders: DateOrderOption[] = ['auto', 'DMY', 'YMD'];
+  const decimals: DecimalOption[] = ['auto', '.', ','];
+  // cells near the fast paths' shapes: digits, separators, signs, blanks, letters
+  const cellOf = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 12 }).map((c) => c.join(''));
+
+  it('isNA (property, against the token rule)', () => {
+    const tokens = new Set(['', 'na', 'n/a', '#n/a', 'nan', '-', '--', '\u2013', '\u2014', 'null', 'tidak ada']);
+    fc.assert(
+      fc.property(cellOf(['n', 'N', 'a', 'A', '/', '#', '-', 't', 'T', 'i', 'd', 'k', ' ', '\u00a0', '\u2013', 'u', 'l', '1', 'x']), (cell) => {
+        expect(isNA(cell)).toBe(tokens.has(cell.trim().toLowerCase()));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('parseDate (property)', () => {
+    fc.assert(
+      fc.property(cellOf(['0', '1', '2', '3', '9', '/', '-', '.', ' ', 'T', ':']), fc.constantFrom(...orders), (cell, order) => {
+        expect(parseDate(cell, order)).toEqual(parseDateGeneral(cell, order));
+      }),
+      { numRuns: 5000 },
+    );
+    const day = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const year = fc.integer({ min: 1850, max: 2150 }).map(String);
+    const sep = fc.constantFrom('-', '/', '.');
+    fc.assert(
+      fc.property(day, day, year, sep, sep, fc.boolean(), fc.constantFrom(...orders), (d, m, y, s1, s2, ymd, order) => {
+        const cell = ymd ? `${y}${s1}${m}${s2}${d}` : `${d}${s1}${m}${s2}${y}`;
+        expect(parseDate(cell, order)).toEqual(parseDateGeneral(cell, order));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('parseDecimal (property)', () => {
+    fc.assert(
+      fc.property(cellOf(['0', '1', '5', '9', '.', ',', '-', '+', ' ', 'e', '\u2212']), fc.constantFrom(...decimals), (cell, decimal) => {
+        expect(parseDecimal(cell, decimal)).toEqual(parseDecimalGeneral(cell, decimal));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('memoised sex, position and oedema results are shared and frozen', () => {
+    expect(parseSex('P')).toBe(parseSex('P'));
+    expect(Object.isFrozen(parsePosition('Berdiri'))).toBe(true);
+    expect(parseOedema('Tidak')).toEqual({ ok: true, value: false });
+  });
 });

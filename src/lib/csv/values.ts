@@ -24,10 +24,18 @@ export interface ParsedDate {
 // Tokens that mean "no value" in Indonesian government exports and spreadsheets. Compared after trim + lower case.
 // '#n/a' is what Excel writes for a failed lookup; 'tidak ada' = "none". Dashes of all widths are used as blanks.
 const NA_TOKENS = new Set(['', 'na', 'n/a', '#n/a', 'nan', '-', '--', '\u2013', '\u2014', 'null', 'tidak ada']);
+/** ASCII characters that can start an NA token (either case); see isNA. */
+const NA_FIRST: boolean[] = Array.from({ length: 0x80 }, (_, c) =>
+  [...NA_TOKENS].some((t) => t !== '' && (t.charCodeAt(0) === c || t[0].toUpperCase().charCodeAt(0) === c)),
+);
 
 /** True when the cell is empty or an NA token (empty, NA, N/A, #N/A, -, null, "tidak ada"), ignoring case. */
 export function isNA(cell: string | undefined | null): boolean {
   if (cell == null) return true;
+  // Fast answer for the usual cells: a first character that is not blank and cannot start a token (every token
+  // starts with n, t, #, - or a dash of another width, in either case) means a value.
+  const c0 = cell.charCodeAt(0);
+  if (c0 > 0x20 && c0 < 0x80 && !NA_FIRST[c0]) return false;
   const t = cell.trim();
   if (t.length === 0) return true;
   if (t.length > 9) return false;
@@ -56,6 +64,26 @@ const BAD_NUMBER = 'Bukan angka / Not a number';
  * `1.234.567`) is rejected: a thousands separator is never guessed. Unicode minus is accepted; inner spaces are not.
  */
 export function parseDecimal(cell: string, decimal: DecimalOption = 'auto'): CellResult<number> {
+  // Fast path for the usual cell: digits, optionally one separator allowed by `decimal` and more digits.
+  const n = cell.length;
+  let sep = -1;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (sep !== -1 || i === 0 || i === n - 1) break;
+    if (c === 46 ? decimal === ',' : c === 44 ? decimal === '.' : true) break;
+    sep = i;
+  }
+  if (i === n && n > 0) {
+    const v = Number(sep !== -1 && cell.charCodeAt(sep) === 44 ? cell.replace(',', '.') : cell);
+    if (Number.isFinite(v)) return { ok: true, value: v };
+  }
+  return parseDecimalGeneral(cell, decimal);
+}
+
+/** parseDecimal without its fast path (the reference the tests compare the fast path with). */
+export function parseDecimalGeneral(cell: string, decimal: DecimalOption = 'auto'): CellResult<number> {
   if (isNA(cell)) return { ok: true, value: null };
   let t = cell.trim();
   if (t.charCodeAt(0) > 0x7f || t.charCodeAt(t.length - 1) > 0x7f) t = t.replace(UNICODE_MINUS, '-');
@@ -120,6 +148,47 @@ const BAD_DATE = 'Tanggal tidak dikenali / Unrecognised date';
  * numbers and impossible dates (31/02/2024, 29/02/2023) are rejected as bad_date.
  */
 export function parseDate(cell: string, order: DateOrderOption = 'auto'): CellResult<ParsedDate> {
+  // Fast path for the usual cell, DD/MM/YYYY or YYYY-MM-DD with two-digit day and month (any of - / . as separators,
+  // as the patterns allow): a valid date gives the same value as the patterns; anything else takes the general way.
+  if (cell.length === 10) {
+    const s2 = cell.charCodeAt(2);
+    const s4 = cell.charCodeAt(4);
+    let y = -1;
+    let m = 0;
+    let d = 0;
+    if (order !== 'YMD' && isSep(s2) && isSep(cell.charCodeAt(5))) {
+      d = digits2(cell, 0);
+      m = digits2(cell, 3);
+      y = digits4(cell, 6);
+    } else if (order !== 'DMY' && isSep(s4) && isSep(cell.charCodeAt(7))) {
+      y = digits4(cell, 0);
+      m = digits2(cell, 5);
+      d = digits2(cell, 8);
+    }
+    if (y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+      const iso = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+      return { ok: true, value: { iso, day: dayNumber(y, m, d) } };
+    }
+  }
+  return parseDateGeneral(cell, order);
+}
+
+const isSep = (c: number) => c === 45 || c === 47 || c === 46; // - / .
+/** The number of two ASCII digits at s[i], or -1000 when they are not digits. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1000;
+}
+/** The number of four ASCII digits at s[i], or -1 when they are not digits. */
+function digits4(s: string, i: number): number {
+  const a = digits2(s, i);
+  const b = digits2(s, i + 2);
+  return a >= 0 && b >= 0 ? a * 100 + b : -1;
+}
+
+/** parseDate without its fast path (the reference the tests compare the fast path with). */
+export function parseDateGeneral(cell: string, order: DateOrderOption = 'auto'): CellResult<ParsedDate> {
   if (isNA(cell)) return { ok: true, value: null };
   const t = cell.trim();
   let y: number;
@@ -165,8 +234,25 @@ const SEX: Record<string, Sex> = {
   p: 2, pr: 2, perempuan: 2, wanita: 2, '2': 2, f: 2, female: 2,
 };
 
+/**
+ * Memoises a parser of cells with few distinct values (sex, position, oedema): the result of a cell text is computed
+ * once and shared (frozen: callers only read results), for up to 256 distinct texts.
+ */
+function memo<T>(parse: (cell: string) => CellResult<T>): (cell: string) => CellResult<T> {
+  const seen = new Map<string, CellResult<T>>();
+  return (cell) => {
+    let r = seen.get(cell);
+    if (r === undefined) {
+      r = parse(cell);
+      if (seen.size < 256) seen.set(cell, Object.freeze(r));
+    }
+    return r;
+  };
+}
+
 /** Parses sex: L / Laki-laki / 1 / M / male → 1, P / Perempuan / 2 / F / female → 2 (case-insensitive). */
-export function parseSex(cell: string): CellResult<Sex> {
+export const parseSex: (cell: string) => CellResult<Sex> = memo(parseSexCell);
+function parseSexCell(cell: string): CellResult<Sex> {
   if (isNA(cell)) return { ok: true, value: null };
   const v = SEX[key(cell)];
   if (v === undefined) {
@@ -184,7 +270,8 @@ const POSITION: Record<string, Position> = {
 
 /** Parses the measuring position: terlentang / telentang / L / recumbent → 'L', berdiri / H / standing → 'H';
  * missing → null (then anthro applies no +/-0.7 cm correction). */
-export function parsePosition(cell: string): CellResult<Position> {
+export const parsePosition: (cell: string) => CellResult<Position> = memo(parsePositionCell);
+function parsePositionCell(cell: string): CellResult<Position> {
   if (isNA(cell)) return { ok: true, value: null };
   const v = POSITION[key(cell)];
   if (v === undefined) {
@@ -204,7 +291,8 @@ const OEDEMA: Record<string, boolean> = {
 
 /** Parses bilateral pitting oedema: y / ya / yes / 1 → true, n / tidak / no / 0 → false; missing → false (as anthro
  * treats a missing oedema as "no"). Any other text is rejected, because oedema blanks the weight-based scores. */
-export function parseOedema(cell: string): CellResult<boolean> {
+export const parseOedema: (cell: string) => CellResult<boolean> = memo(parseOedemaCell);
+function parseOedemaCell(cell: string): CellResult<boolean> {
   if (isNA(cell)) return { ok: true, value: false };
   const v = OEDEMA[key(cell)];
   if (v === undefined) {

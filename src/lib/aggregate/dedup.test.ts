@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { RECORD_INTS, recordSlots as S } from './record.ts';
+import { dedupRecords, sortIndexes } from './dedup.ts';
+
+describe('sortIndexes', () => {
+  it('sorts like Array.prototype.sort for any comparator order (property; ties, runs, sorted and reversed input)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 300 }), fc.constantFrom('random', 'sorted', 'reversed'), (vals, shape) => {
+        const v = shape === 'sorted' ? [...vals].sort((a, b) => a - b) : shape === 'reversed' ? [...vals].sort((a, b) => b - a) : vals;
+        // indexes into v, compared by value then index: a total order, as the records' is
+        const cmp = (x: number, y: number) => v[x] - v[y] || x - y;
+        const a = Uint32Array.from(v.map((_, i) => i));
+        sortIndexes(a, cmp);
+        expect([...a]).toEqual(v.map((_, i) => i).sort(cmp));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stays O(n log n) on a quicksort killer (falls back to heapsort)', () => {
+    // many equal keys and an organ-pipe shape
+    const n = 200_000;
+    const v = Array.from({ length: n }, (_, i) => (i < n / 2 ? i : n - i) % 7);
+    const a = Uint32Array.from(v.map((_, i) => i));
+    const t0 = performance.now();
+    sortIndexes(a, (x, y) => v[x] - v[y] || x - y);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    let sorted = true;
+    for (let i = 1; i < n; i++) if (!(v[a[i - 1]] < v[a[i]] || (v[a[i - 1]] === v[a[i]] && a[i - 1] < a[i]))) sorted = false;
+    expect(sorted).toBe(true);
+  });
+});
+
+describe('dedupRecords', () => {
+  it('keeps the latest record per (period, key), ties to the later file and line (property, against a plain reference)', () => {
+    const rec = fc.record({
+      period: fc.integer({ min: 1480, max: 1483 }),
+      key: fc.integer({ min: 0, max: 12 }),
+      day: fc.integer({ min: 0, max: 5 }),
+      file: fc.integer({ min: 0, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 200 }), (recs) => {
+        const buf = new Int32Array(recs.length * RECORD_INTS);
+        recs.forEach((r, i) => {
+          const b = i * RECORD_INTS;
+          buf[b + S.PERIOD] = r.period;
+          buf[b + S.K_HI] = r.key % 3;
+          buf[b + S.K_LO] = -r.key; // negative halves too
+          buf[b + S.DAY] = r.day;
+          buf[b + S.FILE] = r.file;
+          buf[b + S.LINE] = i + 2; // unique, as physical lines are
+        });
+        const d = dedupRecords(buf, recs.length);
+        // reference: group by (period, key), the max of (day, file, line) wins
+        const groups = new Map<string, number[]>();
+        recs.forEach((r, i) => {
+          const k = `${r.period}|${buf[i * RECORD_INTS + S.K_HI]}|${buf[i * RECORD_INTS + S.K_LO]}`;
+          groups.set(k, [...(groups.get(k) ?? []), i]);
+        });
+        const later = (x: number, y: number) => recs[x].day - recs[y].day || recs[x].file - recs[y].file || x - y;
+        const expected = new Map<number, { dropped: number; same: number }>();
+        for (const idx of groups.values()) {
+          const win = idx.reduce((w, i) => (later(i, w) > 0 ? i : w));
+          expected.set(win, { dropped: idx.length - 1, same: idx.filter((i) => i !== win && recs[i].day === recs[win].day).length });
+        }
+        expect(d.winners.length).toBe(expected.size);
+        d.winners.forEach((w, i) => expect({ dropped: d.dropped[i], same: d.sameDay[i] }).toEqual(expected.get(w)));
+        // winners in ascending (period, key) order
+        for (let i = 1; i < d.winners.length; i++) {
+          const a = d.winners[i - 1] * RECORD_INTS;
+          const b = d.winners[i] * RECORD_INTS;
+          expect(buf[a + S.PERIOD] - buf[b + S.PERIOD] || buf[a + S.K_HI] - buf[b + S.K_HI] || buf[a + S.K_LO] - buf[b + S.K_LO]).toBeLessThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
