@@ -1,9 +1,44 @@
 // Astro configuration: site, base path and i18n only; no data logic lives here.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { mapCss } from './src/lib/site/map-html.ts';
 import { publishData } from './scripts/lib/astro-publish-data.mjs';
 
 // BASE_PATH lets the same build be hosted at the root or under a sub-path (GitHub Pages: /<repo>/).
 const base = process.env.BASE_PATH || '/';
+
+// Content-Security-Policy (a <meta> on every page, so it holds on any static host): only this site's own origin for
+// scripts, styles, data, images, fonts and workers; Astro adds the hashes of its inline styles and scripts. Inline
+// style attributes (map aspect ratios, SVG drawn by d3) are allowed as attributes only. blob: and data: serve the
+// MapLibre worker and the PNG/SVG downloads made in the page. No third-party origin anywhere; frame-ancestors cannot
+// be set by <meta> and is left open on purpose (embeds).
+// The one exception: a basemap the official configured (config `basemap`, published in meta.json) adds its tile host.
+const tileHost = (() => {
+  try {
+    const meta = JSON.parse(readFileSync(new URL('./generated/data/v1/meta.json', import.meta.url), 'utf8'));
+    return meta.basemap?.tiles ? ` ${new URL(meta.basemap.tiles.replace(/\{[a-z]+\}/g, '0')).origin}` : '';
+  } catch {
+    return '';
+  }
+})();
+const csp = {
+  directives: [
+    "default-src 'self'",
+    `img-src 'self' data: blob:${tileHost}`,
+    `connect-src 'self'${tileHost}`,
+    "worker-src 'self' blob:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ],
+  styleDirective: {
+    resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+    // The maps' generated stylesheet (<style is:inline>, src/components/ChoroplethMap.astro) is not hashed by Astro.
+    hashes: [`sha256-${createHash('sha256').update(mapCss()).digest('base64')}`],
+  },
+};
 
 export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
@@ -15,5 +50,6 @@ export default defineConfig({
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
+  security: { csp },
   integrations: [publishData()],
 });

@@ -259,6 +259,7 @@ class InteractiveMap {
       this.live.className = 'visually-hidden';
       this.live.id = `${this.el.id || 'peta'}-live`;
       this.live.setAttribute('aria-live', 'polite');
+      this.live.dataset.mapLive = '';
       this.el.append(this.live);
     }
     return this.live;

@@ -106,7 +106,15 @@ export const siteConfigSchema = z
     localTargets: z
       .array(z.object({ year: z.number().int(), value: z.number().min(0).max(100), label: localText }).strict())
       .default([]),
-    basemap: z.url().nullable().default(null).describe('Optional MapLibre style URL; none by default'),
+    basemap: z
+      .object({
+        tiles: z.url().describe('Raster tile URL template, https://…/{z}/{x}/{y}.png'),
+        attribution: z.string().min(1).max(300).describe('Attribution the tile provider requires (plain text)'),
+      })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe('Optional raster basemap under the interactive map; none by default (no third-party request)'),
     demo: z
       .object({ synthetic: z.boolean().default(false), seed: z.number().int().default(20250801) })
       .strict()

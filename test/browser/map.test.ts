@@ -175,7 +175,7 @@ describe('interactive MapLibre map', () => {
       const cell2 = desaValues[code]?.stunting;
       if (cell2?.prevalence != null) expect(text).toContain(formatPercent(cell2.prevalence, 'en'));
       // A screen reader hears the same.
-      const live = await page.locator('stunting-map [aria-live]').first().innerText();
+      const live = await page.locator('stunting-map [data-map-live]').first().innerText();
       expect(live).toContain(nameOf.get(code)!);
       await Promise.all([page.waitForURL(`**/en/wilayah/${code}/`), page.keyboard.press('Enter')]);
       expect(await page.locator('h1').innerText()).toContain(nameOf.get(code)!);

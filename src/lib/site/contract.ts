@@ -37,6 +37,8 @@ export interface Meta {
   indicators: { id: IndicatorId; label: LocalText; definition?: string; z?: string; threshold_def?: string }[];
   suppression_min: number;
   targets: { year: number; value: number; label: LocalText }[];
+  /** Optional raster basemap of the interactive map (config `basemap`); absent by default. */
+  basemap?: { tiles: string; attribution: string };
   sources?: { name: string; url?: string; title?: LocalText }[];
   counts?: { rows_read: number; rows_accepted: number; rows_rejected: number; children: number };
 }

@@ -110,7 +110,7 @@ describe('URLs that become links must be http(s)', () => {
     ['licence.url', { licence: { id: 'X', name: 'X', url: 'javascript:alert(1)' } }, 'licence.url'],
     ['publisher.url', { publisher: { name: 'Dinas', url: 'JavaScript:alert(document.cookie)' } }, 'publisher.url'],
     ['siteUrl', { siteUrl: 'data:text/html,<script>alert(1)</script>' }, 'siteUrl'],
-    ['basemap', { basemap: 'file:///etc/passwd' }, 'basemap'],
+    ['basemap.tiles', { basemap: { tiles: 'file:///etc/passwd', attribution: 'x' } }, 'basemap.tiles'],
   ];
   const dirs: string[] = [];
   afterAll(() => dirs.forEach(cleanup));
