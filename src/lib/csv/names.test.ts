@@ -92,3 +92,27 @@ describe('createAreaMatcher', () => {
     expect(m.unmatched()).toEqual([]);
   });
 });
+
+describe('older names (code-list editions)', () => {
+  const aliases = [
+    { code: '35.10.02.2001', name: 'Karang Sari' }, // renamed since the older list
+    { code: '35.10.01', name: 'Gentong' }, // a kecamatan's older name
+    { code: '35.10.02.2002', name: 'Karangharjo' }, // an older name that is another desa's current name
+    { code: '99.99.99.9999', name: 'Nowhere' }, // not in the registry: ignored
+  ];
+  it('matches a desa by its older name within its kecamatan, and a kecamatan by its older name', () => {
+    const m = createAreaMatcher(AREAS, aliases);
+    expect(m.match({ kecamatanName: 'Glenmore', desaName: 'Desa Karang Sari' }, 'f.csv', 2)).toEqual({ ok: true, code: '35.10.02.2001' });
+    expect(m.match({ kecamatanName: 'Gentong', desaName: 'Genteng Kulon' }, 'f.csv', 3)).toEqual({ ok: true, code: '35.10.01.2002' });
+    expect(m.unmatched()).toEqual([]);
+  });
+  it('a current name wins over an older name of another area', () => {
+    const m = createAreaMatcher(AREAS, aliases);
+    expect(m.match({ kecamatanName: 'Glenmore', desaName: 'Karangharjo' }, 'f.csv', 2)).toEqual({ ok: true, code: '35.10.02.2001' });
+  });
+  it('without aliases the older name is unmatched and reported', () => {
+    const m = createAreaMatcher(AREAS);
+    expect(m.match({ kecamatanName: 'Glenmore', desaName: 'Karang Sari' }, 'f.csv', 2).ok).toBe(false);
+    expect(m.unmatched()).toHaveLength(1);
+  });
+});

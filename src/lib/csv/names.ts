@@ -85,10 +85,16 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** An older name of an area (e.g. its name in the 2022 code list), accepted where no current name is the same. */
+export interface AreaAlias {
+  code: string;
+  name: string;
+}
+
 /** Builds a matcher over the registry: desa codes (dotted or not) directly, names by normalised desa name within
  * the kecamatan found by code or normalised name (kecamatan names are looked up across the registry's kabupaten;
  * a name shared by two kabupaten is resolved only if the desa name is unique among them). */
-export function createAreaMatcher(areas: Area[]): AreaMatcher {
+export function createAreaMatcher(areas: Area[], aliases: readonly AreaAlias[] = []): AreaMatcher {
   const desaByCode = new Map<string, Area>();
   const kecByCode = new Map<string, Area>();
   const kecByName = new Map<string, Area[]>();
@@ -110,6 +116,28 @@ export function createAreaMatcher(areas: Area[]): AreaMatcher {
       push(desaByName, n, a);
       push(desaByFold, foldOldSpelling(n), a);
     }
+  }
+
+  // Older names (code-list editions): added under their parent only where no current area already has that key, so
+  // a current name always wins and an old name never makes a current one ambiguous.
+  const pushNew = (m: Map<string, Area[]>, k: string, a: Area) => {
+    if (!m.has(k)) m.set(k, [a]);
+  };
+  for (const al of aliases) {
+    const n = normaliseName(al.name);
+    if (n === '') continue;
+    const kec = kecByCode.get(al.code);
+    if (kec) {
+      pushNew(kecByName, n, kec);
+      pushNew(kecByFold, foldOldSpelling(n), kec);
+      continue;
+    }
+    const d = desaByCode.get(al.code);
+    if (!d) continue;
+    pushNew(desaByKecName, `${d.parent}|${n}`, d);
+    pushNew(desaByKecFold, `${d.parent}|${foldOldSpelling(n)}`, d);
+    pushNew(desaByName, n, d);
+    pushNew(desaByFold, foldOldSpelling(n), d);
   }
 
   const cache = new Map<string, AreaMatch>();
