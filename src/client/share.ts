@@ -63,7 +63,9 @@ class ShareBox extends HTMLElement {
     addEventListener('hashchange', current);
     input?.addEventListener('focus', () => input.select());
     if (copy) {
-      copy.hidden = false;
+      copy.removeAttribute('data-pending');
+      copy.removeAttribute('aria-hidden');
+      copy.removeAttribute('tabindex');
       copy.addEventListener('click', async () => say(status, (await copyText(current(), input)) ? T.copied : T.failed));
     }
     if (native && typeof navigator.share === 'function') {
