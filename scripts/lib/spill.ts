@@ -11,7 +11,7 @@
 import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_INTS, unpackMeasures } from '../../src/lib/aggregate/record.ts';
-import { dedupRecords } from '../../src/lib/aggregate/dedup.ts';
+import { createDedupScratch, dedupRecords } from '../../src/lib/aggregate/dedup.ts';
 import { addObservation, createCountTable, type CountTable } from '../../src/lib/aggregate/counts.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import type { Observation } from '../../src/lib/types.ts';
@@ -119,7 +119,7 @@ export class PartitionReader {
       for (const p of parts.paths) this.forEach(p, shift + SPLIT_BITS, fn);
       return;
     }
-    if (this.buf.length < count * RECORD_INTS) this.buf = new Int32Array(count * RECORD_INTS);
+    if (this.buf.length < count * RECORD_INTS) this.buf = new Int32Array(Math.ceil(count * 1.25) * RECORD_INTS);
     readFully(path, new Uint8Array(this.buf.buffer, 0, bytes));
     fn(this.buf.subarray(0, count * RECORD_INTS), count);
     rmSync(path);
@@ -187,6 +187,7 @@ export class PartitionCounter {
   private first: number;
   private slotOf: Int32Array;
   private reader = new PartitionReader();
+  private scratch = createDedupScratch();
   /** Filled for each winner in turn (the area and period come from the slots; the counts need no key text). */
   private o = { period: '', areaCode: '', childKey: '' } as Observation;
 
@@ -203,7 +204,7 @@ export class PartitionCounter {
   /** Deduplicates one spill partition (latest measurement per child and period) and counts the winners. */
   addPartition(path: string): void {
     this.reader.forEach(path, PARTITION_BITS, (buf, count) => {
-      const d = dedupRecords(buf, count);
+      const d = dedupRecords(buf, count, this.scratch);
       const o = this.o;
       for (let w = 0; w < d.winners.length; w++) {
         const i = d.winners[w];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RECORD_INTS, recordSlots as S } from './record.ts';
-import { dedupRecords, sortIndexes } from './dedup.ts';
+import { createDedupScratch, dedupRecords, sortIndexes } from './dedup.ts';
 
 describe('sortIndexes', () => {
   it('sorts like Array.prototype.sort for any comparator order (property; ties, runs, sorted and reversed input)', () => {
@@ -40,6 +40,7 @@ describe('dedupRecords', () => {
       day: fc.integer({ min: 0, max: 5 }),
       file: fc.integer({ min: 0, max: 2 }),
     });
+    const scratch = createDedupScratch();
     fc.assert(
       fc.property(fc.array(rec, { maxLength: 200 }), (recs) => {
         const buf = new Int32Array(recs.length * RECORD_INTS);
@@ -53,6 +54,10 @@ describe('dedupRecords', () => {
           buf[b + S.LINE] = i + 2; // unique, as physical lines are
         });
         const d = dedupRecords(buf, recs.length);
+        // the same through scratch arrays that already served a bigger and a smaller call
+        scratch.order.fill(7);
+        const viaScratch = dedupRecords(buf, recs.length, scratch);
+        expect([viaScratch.winners, viaScratch.dropped, viaScratch.sameDay].map((a) => [...a])).toEqual([d.winners, d.dropped, d.sameDay].map((a) => [...a]));
         // reference: group by (period, key), the max of (day, file, line) wins
         const groups = new Map<string, number[]>();
         recs.forEach((r, i) => {

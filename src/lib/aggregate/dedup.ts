@@ -15,9 +15,34 @@ export interface DedupResult {
   sameDay: Uint32Array;
 }
 
-/** Keeps the latest record per (period, child key) among `count` records of `buf`. */
-export function dedupRecords(buf: Int32Array, count: number): DedupResult {
-  const order = new Uint32Array(count);
+/** Arrays `dedupRecords` may reuse from call to call (they grow as needed). */
+export interface DedupScratch {
+  order: Uint32Array;
+  winners: Uint32Array;
+  dropped: Uint32Array;
+  sameDay: Uint32Array;
+}
+
+/** Empty scratch arrays for `dedupRecords`. */
+export function createDedupScratch(): DedupScratch {
+  return { order: new Uint32Array(0), winners: new Uint32Array(0), dropped: new Uint32Array(0), sameDay: new Uint32Array(0) };
+}
+
+/** Keeps the latest record per (period, child key) among `count` records of `buf`. With `scratch`, the result's
+ * arrays are views into it, valid until the next call with the same scratch (no garbage per call). */
+export function dedupRecords(buf: Int32Array, count: number, scratch?: DedupScratch): DedupResult {
+  let s: DedupScratch;
+  if (scratch) {
+    if (scratch.order.length < count) {
+      const size = Math.ceil(count * 1.25);
+      scratch.order = new Uint32Array(size);
+      scratch.winners = new Uint32Array(size);
+      scratch.dropped = new Uint32Array(size);
+      scratch.sameDay = new Uint32Array(size);
+    }
+    s = scratch;
+  } else s = { order: new Uint32Array(count), winners: new Uint32Array(count), dropped: new Uint32Array(count), sameDay: new Uint32Array(count) };
+  const order = s.order.subarray(0, count);
   for (let i = 0; i < count; i++) order[i] = i;
   const cmp = (a: number, b: number): number => {
     const ba = a * RECORD_INTS;
@@ -32,9 +57,8 @@ export function dedupRecords(buf: Int32Array, count: number): DedupResult {
     );
   };
   sortIndexes(order, cmp);
-  const winners: number[] = [];
-  const dropped: number[] = [];
-  const sameDay: number[] = [];
+  const { winners, dropped, sameDay } = s;
+  let n = 0;
   let i = 0;
   while (i < count) {
     const first = order[i] * RECORD_INTS;
@@ -49,12 +73,13 @@ export function dedupRecords(buf: Int32Array, count: number): DedupResult {
     const winDay = buf[win * RECORD_INTS + S.DAY];
     let same = 0;
     for (let k = i; k < j - 1; k++) if (buf[order[k] * RECORD_INTS + S.DAY] === winDay) same++;
-    winners.push(win);
-    dropped.push(j - i - 1);
-    sameDay.push(same);
+    winners[n] = win;
+    dropped[n] = j - i - 1;
+    sameDay[n] = same;
+    n++;
     i = j;
   }
-  return { winners: Uint32Array.from(winners), dropped: Uint32Array.from(dropped), sameDay: Uint32Array.from(sameDay) };
+  return { winners: winners.subarray(0, n), dropped: dropped.subarray(0, n), sameDay: sameDay.subarray(0, n) };
 }
 
 /**
