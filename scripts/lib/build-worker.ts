@@ -8,7 +8,7 @@ import type { BlockContext } from './parallel-csv.ts';
 import { eachRow } from './parallel-csv.ts';
 import { readWhoTables } from './who-files.ts';
 import { createRowValidator } from '../../src/lib/csv/rows.ts';
-import { createAreaMatcher, type UnmatchedArea } from '../../src/lib/csv/names.ts';
+import { createAreaMatcher, type AreaAlias, type UnmatchedArea } from '../../src/lib/csv/names.ts';
 import type { Columns } from '../../src/lib/csv/headers.ts';
 import { isoDayNumber, parseDate } from '../../src/lib/csv/values.ts';
 import type { DateOrderOption, DecimalOption } from '../../src/lib/csv/values.ts';
@@ -24,6 +24,8 @@ export interface BuildWorkerData {
   referenceDay: string;
   /** Registry areas (region, kecamatan, desa) for matching names. */
   areas: Area[];
+  /** Older names of renamed areas (previous code-list edition), accepted when matching names. */
+  aliases: AreaAlias[];
   /** Desa codes in index order (the count table's area indexes for desa). */
   areaIndex: Record<string, number>;
   keySalt: string;
@@ -76,7 +78,7 @@ export function init(d: BuildWorkerData): void {
 
 /** Builds the validator and the area matcher of one file. */
 export function openFile(f: BuildFileData): BuildFileState {
-  const matcher = createAreaMatcher(data.areas);
+  const matcher = createAreaMatcher(data.areas, data.aliases);
   const validator = createRowValidator({
     columns: f.columns,
     options: f.options,
@@ -238,7 +240,7 @@ export function transferList(r: BuildBlockResult): Transferable[] {
 // A second matcher whose unmatched list is thrown away: rejected rows are already reported by the validator.
 let quiet: ReturnType<typeof createAreaMatcher> | null = null;
 function matcherQuiet(q: { desaName?: string; desaCode?: string; kecamatanName?: string }): string | null {
-  quiet ??= createAreaMatcher(data.areas);
+  quiet ??= createAreaMatcher(data.areas, data.aliases);
   const m = quiet.match(q, '', 0);
   return m.ok && data.areaIndex[m.code] !== undefined ? m.code : null;
 }

@@ -25,7 +25,8 @@ import { INDICATORS, type Area, type IndicatorId, type RowProblem, type Structur
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import type { SurveySeries, ValidationJson } from '../../src/lib/site/contract.ts';
 import { CsvPool, CsvBlockError } from './parallel-csv.ts';
-import { readRegistry } from './areas-file.ts';
+import { readCrosswalk, readRegistry } from './areas-file.ts';
+import type { AreaAlias } from '../../src/lib/csv/names.ts';
 import type { BuildBlockResult, BuildFileData, BuildWorkerData } from './build-worker.ts';
 import { buildQuality } from './build-quality.ts';
 import { Spill, addCounts, type CountShape, type PartitionCounts } from './spill.ts';
@@ -99,6 +100,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
         : { file, raw: config.areas.file, expected: 'daftar kode wilayah yang valid / a valid area code list', message: `kunci/key "areas.file": daftar wilayah tidak dapat dibaca / the area list cannot be read (${msg})` }]);
   }
   const areas: Area[] = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // Older names from the previous code-list edition (areas.file2022): exports made with them still match.
+  const aliases = readAliases(config, dataDir, registry, configPath);
+  if (aliases.length) log(`Nama lama (daftar wilayah lama) diterima / older area names accepted: ${aliases.map((a) => a.name).join(', ')}`);
   const indexOf = new Map(areas.map((a, i) => [a.code, i]));
   const parentOf = Int32Array.from(areas.map((a) => (a.parent ? (indexOf.get(a.parent) ?? -1) : -1)));
 
@@ -110,7 +114,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   // reads the boundaries.
   const pool = new CsvPool<BuildWorkerData>({
     handler: new URL('./build-worker.ts', import.meta.url),
-    handlerData: { referenceDay: referenceDate, areas, areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])), keySalt },
+    handlerData: { referenceDay: referenceDate, areas, aliases, areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])), keySalt },
     workers: opts.workers,
   });
   try {
@@ -474,6 +478,20 @@ function isGzipFile(file: string): boolean {
     return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Areas renamed since the older code list (not mere spelling changes, which the matcher's normalisation covers),
+ * as aliases for name matching; none when `areas.file2022` is not set. */
+function readAliases(config: SiteConfig, dataDir: string, registry: ReturnType<typeof readRegistry>, configPath: string): AreaAlias[] {
+  if (!config.areas.file2022) return [];
+  try {
+    return readCrosswalk(registry, resolve(dataDir, config.areas.file2022))
+      .renamed.filter((r) => !r.spellingOnly)
+      .map((r) => ({ code: r.code, name: r.oldName }));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new BuildError([{ file: relative(process.cwd(), configPath), raw: config.areas.file2022, expected: 'daftar kode wilayah lama (kode,nama,level) / the older area code list (kode,nama,level)', message: `kunci/key "areas.file2022": ${missing ? 'file tidak ada / file not found' : `tidak dapat dibaca / cannot be read (${(e as Error).message})`}` }]);
   }
 }
 
