@@ -114,11 +114,13 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 
 /** The figure image of `root` as SVG text with its size (exported for the browser test). */
 export async function figureSvg(root: HTMLElement, o: { footer: string[]; synthetic?: string | null }): Promise<{ svg: string; width: number; height: number; title: string }> {
-  const svg = [...root.querySelectorAll<SVGSVGElement>('svg.tc-svg, svg.chm-svg')].find(visible) ?? root.querySelector<SVGSVGElement>('svg.tc-svg, svg.chm-svg');
+  const FIG = 'svg.tc-svg, svg.chm-svg, svg.qsvg';
+  const svg = [...root.querySelectorAll<SVGSVGElement>(FIG)].find(visible) ?? root.querySelector<SVGSVGElement>(FIG);
   if (!svg) throw new Error('no figure SVG');
-  const cap = root.querySelector('[data-map-caption], .tc-caption strong, figcaption');
+  // Title: the chart's caption heading, else the SVG's own <title> (quality charts), else the figcaption.
+  const cap = root.querySelector('[data-map-caption], .tc-caption strong') ?? svg.querySelector('title') ?? root.querySelector('figcaption');
   const title = (cap?.textContent ?? document.title).replace(/\s+/g, ' ').replace(/[.:]\s*$/, '').trim();
-  const summary = root.querySelector('[data-map-summary]')?.textContent?.trim();
+  const summary = (root.querySelector('[data-map-summary]') ?? (cap?.tagName.toLowerCase() === 'title' ? root.querySelector('figcaption') : null))?.textContent?.replace(/\s+/g, ' ').trim();
   const vb = svg.viewBox.baseVal;
   let body: { viewBox: [number, number, number, number]; markup: string };
   const live = await liveMapImage(root);

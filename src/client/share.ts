@@ -165,7 +165,41 @@ class EmbedBox extends HTMLElement {
   }
 }
 
+/**
+ * <figure-download>: PNG and SVG of the figure it sits in (or `data-figure`), with title, source and licence drawn in;
+ * for charts without an embed (the quality page's). Config: `data-config` {lang, source, licence, synthetic}.
+ */
+class FigureDownload extends HTMLElement {
+  connectedCallback(): void {
+    let cfg: { lang: Lang; source: string; licence: string; synthetic: string | null };
+    try {
+      cfg = JSON.parse(this.dataset.config ?? '');
+    } catch {
+      return;
+    }
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    const T = TEXT[cfg.lang];
+    this.hidden = false;
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]')) {
+      b.addEventListener('click', async () => {
+        const sel = this.dataset.figure;
+        const root = (sel ? document.querySelector<HTMLElement>(sel) : null) ?? this.closest<HTMLElement>('figure');
+        if (!root) return say(status, T.imgFailed);
+        try {
+          const img = await import('./share-image.ts');
+          await img.downloadFigure(root, { format: b.dataset.download === 'png' ? 'png' : 'svg', fileName: this.dataset.name ?? 'grafik', footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')], synthetic: cfg.synthetic });
+          say(status, T.saved);
+        } catch (err) {
+          console.warn('figure-download: image export failed', err);
+          say(status, T.imgFailed);
+        }
+      });
+    }
+  }
+}
+
 if (!customElements.get('share-box')) customElements.define('share-box', ShareBox);
+if (!customElements.get('figure-download')) customElements.define('figure-download', FigureDownload);
 if (!customElements.get('embed-box')) customElements.define('embed-box', EmbedBox);
 
 /**

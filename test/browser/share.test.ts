@@ -279,6 +279,36 @@ describe('downloads', () => {
   });
 });
 
+describe('images of charts without an embed', () => {
+  it('quality page: each chart downloads as SVG (its title, source, licence) and PNG', async () => {
+    const rec = await openPage(browser, { acceptDownloads: true });
+    try {
+      const { page } = rec;
+      await page.goto(`${server.url}kualitas-data/`, { waitUntil: 'load' });
+      const boxes = page.locator('figure-download');
+      expect(await boxes.count()).toBeGreaterThanOrEqual(3);
+      const box = boxes.first();
+      await expect.poll(() => box.isVisible()).toBe(true);
+      const title = (await page.locator('figure.qchart svg.qsvg title').first().textContent())!.trim();
+      const [svgDl] = await Promise.all([page.waitForEvent('download'), box.locator('[data-download="svg"]').click()]);
+      expect(svgDl.suggestedFilename()).toMatch(/^kualitas-.*\.svg$/);
+      const svg = readFileSync((await svgDl.path())!, 'utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg).toContain(title.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+      expect(svg).toMatch(/Sumber: /);
+      expect(svg).toMatch(/Lisensi: /);
+      expect(svg).toMatch(/<rect/);
+      const [pngDl] = await Promise.all([page.waitForEvent('download'), box.locator('[data-download="png"]').click()]);
+      const png = readFileSync((await pngDl.path())!);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(statSync((await pngDl.path())!).size).toBeGreaterThan(5_000);
+      expect(rec.pageErrors, rec.report()).toEqual([]);
+    } finally {
+      await rec.close();
+    }
+  });
+});
+
 describe('print', () => {
   /** Pages in a PDF (page objects, not the /Pages tree). */
   const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
