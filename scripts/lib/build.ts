@@ -24,7 +24,7 @@ import { parseSurveys } from '../../src/lib/surveys.ts';
 import { INDICATORS, type Area, type IndicatorId, type RowProblem, type StructuralError } from '../../src/lib/types.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import type { SurveySeries, ValidationJson } from '../../src/lib/site/contract.ts';
-import { CsvPool, CsvBlockError } from './parallel-csv.ts';
+import { CsvPool, CsvBlockError, isGzip } from './parallel-csv.ts';
 import { readCrosswalk, readRegistry } from './areas-file.ts';
 import type { AreaAlias } from '../../src/lib/csv/names.ts';
 import type { BuildBlockResult, BuildFileData, BuildWorkerData } from './build-worker.ts';
@@ -451,7 +451,7 @@ async function transcode(file: string, encoding: ReturnType<typeof detectEncodin
   const out = join(work, `transcoded-${index}.csv`);
   const decoder = new TextDecoder(decoderLabel(encoding));
   const raw = createReadStream(file, { highWaterMark: 1 << 16 });
-  const src = isGzipFile(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
+  const src = isGzip(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
   const fd = openSync(out, 'w');
   try {
     let start = true;
@@ -469,16 +469,6 @@ async function transcode(file: string, encoding: ReturnType<typeof detectEncodin
     raw.destroy();
   }
   return out;
-}
-
-function isGzipFile(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Areas renamed since the older code list (not mere spelling changes, which the matcher's normalisation covers),

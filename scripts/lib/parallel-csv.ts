@@ -399,7 +399,8 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-function isGzip(file: string): boolean {
+/** True when the file starts with the gzip magic bytes. */
+export function isGzip(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const b = Buffer.alloc(2);

@@ -2,27 +2,17 @@
  * axe-core (WCAG 2.0/2.1/2.2 A and AA rules) finds no violation on any page type in either language, nor on the
  * map explorer once the interactive map is live, nor with the search results open.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { closeBrowser, formatViolations, launchBrowser, openPage, pagesBothLanguages, runAxe, serveStatic, waitForMap, type StaticServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { formatViolations, openPage, pagesBothLanguages, runAxe, waitForMap, useSite } from './helpers.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
+const site = useSite();
 
 describe('axe: no WCAG 2.2 AA violations', () => {
   it.each(pagesBothLanguages())('$lang $name (/$path)', async ({ path }) => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      const res = await page.goto(server.url + path, { waitUntil: 'load' });
+      const res = await page.goto(site.server.url + path, { waitUntil: 'load' });
       expect(res?.status(), `/${path} status`).toBe(200);
       await page.waitForLoadState('networkidle');
       const v = await runAxe(page);
@@ -33,10 +23,10 @@ describe('axe: no WCAG 2.2 AA violations', () => {
   });
 
   it.each(['peta/', 'en/peta/'])('/%s with the interactive map live and an area selected', async (path) => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       await waitForMap(page, { trigger: true });
       await page.locator('stunting-map .chm-gl canvas').first().focus();
       await page.keyboard.press('ArrowRight');
@@ -49,10 +39,10 @@ describe('axe: no WCAG 2.2 AA violations', () => {
   });
 
   it('overview with search results open', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       const input = page.locator('area-search input[role="combobox"]:visible').first();
       await input.click();
       await input.pressSequentially('sum', { delay: 20 });

@@ -5,9 +5,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, DIST, launchBrowser, openPage, serveStatic, type StaticServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST, openPage, useSite } from './helpers.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -50,26 +49,17 @@ describe('Content-Security-Policy', () => {
   });
 
   describe('in the browser', () => {
-    let browser: Browser;
-    let server: StaticServer;
-    beforeAll(async () => {
-      server = await serveStatic();
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await closeBrowser(browser);
-      await server?.close();
-    });
+    const site = useSite();
 
     it('blocks an injected inline script and lets the site run (no violation from its own code)', async () => {
-      const rec = await openPage(browser);
+      const rec = await openPage(site.browser);
       try {
         const { page } = rec;
         const violations: string[] = [];
         page.on('console', (m) => {
           if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 200));
         });
-        await page.goto(`${server.url}wilayah/35.10/`, { waitUntil: 'load' });
+        await page.goto(`${site.server.url}wilayah/35.10/`, { waitUntil: 'load' });
         // The site's own enhancement ran (the share box shows its copy button only with JavaScript).
         await expect.poll(() => page.locator('share-box [data-copy-link]').first().isVisible()).toBe(true);
         expect(violations, 'the site itself violates its CSP').toEqual([]);

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Repository root. */
@@ -180,6 +181,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launches Debian's chromium headless with CHROMIUM_ARGS. */
+/** The built site served locally and a headless chromium, for one test file: started in beforeAll, stopped in
+ * afterAll. Read `site.server` and `site.browser` inside tests and hooks. */
+export function useSite(opts: { root?: string; base?: string } = {}): { readonly server: StaticServer; readonly browser: Browser } {
+  const ctx = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    ctx.server = await serveStatic(opts);
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await closeBrowser(ctx.browser);
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (set CHROMIUM_PATH); no browser is downloaded.`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -2,22 +2,12 @@
  * Interactions around the map: the language switch keeps the page and its state (query string, hash), the trend
  * chart's tooltips on hover and keyboard focus (an enhancement over the caption and table), and the area search.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { closeBrowser, launchBrowser, openPage, readAreas, sampleAreas, serveStatic, waitForMap, type StaticServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, readAreas, sampleAreas, waitForMap, useSite } from './helpers.ts';
 
 const areas = readAreas();
 const { kabupaten } = sampleAreas();
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
+const site = useSite();
 
 describe('language switch', () => {
   it.each([
@@ -26,15 +16,15 @@ describe('language switch', () => {
     { from: '', to: 'en/' },
     { from: 'en/metodologi/', to: 'metodologi/' },
   ])('/$from ⇄ /$to keeps the page, query string and hash', async ({ from, to }) => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}${from}?periode=2024-08#tren`);
+      await page.goto(`${site.server.url}${from}?periode=2024-08#tren`);
       const link = page.locator('a[data-lang-switch]');
       expect(await link.count(), 'language switch link (a[data-lang-switch])').toBeGreaterThan(0);
-      await Promise.all([page.waitForURL(`${server.url}${to}**`), link.first().click()]);
+      await Promise.all([page.waitForURL(`${site.server.url}${to}**`), link.first().click()]);
       const u = new URL(page.url());
-      expect(u.pathname).toBe(`${server.base}${to}`);
+      expect(u.pathname).toBe(`${site.server.base}${to}`);
       expect(u.search).toBe('?periode=2024-08');
       expect(u.hash).toBe('#tren');
       expect(await page.getAttribute('html', 'lang')).toBe(to.startsWith('en/') ? 'en' : 'id');
@@ -45,10 +35,10 @@ describe('language switch', () => {
   });
 
   it('carries the map explorer state chosen on /peta/ to /en/peta/', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}peta/`);
+      await page.goto(`${site.server.url}peta/`);
       await waitForMap(page, { trigger: true });
       const periods = await page.locator('select[name="periode"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       const period = periods[periods.length - 1];
@@ -57,7 +47,7 @@ describe('language switch', () => {
       await expect.poll(() => new URL(page.url()).searchParams.get('indikator'), { timeout: 10_000, message: 'explorer writes the indicator to the URL' }).toBe('wasting');
       await expect.poll(() => new URL(page.url()).searchParams.get('periode'), { timeout: 10_000 }).toBe(period);
       const query = new URL(page.url()).search;
-      await Promise.all([page.waitForURL(`${server.url}en/peta/**`), page.locator('a[data-lang-switch]').first().click()]);
+      await Promise.all([page.waitForURL(`${site.server.url}en/peta/**`), page.locator('a[data-lang-switch]').first().click()]);
       expect(new URL(page.url()).search).toBe(query);
       await waitForMap(page, { trigger: false });
       expect(await page.inputValue('select[name="indikator"]'), 'English explorer shows the same indicator').toBe('wasting');
@@ -75,10 +65,10 @@ describe('trend chart tooltip (enhancement)', () => {
   const path = `wilayah/${kabupaten.code}/`;
 
   it('without JavaScript the values are in the caption and table, and no tooltip shows', async () => {
-    const rec = await openPage(browser, { javaScriptEnabled: false });
+    const rec = await openPage(site.browser, { javaScriptEnabled: false });
     try {
       const { page } = rec;
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const chart = page.locator('trend-chart').first();
       expect(await chart.count(), '<trend-chart> on the kabupaten page').toBe(1);
       expect((await chart.locator('figcaption').innerText()).length).toBeGreaterThan(20);
@@ -91,10 +81,10 @@ describe('trend chart tooltip (enhancement)', () => {
   });
 
   it('hover on a point shows its value; keyboard focus and arrows move the tooltip', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const chart = page.locator('trend-chart').first();
       const pts = chart.locator('svg.tc-svg:visible .tc-dot');
       expect(await pts.count(), 'visible routine points in the trend chart').toBeGreaterThan(1);
@@ -142,10 +132,10 @@ describe('area search', () => {
     { lang: 'id', path: `wilayah/${kabupaten.code}/` },
   ])('typing a desa name on /$path lists it and Enter opens its page', async ({ lang, path }) => {
     expect(desa, 'a desa with a unique name in areas.json').toBeDefined();
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const input = page.locator('area-search input[role="combobox"]:visible').first();
       await expect.poll(() => input.count(), { timeout: 10_000, message: 'visible search combobox (area-search upgraded)' }).toBeGreaterThan(0);
       await input.click();
@@ -160,7 +150,7 @@ describe('area search', () => {
       const idx = options.findIndex((t) => t.startsWith(desa!.name));
       for (let i = 0; i <= idx; i++) await page.keyboard.press('ArrowDown');
       expect(await input.getAttribute('aria-activedescendant')).toBeTruthy();
-      const target = `${server.url}${lang === 'en' ? 'en/' : ''}wilayah/${desa!.code}/`;
+      const target = `${site.server.url}${lang === 'en' ? 'en/' : ''}wilayah/${desa!.code}/`;
       await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
       expect(await page.locator('h1').innerText()).toContain(desa!.name);
       expect(rec.consoleErrors, rec.report()).toEqual([]);
@@ -171,10 +161,10 @@ describe('area search', () => {
   });
 
   it('a click on a result opens the page too', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       const input = page.locator('area-search input[role="combobox"]:visible').first();
       await input.click();
       await input.pressSequentially(desa!.name, { delay: 20 });

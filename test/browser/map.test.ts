@@ -5,20 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CLASS_COLORS } from '../../src/lib/site/thresholds.ts';
 import { formatPercent } from '../../src/lib/site/format.ts';
 import {
-  closeBrowser,
   countPaletteColours,
   DIST,
-  launchBrowser,
   openPage,
   readAreas,
-  serveStatic,
+  useSite,
   waitForMap,
-  type StaticServer,
 } from './helpers.ts';
 
 interface Cell { prevalence: number | null; status: string; n: number | null }
@@ -28,23 +24,14 @@ const nameOf = new Map(areas.map((a) => [a.code, a.name]));
 /** Default explorer state: desa, stunting, latest period. */
 const desaValues = (JSON.parse(readFileSync(join(DIST, `data/v1/map/desa/${meta.latest_period}.json`), 'utf8')) as { values: Record<string, Record<string, Cell>> }).values;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
+const site = useSite();
 
 describe('static SVG map without JavaScript', () => {
   it.each(['peta/', 'en/peta/'])('/%s has a complete choropleth in the HTML', async (path) => {
-    const rec = await openPage(browser, { javaScriptEnabled: false });
+    const rec = await openPage(site.browser, { javaScriptEnabled: false });
     try {
       const { page } = rec;
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(site.server.url + path);
       expect(res?.status()).toBe(200);
       const svg = page.locator('svg[data-map-svg]').first();
       expect(await svg.count(), 'static map SVG (svg[data-map-svg]) missing').toBe(1);
@@ -76,10 +63,10 @@ describe('static SVG map without JavaScript', () => {
 
 describe('interactive MapLibre map', () => {
   it('draws the areas in the class colours after it is triggered', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}peta/`);
+      await page.goto(`${site.server.url}peta/`);
       await waitForMap(page, { trigger: true });
       const canvas = page.locator('stunting-map .chm-gl canvas').first();
       expect(await canvas.count(), 'MapLibre canvas inside <stunting-map>').toBe(1);
@@ -102,10 +89,10 @@ describe('interactive MapLibre map', () => {
 
   it('loads on its own when idle and in view (no interaction), on the overview too', async () => {
     for (const path of ['peta/', '']) {
-      const rec = await openPage(browser);
+      const rec = await openPage(site.browser);
       try {
         const { page } = rec;
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         await page.locator('stunting-map').first().scrollIntoViewIfNeeded();
         await waitForMap(page, { trigger: false, timeout: 30_000 });
         expect(rec.consoleErrors, rec.report()).toEqual([]);
@@ -117,10 +104,10 @@ describe('interactive MapLibre map', () => {
   });
 
   it('hover shows a tooltip with the area name and value', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}peta/`);
+      await page.goto(`${site.server.url}peta/`);
       await waitForMap(page, { trigger: true });
       // The largest-n desa with a published value: big enough on screen to hover its label point.
       const [code, cell] = Object.entries(desaValues)
@@ -149,10 +136,10 @@ describe('interactive MapLibre map', () => {
   });
 
   it('keyboard focus: arrows select an area with a tooltip (name and value), Enter opens its page', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}en/peta/`);
+      await page.goto(`${site.server.url}en/peta/`);
       await waitForMap(page, { trigger: true });
       const canvas = page.locator('stunting-map .chm-gl canvas').first();
       expect(await canvas.getAttribute('tabindex'), 'map canvas is focusable').not.toBeNull();

@@ -3,28 +3,17 @@
  * page's language, the right <html lang>, no console error or page error, no failed local request and no request to
  * another host, including after the interactive map (where the page has one) has loaded and drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { closeBrowser, launchBrowser, openPage, pagesBothLanguages, serveStatic, waitForMap, type StaticServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, pagesBothLanguages, waitForMap, useSite } from './helpers.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
+const site = useSite();
 
 describe('every page type renders', () => {
   it.each(pagesBothLanguages())('$lang $name (/$path)', async ({ lang, path }) => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      const res = await page.goto(server.url + path, { waitUntil: 'load' });
+      const res = await page.goto(site.server.url + path, { waitUntil: 'load' });
       expect(res, `no response for /${path}`).not.toBeNull();
       expect(res!.status(), `/${path} status (page missing from the build?)`).toBe(200);
       expect(await page.getAttribute('html', 'lang'), 'html lang').toBe(lang);
@@ -55,20 +44,20 @@ describe('every page type renders', () => {
 
 describe('static server', () => {
   it('answers an unknown path with 404 and an HTML page', async () => {
-    const r = await fetch(`${server.url}no-such-page/`);
+    const r = await fetch(`${site.server.url}no-such-page/`);
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toMatch(/text\/html/);
   });
   it('serves data files with JSON and CSV content types', async () => {
-    const a = await fetch(`${server.url}data/v1/areas.json`);
+    const a = await fetch(`${site.server.url}data/v1/areas.json`);
     expect(a.status).toBe(200);
     expect(a.headers.get('content-type')).toMatch(/application\/json/);
-    const c = await fetch(`${server.url}data/v1/stunting.csv`, { method: 'HEAD' });
+    const c = await fetch(`${site.server.url}data/v1/stunting.csv`, { method: 'HEAD' });
     expect(c.status).toBe(200);
     expect(c.headers.get('content-type')).toMatch(/text\/csv/);
   });
   it('never serves files outside the site root', async () => {
-    const r = await fetch(`${server.url}..%2f..%2fpackage.json`);
+    const r = await fetch(`${site.server.url}..%2f..%2fpackage.json`);
     expect(r.status).toBe(404);
   });
 });

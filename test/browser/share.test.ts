@@ -6,24 +6,14 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { closeBrowser, DIST, launchBrowser, openPage, sampleAreas, serveStatic, waitForMap, type StaticServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { DIST, openPage, sampleAreas, waitForMap, useSite } from './helpers.ts';
 import { hostScript, HEIGHT_MESSAGE } from '../../src/lib/share/embed.ts';
 
-let server: StaticServer;
-let browser: Browser;
 const areas = sampleAreas();
 const meta = JSON.parse(readFileSync(join(DIST, 'data/v1/meta.json'), 'utf8')) as { periods: string[]; latest_period: string };
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
+const site = useSite();
 
 /** A host page (about:blank) with one iframe of `src`, optionally the host script; collects the height messages. */
 async function hostPage(page: Page, src: string, withScript: boolean, iframeHeight = 300): Promise<Frame> {
@@ -31,7 +21,7 @@ async function hostPage(page: Page, src: string, withScript: boolean, iframeHeig
     `<!doctype html><html lang="en"><head><title>host</title></head><body style="margin:0">
      <script>window.__msgs = []; addEventListener('message', (e) => window.__msgs.push({ data: e.data, origin: e.origin }));</script>
      <div style="width:640px"><iframe id="f" src="${src}" title="embed" name="test-embed" width="100%" height="${iframeHeight}" style="border:0"></iframe></div>
-     ${withScript ? hostScript(server.origin) : ''}
+     ${withScript ? hostScript(site.server.origin) : ''}
      </body></html>`,
     { waitUntil: 'load' },
   );
@@ -56,10 +46,10 @@ describe('embeds report their height', () => {
     { name: 'map (default view)', path: 'embed/peta/' },
   ];
   it.each(cases)('$name: the message arrives, matches the content height, and the host script applies it', async ({ path }) => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      const frame = await hostPage(page, server.url + path, true);
+      const frame = await hostPage(page, site.server.url + path, true);
       await expect.poll(() => lastHeight(page), { timeout: 15_000 }).not.toBeNull();
       await page.waitForTimeout(400); // let late layout (fonts, the map's upgrade) settle and report
       const msg = (await lastHeight(page))!;
@@ -87,13 +77,13 @@ describe('embeds report their height', () => {
   });
 
   it('answers a late host with the height, and a host without script keeps the default height', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      const frame = await hostPage(page, `${server.url}embed/tren/${areas.kabupaten.code}/`, false, 700);
+      const frame = await hostPage(page, `${site.server.url}embed/tren/${areas.kabupaten.code}/`, false, 700);
       await expect.poll(() => lastHeight(page)).not.toBeNull();
       await page.evaluate(() => ((window as unknown as { __msgs: unknown[] }).__msgs.length = 0));
-      await page.evaluate((o) => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'stunting-embed:request-height' }, o), server.origin);
+      await page.evaluate((o) => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'stunting-embed:request-height' }, o), site.server.origin);
       await expect.poll(() => lastHeight(page)).not.toBeNull();
       expect((await lastHeight(page))!.height).toBe(await contentHeight(frame));
       expect(await page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).getBoundingClientRect().height)).toBe(700);
@@ -104,10 +94,10 @@ describe('embeds report their height', () => {
 
   it('default iframe heights fit the content at a 640 px column (no inner scrolling without the host script)', async () => {
     const { DEFAULT_HEIGHT } = await import('../../src/lib/share/embed.ts');
-    const rec = await openPage(browser, { viewport: { width: 640, height: 900 } });
+    const rec = await openPage(site.browser, { viewport: { width: 640, height: 900 } });
     try {
       for (const [kind, path] of [['trend', `embed/tren/${areas.kabupaten.code}/`], ['map', 'embed/peta/']] as const) {
-        await rec.page.goto(server.url + path, { waitUntil: 'load' });
+        await rec.page.goto(site.server.url + path, { waitUntil: 'load' });
         await rec.page.waitForTimeout(300);
         const h = await rec.page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
         expect(h, `${kind} content height at 640 px`).toBeLessThanOrEqual(DEFAULT_HEIGHT[kind]);
@@ -121,15 +111,15 @@ describe('embeds report their height', () => {
 
 describe('a URL restores its state', () => {
   it('trend embed: ?indikator picks the chart; an invalid value falls back to stunting without an error', async () => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}embed/tren/${areas.desa.code}/?indikator=underweight`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}embed/tren/${areas.desa.code}/?indikator=underweight`, { waitUntil: 'load' });
       await expect.poll(() => page.locator('[data-trend-indicator]:visible').getAttribute('data-trend-indicator')).toBe('underweight');
       expect(await page.locator('[data-trend-indicator]:visible').count()).toBe(1);
       expect(await page.locator('h1').innerText()).toMatch(/underweight/i);
 
-      await page.goto(`${server.url}embed/tren/${areas.desa.code}/?indikator=%3Cscript%3E`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}embed/tren/${areas.desa.code}/?indikator=%3Cscript%3E`, { waitUntil: 'load' });
       await expect.poll(() => page.locator('[data-trend-indicator]:visible').getAttribute('data-trend-indicator')).toBe('stunting');
       expect(rec.pageErrors, rec.report()).toEqual([]);
       expect(rec.consoleErrors, rec.report()).toEqual([]);
@@ -140,10 +130,10 @@ describe('a URL restores its state', () => {
 
   it('map explorer and map embed: level, indicator and period come back from the query; outdated values fall back', async () => {
     const first = meta.periods[0];
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(`${server.url}peta/?tingkat=kecamatan&indikator=wasting&periode=${first}`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}peta/?tingkat=kecamatan&indikator=wasting&periode=${first}`, { waitUntil: 'load' });
       await waitForMap(page);
       const form = page.locator('form[data-map-controls]');
       expect(await form.locator('input[name="tingkat"]:checked').getAttribute('value')).toBe('kecamatan');
@@ -151,12 +141,12 @@ describe('a URL restores its state', () => {
       expect(await form.locator('select[name="periode"]').inputValue()).toBe(first);
       expect(new URL(page.url()).searchParams.get('indikator')).toBe('wasting');
 
-      await page.goto(`${server.url}embed/peta/?tingkat=kecamatan&indikator=wasting&periode=${first}`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}embed/peta/?tingkat=kecamatan&indikator=wasting&periode=${first}`, { waitUntil: 'load' });
       await waitForMap(page);
       await expect.poll(() => page.locator('[data-map-caption]').innerText()).toMatch(/wasting/i);
       expect(await page.locator('[data-map-caption]').innerText()).toMatch(/kecamatan/i);
 
-      await page.goto(`${server.url}embed/peta/?periode=1999-02&indikator=nope`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}embed/peta/?periode=1999-02&indikator=nope`, { waitUntil: 'load' });
       await waitForMap(page, { trigger: true });
       expect(await page.locator('[data-map-caption]').innerText()).toMatch(/stunting/i);
       expect(rec.pageErrors, rec.report()).toEqual([]);
@@ -167,10 +157,10 @@ describe('a URL restores its state', () => {
   });
 
   it('share box (where placed): shows the current permalink, copies it, and the link opens the same view', async (ctx) => {
-    const rec = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const rec = await openPage(site.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       const { page } = rec;
-      await page.goto(`${server.url}peta/?tingkat=kecamatan&indikator=overweight`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}peta/?tingkat=kecamatan&indikator=overweight`, { waitUntil: 'load' });
       if ((await page.locator('share-box').count()) === 0) return ctx.skip();
       await waitForMap(page);
       const box = page.locator('share-box').first();
@@ -221,7 +211,7 @@ describe('link previews', () => {
     [`en/wilayah/${areas.desa.code}/`, areas.desa.code],
     ['peta/', null],
   ])('/%s has OpenGraph and Twitter tags, an existing image and oEmbed discovery', async (path, code) => {
-    const res = await fetch(server.url + path);
+    const res = await fetch(site.server.url + path);
     const html = await res.text();
     const meta = (p: string) => new RegExp(`<meta (?:property|name)="${p}" content="([^"]*)"`).exec(html)?.[1] ?? null;
     for (const p of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt', 'og:site_name', 'twitter:card']) expect(meta(p), p).toBeTruthy();
@@ -242,7 +232,7 @@ describe('downloads', () => {
   it('each area CSV equals its rows of stunting.csv', async () => {
     const tidy = readFileSync(join(DIST, 'data/v1/stunting.csv'), 'utf8').split('\n');
     for (const a of Object.values(areas)) {
-      const res = await fetch(`${server.url}data/v1/csv/${a.code}.csv`);
+      const res = await fetch(`${site.server.url}data/v1/csv/${a.code}.csv`);
       expect(res.status).toBe(200);
       const want = [tidy[0], ...tidy.filter((l) => l.startsWith(`${a.code},`))].join('\n') + '\n';
       expect(await res.text()).toBe(want);
@@ -250,10 +240,10 @@ describe('downloads', () => {
   });
 
   it('embed box (where placed): downloads the chart as SVG with title, source and licence, and as PNG', async (ctx) => {
-    const rec = await openPage(browser, { acceptDownloads: true });
+    const rec = await openPage(site.browser, { acceptDownloads: true });
     try {
       const { page } = rec;
-      await page.goto(`${server.url}wilayah/${areas.kecamatan.code}/`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}wilayah/${areas.kecamatan.code}/`, { waitUntil: 'load' });
       const box = page.locator('embed-box').first();
       if ((await box.count()) === 0) return ctx.skip();
       await box.locator('summary').first().click();
@@ -281,10 +271,10 @@ describe('downloads', () => {
 
 describe('images of charts without an embed', () => {
   it('quality page: each chart downloads as SVG (its title, source, licence) and PNG', async () => {
-    const rec = await openPage(browser, { acceptDownloads: true });
+    const rec = await openPage(site.browser, { acceptDownloads: true });
     try {
       const { page } = rec;
-      await page.goto(`${server.url}kualitas-data/`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}kualitas-data/`, { waitUntil: 'load' });
       const boxes = page.locator('figure-download');
       expect(await boxes.count()).toBeGreaterThanOrEqual(3);
       const box = boxes.first();
@@ -318,10 +308,10 @@ describe('print', () => {
     ['desa', `wilayah/${areas.desa.code}/`],
     ['desa (English)', `en/wilayah/${areas.desa.code}/`],
   ])('an area page (%s) prints on one A4 page with its figures, trend, map, table and source', async (_, path) => {
-    const rec = await openPage(browser);
+    const rec = await openPage(site.browser);
     try {
       const { page } = rec;
-      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
       for (const sel of ['svg.tc-svg:visible', '.chm-svg', 'h1', 'section[aria-labelledby="h-rounds"] table', '.site-footer', '.synthetic-notice']) {
         expect(await page.locator(sel).first().isVisible(), `${sel} printed`).toBe(true);
