@@ -269,6 +269,29 @@ describe('downloads', () => {
   });
 });
 
+describe('map embed of an area page', () => {
+  it.each(['kecamatan', 'desa'] as const)('%s page: the code selects the area on the map of its level, and the embed opens on it', async (level) => {
+    const a = areas[level];
+    const rec = await openPage(site.browser);
+    try {
+      const { page } = rec;
+      await page.goto(`${site.server.url}wilayah/${a.code}/`, { waitUntil: 'load' });
+      const code = await page.locator('embed-box').nth(1).locator('[data-embed-code]').inputValue();
+      const src = /src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
+      const u = new URL(src);
+      expect(u.pathname).toBe('/embed/peta/');
+      expect(u.searchParams.get('wilayah')).toBe(a.code);
+      expect(u.searchParams.get('tingkat') ?? 'desa').toBe(level);
+      await page.goto(`${site.server.url}embed/peta/${u.search}`, { waitUntil: 'load' });
+      await waitForMap(page);
+      await expect.poll(async () => (await page.locator('.chm-tip').first().isVisible()) && (await page.locator('.chm-tip').first().innerText())).toContain(a.name);
+      expect(rec.pageErrors, rec.report()).toEqual([]);
+    } finally {
+      await rec.close();
+    }
+  });
+});
+
 describe('images of charts without an embed', () => {
   it('quality page: each chart downloads as SVG (its title, source, licence) and PNG', async () => {
     const rec = await openPage(site.browser, { acceptDownloads: true });
