@@ -139,7 +139,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     }
     const allowed = allowedPeriods(config, referenceDate);
 
-    const work = mkdtempSync(join(tmpdir(), 'stunting-build-'));
+    removeDeadWorkFolders();
+    const work = mkdtempSync(join(tmpdir(), `${WORK_PREFIX}${process.pid}-`));
     try {
       const spill = new Spill(work);
       const validation = { read: 0, rejected: {} as Record<string, number>, examples: [] as RowProblem[], outsideRounds: 0 };
@@ -469,6 +470,43 @@ async function transcode(file: string, encoding: ReturnType<typeof detectEncodin
     raw.destroy();
   }
   return out;
+}
+
+/** Work folders (spill files) are `<tmp>/stunting-build-<pid>-XXXXXX`; a build removes its own when it ends. */
+const WORK_PREFIX = 'stunting-build-';
+
+/** Removes the work folders of builds that were killed (their process no longer exists): a killed 5M-row build leaves
+ * hundreds of MB of spill files. A folder whose process is alive (another build running) is left alone. */
+export function removeDeadWorkFolders(dir: string = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = /^stunting-build-(\d+)-/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      /* not ours to remove (permissions): leave it */
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Areas renamed since the older code list (not mere spelling changes, which the matcher's normalisation covers),

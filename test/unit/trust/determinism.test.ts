@@ -5,12 +5,14 @@
  * intact, and no half-written folder at the output path; the next build leaves no stale temporary folder behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, basename, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDemoConfig, writeDemoData } from '../../../scripts/lib/demo-data.ts';
 import { REPO, build, cleanup, listFiles, makeDataDir } from './harness.ts';
+import { removeDeadWorkFolders } from '../../../scripts/lib/build.ts';
 
 let dir: string;
 const dirs: string[] = [];
@@ -94,7 +96,7 @@ describe('atomicity', () => {
   });
 
   /** Runs the CLI on the demo data into `out`; kills it with SIGKILL when `when` says so. Resolves with the exit. */
-  function cli(out: string, when: { afterMs?: number; onTmp?: boolean }): Promise<{ code: number | null; signal: string | null; killedAt: string }> {
+  function cli(out: string, when: { afterMs?: number; onTmp?: boolean }): Promise<{ code: number | null; signal: string | null; killedAt: string; pid: number }> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [join(REPO, 'scripts/build-data.ts'), '--config', join(dir, 'site.config.json'), '--out', out, '--workers', '2'], { stdio: 'ignore' });
       let killedAt = 'not killed';
@@ -114,7 +116,7 @@ describe('atomicity', () => {
       }
       child.on('exit', (code, signal) => {
         timers.forEach((t) => clearInterval(t));
-        resolve({ code, signal, killedAt });
+        resolve({ code, signal, killedAt, pid: child.pid! });
       });
     });
   }
@@ -138,5 +140,20 @@ describe('atomicity', () => {
     expect(again.code).toBe(0);
     expectSame(before, snapshot(out));
     expect(leftovers(out)).toEqual([]);
+    // ... including the killed builds' work folders (spill files) in the temporary folder.
+    const work = (pid: number) => readdirSync(tmpdir()).filter((f) => f.startsWith(`stunting-build-${pid}-`));
+    expect([...work(early.pid), ...work(writing.pid), ...work(again.pid)]).toEqual([]);
   }, 180_000);
+
+  it('a build removes the work folders of killed builds, and only those', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'workdirs-'));
+    dirs.push(tmp);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
+    for (const name of [`stunting-build-${dead}-aaaaaa`, `stunting-build-${process.pid}-bbbbbb`, 'stunting-build-cccccc', 'other-folder']) {
+      mkdirSync(join(tmp, name));
+      writeFileSync(join(tmp, name, 'spill-0.bin'), 'x');
+    }
+    expect(removeDeadWorkFolders(tmp)).toEqual([`stunting-build-${dead}-aaaaaa`]);
+    expect(readdirSync(tmp).sort()).toEqual(['other-folder', `stunting-build-${process.pid}-bbbbbb`, 'stunting-build-cccccc'].sort());
+  });
 });
