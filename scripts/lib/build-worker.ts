@@ -16,7 +16,7 @@ import { computeZScores } from '../../src/lib/who/zscore.ts';
 import type { WhoTables } from '../../src/lib/who/tables.ts';
 import { RECORD_INTS, packObservation, periodIndex } from '../../src/lib/aggregate/record.ts';
 import { fnv1a64 } from '../../src/lib/csv/rows.ts';
-import type { Area, Observation, RowProblem, ZScoreInput } from '../../src/lib/types.ts';
+import type { Area, Observation, RowProblem } from '../../src/lib/types.ts';
 import { PartitionCounter, type CountShape, type PartitionCounts } from './spill.ts';
 
 /** Data given to every worker once per build (the pool's `init`). */
@@ -94,8 +94,7 @@ const tenthsDigit = (v: number | null) => (v === null ? null : Math.round(v * 10
 
 /** Packed records of the current block; grown when a block has more rows, reused for every block. */
 let scratch = new Int32Array(4096 * RECORD_INTS);
-/** The z-score input and the observation of the current row (filled in turn, never kept). */
-const zInput: ZScoreInput = { sex: 1, ageDays: 0, weightKg: null, lengthHeightCm: null, position: null, oedema: false };
+/** The observation of the current row (filled in turn, never kept). */
 const obs: Observation = {
   period: '',
   areaCode: '',
@@ -173,13 +172,8 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
       outsideRounds++;
       return;
     }
-    zInput.sex = me.sex;
-    zInput.ageDays = me.ageDays;
-    zInput.weightKg = me.weightKg;
-    zInput.lengthHeightCm = me.lengthHeightCm;
-    zInput.position = me.position;
-    zInput.oedema = me.oedema;
-    const z = computeZScores(zInput, tables);
+    // A Measurement is a ZScoreInput (same field names): no copy.
+    const z = computeZScores(me, tables);
     obs.areaCode = me.areaCode;
     obs.childKey = me.childKey || fnv1a64(`row:${f.fileIndex}:${line}`);
     obs.measureDay = isoDayNumber(me.measureDate);

@@ -486,9 +486,9 @@ export function removeDeadWorkFolders(dir: string = tmpdir()): string[] {
     return removed;
   }
   for (const name of names) {
-    const m = /^stunting-build-(\d+)-/.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
+    if (!name.startsWith(WORK_PREFIX)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(WORK_PREFIX.length))?.[1]);
+    if (!pid) continue;
     if (pid === process.pid || processAlive(pid)) continue;
     try {
       rmSync(join(dir, name), { recursive: true, force: true });

@@ -172,13 +172,13 @@ export function setFastPathDefault(on: boolean): void {
  * Throws `CsvBlockError` with the file, line and column of a csv-parse error.
  */
 export function parseBlock(block: Uint8Array, firstLine: number, opts: ParseBlockOptions): ParsedBlock {
-  const buf = Buffer.isBuffer(block) ? block : Buffer.from(block.buffer, block.byteOffset, block.byteLength);
-  const fastPath = opts.fastPath ?? fastPathDefault;
-  if (fastPath && buf.indexOf(QUOTE) === -1) {
-    const r = splitBlock(buf.toString('utf8'), firstLine, opts.delimiter, opts.recordDelimiter === '\r\n');
-    if (r) return r;
-  }
-  return csvParseBlock(buf, firstLine, opts);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const fast = eachRow(block, firstLine, opts, (fields, line) => {
+    rows.push(fields);
+    lines.push(line);
+  });
+  return { rows, lines, fast };
 }
 
 /**
@@ -191,8 +191,8 @@ export function eachRow(block: Uint8Array, firstLine: number, opts: ParseBlockOp
   const buf = Buffer.isBuffer(block) ? block : Buffer.from(block.buffer, block.byteOffset, block.byteLength);
   const crlf = opts.recordDelimiter === '\r\n';
   if ((opts.fastPath ?? fastPathDefault) && buf.indexOf(QUOTE) === -1 && (!crlf || everyLfAfterCr(buf))) {
-    // the loop of splitBlock, on bytes: `\n` and `\r` never occur inside a UTF-8 sequence, so decoding each line
-    // alone gives the same text as slicing the decoded block
+    // split on `\n` (and the `\r` before it in CRLF mode) and the delimiter, on bytes: `\n` and `\r` never occur
+    // inside a UTF-8 sequence, so decoding each line alone gives the same text as slicing the decoded block
     const delimiter = opts.delimiter;
     const n = buf.length;
     let line = firstLine;
@@ -217,33 +217,6 @@ export function eachRow(block: Uint8Array, firstLine: number, opts: ParseBlockOp
 function everyLfAfterCr(buf: Buffer): boolean {
   for (let i = buf.indexOf(NL); i !== -1; i = buf.indexOf(NL, i + 1)) if (i === 0 || buf[i - 1] !== CR) return false;
   return true;
-}
-
-/** Fast path: split on \n and the delimiter. Returns null when csv-parse could read the text differently. */
-function splitBlock(text: string, firstLine: number, delimiter: string, crlf: boolean): ParsedBlock | null {
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  let line = firstLine;
-  let start = 0;
-  const n = text.length;
-  while (start < n) {
-    let end = text.indexOf('\n', start);
-    const terminated = end !== -1;
-    if (!terminated) end = n;
-    let stop = end;
-    if (crlf && terminated) {
-      // a lone \n is field content for csv-parse in CRLF mode: leave such blocks to it
-      if (end === start || text.charCodeAt(end - 1) !== CR) return null;
-      stop = end - 1;
-    }
-    if (stop > start) {
-      rows.push(text.slice(start, stop).split(delimiter));
-      lines.push(line);
-    }
-    line++;
-    start = end + 1;
-  }
-  return { rows, lines, fast: true };
 }
 
 /**

@@ -10,11 +10,13 @@
  */
 import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORD_INTS, unpackMeasures } from '../../src/lib/aggregate/record.ts';
+import { RECORD_INTS, recordSlots, unpackMeasures } from '../../src/lib/aggregate/record.ts';
 import { createDedupScratch, dedupRecords } from '../../src/lib/aggregate/dedup.ts';
 import { addObservation, createCountTable, type CountTable } from '../../src/lib/aggregate/counts.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import type { Observation } from '../../src/lib/types.ts';
+
+const { K_LO, PERIOD, AREA } = recordSlots;
 
 /** Spill files: 2^PARTITION_BITS partitions by the low bits of the child key. */
 export const PARTITION_BITS = 5;
@@ -49,7 +51,7 @@ class PartitionWriter {
   add(records: Int32Array, count: number): void {
     for (let i = 0; i < count; i++) {
       const b = i * RECORD_INTS;
-      const p = (records[b + 1] >>> this.shift) & this.mask;
+      const p = (records[b + K_LO] >>> this.shift) & this.mask;
       if (this.used[p] === this.bufs[p].length) this.flush(p);
       this.bufs[p].set(records.subarray(b, b + RECORD_INTS), this.used[p]);
       this.used[p] += RECORD_INTS;
@@ -86,7 +88,7 @@ export class Spill {
   add(records: Int32Array, count: number): void {
     let last = -1;
     for (let i = 0; i < count; i++) {
-      const p = records[i * RECORD_INTS + 2];
+      const p = records[i * RECORD_INTS + PERIOD];
       if (p !== last) this.periods.add((last = p));
     }
     this.out.add(records, count);
@@ -209,8 +211,8 @@ export class PartitionCounter {
       for (let w = 0; w < d.winners.length; w++) {
         const i = d.winners[w];
         unpackMeasures(buf, i, o);
-        const a = buf[i * RECORD_INTS + 3];
-        const p = this.slotOf[buf[i * RECORD_INTS + 2] - this.first];
+        const a = buf[i * RECORD_INTS + AREA];
+        const p = this.slotOf[buf[i * RECORD_INTS + PERIOD] - this.first];
         const q = this.quality[a][p];
         addObservation(this.table, a, p, o);
         Q.addObservation(q, o);
@@ -237,11 +239,7 @@ export function addCounts(into: { table: CountTable; quality: Q.QualityAccumulat
   for (let i = 0; i < d.length; i++) d[i] += part.table[i];
   for (let a = 0; a < into.quality.length; a++) {
     for (let p = 0; p < into.quality[a].length; p++) {
-      const acc = into.quality[a][p];
-      Q.mergeQuality(acc, part.quality[a][p]);
-      // mergeQuality is the roll-up: it counts a merged area with children but no target as a target gap. These are
-      // parts of the same area, not areas: the sum must be what adding every observation to one accumulator gives.
-      acc.targetGaps = 0;
+      Q.addQuality(into.quality[a][p], part.quality[a][p]);
     }
   }
 }

@@ -549,16 +549,8 @@ class InteractiveMap {
   open(code: string): void {
     const href = `${this.cfg.areaHref}${code}/`;
     // In an embed the area page opens in the reader's window, not inside the host's iframe.
-    if (window.top && window.top !== window) {
-      try {
-        window.top.location.href = new URL(href, location.href).href;
-        return;
-      } catch {
-        window.open(href, '_top');
-        return;
-      }
-    }
-    location.href = href;
+    if (window.top !== window) window.open(href, '_top');
+    else location.href = href;
   }
 
   // ---- explorer ----

@@ -7,6 +7,7 @@
  *  - initEmbed(): on /embed/ pages, shows the trend the query asks for, opens links in the top window and reports the
  *    content height to the host page (docs/embedding.md).
  */
+import type { ImageCredits } from '../lib/share/strings.ts';
 import { heightMessage, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
 import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
 import type { Lang } from '../lib/site/format.ts';
@@ -77,11 +78,10 @@ class ShareBox extends HTMLElement {
   }
 }
 
-interface EmbedConfig {
+interface EmbedConfig extends ImageCredits {
   /** Trend: embed title per indicator. */
   titles: Record<string, string>;
   kind: 'trend' | 'map';
-  lang: Lang;
   site: string;
   base: string;
   title: string;
@@ -91,9 +91,31 @@ interface EmbedConfig {
   follow: boolean;
   state: import('../lib/share/state.ts').MapState | null;
   options: { periods: string[]; indicators: string[]; levels: string[] };
-  source: string;
-  licence: string;
-  synthetic: string | null;
+}
+
+/** Wires the `[data-download]` (png/svg) buttons of `box`: the figure `root()` as shown, named `name()`, with the
+ * credits and the page address drawn in; the image code loads on the first click. */
+function bindImageDownloads(box: HTMLElement, cfg: ImageCredits, status: HTMLElement | null, root: () => HTMLElement | null, name: () => string): void {
+  const T = TEXT[cfg.lang];
+  for (const b of box.querySelectorAll<HTMLButtonElement>('[data-download]')) {
+    b.addEventListener('click', async () => {
+      const figure = root();
+      if (!figure) return say(status, T.imgFailed);
+      try {
+        const img = await import('./share-image.ts');
+        await img.downloadFigure(figure, {
+          format: b.dataset.download === 'png' ? 'png' : 'svg',
+          fileName: name(),
+          footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')],
+          synthetic: cfg.synthetic,
+        });
+        say(status, T.saved);
+      } catch (err) {
+        console.warn(`${box.localName}: image export failed`, err);
+        say(status, T.imgFailed);
+      }
+    });
+  }
 }
 
 /** Download name of the explorer's map in its current view. */
@@ -135,26 +157,9 @@ class EmbedBox extends HTMLElement {
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
     area?.addEventListener('focus', () => area.select());
     this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
-    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]')) {
-      b.addEventListener('click', async () => {
-        const fmt = b.dataset.download === 'png' ? 'png' : 'svg';
-        const root = this.figureRoot();
-        if (!root) return say(status, T.imgFailed);
-        try {
-          const img = await import('./share-image.ts');
-          await img.downloadFigure(root, {
-            format: fmt,
-            fileName: cfg.kind === 'map' && cfg.follow ? mapFileName(mapStateFromQuery(location.search, opts).state) : (this.dataset.name ?? 'grafik'),
-            footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')],
-            synthetic: cfg.synthetic,
-          });
-          say(status, T.saved);
-        } catch (err) {
-          console.warn('embed-box: image export failed', err);
-          say(status, T.imgFailed);
-        }
-      });
-    }
+    bindImageDownloads(this, cfg, status, () => this.figureRoot(), () =>
+      cfg.kind === 'map' && cfg.follow ? mapFileName(mapStateFromQuery(location.search, opts).state) : (this.dataset.name ?? 'grafik'),
+    );
   }
 
   /** The figure to export: the element matching data-figure (or the one before the box), widened to its chart. */
@@ -171,30 +176,15 @@ class EmbedBox extends HTMLElement {
  */
 class FigureDownload extends HTMLElement {
   connectedCallback(): void {
-    let cfg: { lang: Lang; source: string; licence: string; synthetic: string | null };
+    let cfg: ImageCredits;
     try {
       cfg = JSON.parse(this.dataset.config ?? '');
     } catch {
       return;
     }
-    const status = this.querySelector<HTMLElement>('[data-status]');
-    const T = TEXT[cfg.lang];
     this.hidden = false;
-    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]')) {
-      b.addEventListener('click', async () => {
-        const sel = this.dataset.figure;
-        const root = (sel ? document.querySelector<HTMLElement>(sel) : null) ?? this.closest<HTMLElement>('figure');
-        if (!root) return say(status, T.imgFailed);
-        try {
-          const img = await import('./share-image.ts');
-          await img.downloadFigure(root, { format: b.dataset.download === 'png' ? 'png' : 'svg', fileName: this.dataset.name ?? 'grafik', footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')], synthetic: cfg.synthetic });
-          say(status, T.saved);
-        } catch (err) {
-          console.warn('figure-download: image export failed', err);
-          say(status, T.imgFailed);
-        }
-      });
-    }
+    const sel = this.dataset.figure;
+    bindImageDownloads(this, cfg, this.querySelector<HTMLElement>('[data-status]'), () => (sel ? document.querySelector<HTMLElement>(sel) : null) ?? this.closest<HTMLElement>('figure'), () => this.dataset.name ?? 'grafik');
   }
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measurementDatesOf, scanForLeaks, secretsOf, type Secret } from '../unit/trust/leaks.ts';
+import { exportSecrets, scanForLeaks, type Secret } from '../unit/trust/leaks.ts';
 import { ogImageSvg } from '../../src/lib/share/og-image.ts';
 import { ogInput } from '../../src/lib/share/social.ts';
 import type { AreaJson, Meta, SeriesJson } from '../../src/lib/site/contract.ts';
@@ -30,9 +30,9 @@ beforeAll(() => {
   const measured = new Set<string>();
   for (const f of files) {
     const bytes = readFileSync(join(MEASUREMENTS, f));
-    const text = (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-    secrets.push(...secretsOf(text));
-    for (const d of measurementDatesOf(text)) measured.add(d);
+    const found = exportSecrets((f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+    secrets.push(...found.secrets);
+    for (const d of found.measurementDates) measured.add(d);
   }
   // A birth date that is also a measurement date proves nothing where it appears (rejected measurement dates are
   // reported in validation.json); every other birth date stays a secret.

@@ -115,7 +115,7 @@ export function publishFiles(input: PublishInput): Map<string, string> {
     indicators: INDICATORS.map((id) => ({ id, label: INDICATOR_META[id].label, definition: INDICATOR_META[id].definition, z: INDICATOR_META[id].z })),
     suppression_min: config.suppression.minMeasured,
     targets,
-    ...(config.basemap ? { basemap: { tiles: config.basemap.tiles, attribution: config.basemap.attribution } } : {}),
+    ...(config.basemap ? { basemap: { ...config.basemap } } : {}),
     sources: [
       { name: 'WHO Child Growth Standards (2006)', url: 'https://www.who.int/tools/child-growth-standards' },
       { name: 'Kemendagri kode wilayah (cahyadsn/wilayah, MIT)', url: 'https://github.com/cahyadsn/wilayah' },

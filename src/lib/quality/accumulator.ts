@@ -209,9 +209,19 @@ function addArray(into: number[], from: readonly number[]): void {
   for (let i = 0; i < into.length; i++) into[i] += from[i];
 }
 
-/** Adds `from` into `into` (roll-up). Targets add up; a merged area with children but no target makes the
- * parent's coverage unknown (counted in targetGaps) unless the parent gets its own target with setTarget. */
+/** Adds `from` into `into` (roll-up of a child area into its parent). Targets add up; a merged area with children but
+ * no target makes the parent's coverage unknown (counted in targetGaps) unless the parent gets its own target with
+ * setTarget. */
 export function mergeQuality(into: QualityAccumulator, from: QualityAccumulator): QualityAccumulator {
+  const gap = from.target === null && from.targetGaps === 0 && from.children > 0 ? 1 : 0;
+  addQuality(into, from);
+  into.targetGaps += gap;
+  return into;
+}
+
+/** Adds `from` into `into` field by field: two parts of the same area's observations (e.g. counted by two workers)
+ * give what one accumulator fed every observation gives. */
+export function addQuality(into: QualityAccumulator, from: QualityAccumulator): QualityAccumulator {
   into.children += from.children;
   into.boys += from.boys;
   into.girls += from.girls;
@@ -234,6 +244,6 @@ export function mergeQuality(into: QualityAccumulator, from: QualityAccumulator)
   into.duplicatesRemoved += from.duplicatesRemoved;
   for (const [k, v] of Object.entries(from.rejected)) into.rejected[k] = (into.rejected[k] ?? 0) + (v ?? 0);
   if (from.target !== null) into.target = (into.target ?? 0) + from.target;
-  into.targetGaps += from.targetGaps + (from.target === null && from.targetGaps === 0 && from.children > 0 ? 1 : 0);
+  into.targetGaps += from.targetGaps;
   return into;
 }

@@ -1,5 +1,6 @@
 /** User-facing strings of the sharing features (share box, embed box, embeds, images, previews), id and en. */
 import type { Lang } from '../site/format.ts';
+import type { Meta } from '../site/contract.ts';
 
 const id = {
   share: 'Bagikan',
@@ -75,4 +76,22 @@ export const SHARE_STRINGS: Record<Lang, Record<ShareKey, string>> = { id, en };
 export function st(lang: Lang, key: ShareKey, vars?: Record<string, string | number>): string {
   const s = SHARE_STRINGS[lang][key] ?? SHARE_STRINGS.id[key];
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+/** What every downloaded chart or map image carries: source, licence and, for demo data, the synthetic-data note. */
+export interface ImageCredits {
+  lang: Lang;
+  source: string;
+  licence: string;
+  synthetic: string | null;
+}
+
+/** The image credits of a site in one language. */
+export function imageCredits(lang: Lang, meta: Pick<Meta, 'publisher' | 'licence' | 'synthetic'>): ImageCredits {
+  return {
+    lang,
+    source: `${st(lang, 'source')}: ${meta.publisher.name}`,
+    licence: `${st(lang, 'licence')}: ${meta.licence.name} (${meta.licence.id})`,
+    synthetic: meta.synthetic ? st(lang, 'synthetic') : null,
+  };
 }

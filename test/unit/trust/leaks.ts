@@ -113,12 +113,29 @@ export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
 /** Secrets of one demo (e-PPGBM style, `;`-separated) export: every identity cell, birth dates also in ISO form,
  * each value once. Throws when the export lacks an identity column (the scan would prove nothing). */
 export function secretsOf(text: string): Secret[] {
+  return exportSecrets(text).secrets;
+}
+
+/** A DD/MM/YYYY date and its ISO form, or null. */
+function dmyForms(v: string): [string, string] | null {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v);
+  return m ? [v, `${m[3]}-${m[2]}-${m[1]}`] : null;
+}
+
+/**
+ * The secrets of a demo export (as secretsOf) and its measurement dates in both forms, in one pass: a birth date that
+ * equals a measurement date is not evidence of a leak where it appears (validation.json names rejected measurement
+ * dates, which thousands of children share).
+ */
+export function exportSecrets(text: string): { secrets: Secret[]; measurementDates: Set<string> } {
   const lines = text.split(/\r?\n/).filter((l) => l !== '');
   const header = lines[0].split(';');
   const cols = ['NIK', 'Nama Anak', 'Tgl Lahir', 'Nama Ortu', 'Alamat'].map((c) => header.indexOf(c));
   if (cols.some((c) => c < 0)) throw new Error(`secretsOf: identity column missing in header ${lines[0]}`);
   const [nik, child, birth, parent, address] = cols;
+  const measured = header.indexOf('Tanggal Pengukuran');
   const out = new Map<string, Secret>();
+  const measurementDates = new Set<string>();
   const add = (kind: string, value: string) => out.set(`${kind}\u0000${value}`, { kind, value });
   for (const l of lines.slice(1)) {
     const c = l.split(';');
@@ -126,26 +143,8 @@ export function secretsOf(text: string): Secret[] {
     if (c[child]?.includes(' ')) add('name', c[child]);
     if (c[parent]?.includes(' ')) add('parent_name', c[parent]);
     if ((c[address] ?? '').length >= 8) add('address', c[address]);
-    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(c[birth] ?? '');
-    if (m) {
-      add('birth_date', c[birth]);
-      add('birth_date', `${m[3]}-${m[2]}-${m[1]}`);
-    }
+    for (const f of dmyForms(c[birth] ?? '') ?? []) add('birth_date', f);
+    if (measured >= 0) for (const f of dmyForms(c[measured] ?? '') ?? []) measurementDates.add(f);
   }
-  return [...out.values()];
-}
-
-/** The measurement dates of a demo export, both forms: a birth date that equals one of them is not evidence of a
- * leak where it appears (validation.json names rejected measurement dates, which thousands of children share). */
-export function measurementDatesOf(text: string): Set<string> {
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  const col = lines[0].split(';').indexOf('Tanggal Pengukuran');
-  const out = new Set<string>();
-  if (col < 0) return out;
-  for (const l of lines.slice(1)) {
-    const v = l.split(';')[col] ?? '';
-    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v);
-    if (m) out.add(v).add(`${m[3]}-${m[2]}-${m[1]}`);
-  }
-  return out;
+  return { secrets: [...out.values()], measurementDates };
 }
