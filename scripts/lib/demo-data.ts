@@ -26,7 +26,7 @@ export function demoTargetsPath(configDir: string, config: SiteConfig): string |
 }
 
 /** Files the data build treats as measurement exports (same rule as scripts/lib/build.ts). */
-const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
+import { MEASUREMENT_EXT } from './measurement-files.ts';
 
 /** One written file. */
 export interface WrittenDemoFile {
