@@ -1,12 +1,18 @@
 /**
+ * Test helper (not part of the build: the published datapackage.json is written by src/lib/publish).
  * A small offline validator for the published `datapackage.json`: the required and typed properties of the
  * Frictionless Data Package, Data Resource and Table Schema specifications (v1, with the v2 rules that tightened v1's
  * SHOULDs: resource names unique), plus checks against the files themselves (present, byte size, SHA-256, CSV header
  * = schema fields, every cell castable to its field type and within its constraints, primary key unique).
- * Pure: file reading and hashing are injected. Returns problems as strings; an empty list means valid.
+ * File reading and hashing are injected (`packageFilesIn` reads a folder). Returns problems as strings; an empty list
+ * means valid.
  *
  * Specs: https://specs.frictionlessdata.io/data-package/, /data-resource/, /table-schema/ (and datapackage.org v2).
  */
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** What the validator may read: a file's bytes by package-relative path (null when absent), and SHA-256 hex. */
 export interface PackageFiles {
@@ -15,7 +21,7 @@ export interface PackageFiles {
 }
 
 /** Field types of Table Schema. */
-export const FIELD_TYPES = [
+const FIELD_TYPES = [
   'string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth',
   'duration', 'geopoint', 'geojson', 'any', 'list',
 ] as const;
@@ -29,7 +35,7 @@ const CONSTRAINT_KEYS = new Set(['required', 'unique', 'minimum', 'maximum', 'mi
 const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const isUrl = (s: string) => /^https?:\/\/[^\s]+$/i.test(s);
 /** A package-relative POSIX path: no leading slash, no `..` segment, no backslash, no scheme. */
-export function isSafeRelativePath(s: string): boolean {
+function isSafeRelativePath(s: string): boolean {
   return s.length > 0 && !s.startsWith('/') && !s.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.split('/').includes('..');
 }
 
@@ -94,7 +100,7 @@ export function validateDescriptor(d: unknown): string[] {
 }
 
 /** Problems of a Table Schema descriptor. */
-export function validateTableSchema(s: Record<string, unknown>): string[] {
+function validateTableSchema(s: Record<string, unknown>): string[] {
   const out: string[] = [];
   if (!Array.isArray(s.fields) || s.fields.length === 0) return ['fields: required, a non-empty array'];
   const names = new Set<string>();
@@ -244,4 +250,12 @@ export function validatePackage(descriptor: unknown, files: PackageFiles): strin
     if (isObj(r.schema) && (r.format === 'csv' || r.path.endsWith('.csv'))) out.push(...validateCsvAgainstSchema(text, r.schema, r.path));
   });
   return out;
+}
+
+/** The files of a package folder on disk, hashed with node:crypto. */
+export function packageFilesIn(dir: string): PackageFiles {
+  return {
+    read: (p) => (existsSync(join(dir, p)) ? new Uint8Array(readFileSync(join(dir, p))) : null),
+    sha256: (b) => createHash('sha256').update(b).digest('hex'),
+  };
 }
