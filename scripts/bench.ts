@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { readWhoTables } from './lib/who-files.ts';
+import { uniform32 } from '../src/lib/demo/prng.ts';
 import type { LmsTable } from '../src/lib/who/tables.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,18 +35,6 @@ export const EPPGBM_HEADER =
   'No;NIK;Nama Anak;JK;Tgl Lahir;Nama Ortu;Alamat;Prov;Kab/Kota;Kec;Desa/Kel;Posyandu;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur;LiLA;Edema';
 /** The zscores CLI input header. */
 export const CLI_HEADER = 'id,sex,dob,measure_date,weight_kg,lenhei_cm,measure,oedema';
-
-/** mulberry32 (Tommy Ettinger, public domain): a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Desa {
   name: string;
@@ -118,7 +107,7 @@ function generate(n: number): { eppgbm: string; cli: string } {
   const t0 = performance.now();
   const desa = readBanyuwangi();
   const who = readWhoTables();
-  const rnd = mulberry32(SEED);
+  const rnd = uniform32(SEED);
   const int = (k: number) => Math.floor(rnd() * k);
   let spare = NaN;
   const normal = () => {

@@ -14,7 +14,6 @@ import type {
   QualityJson,
   SeriesJson,
   SurveySeries,
-  ValidationJson,
 } from '../lib/site/contract.ts';
 
 export type * from '../lib/site/contract.ts';
@@ -24,8 +23,7 @@ export function dataDir(): string {
   return resolve(process.env.DATA_DIR || join(process.cwd(), 'generated', 'data', 'v1'));
 }
 
-const HOW_TO_BUILD =
-  'Run the data build first (`npm run data`), or for a throwaway sample `node test/fixtures/sample-generated.ts`.';
+const HOW_TO_BUILD = 'Run the data build first (`npm run data`).';
 
 const cache = new Map<string, unknown>();
 
@@ -120,11 +118,6 @@ export function loadSurveys(): SurveySeries[] {
 /** `quality.json`, or null when the data build wrote none. */
 export function loadQuality(): QualityJson | null {
   return hasContractFile('quality.json') ? readContractJson<QualityJson>('quality.json') : null;
-}
-
-/** `validation.json`, or null when absent. */
-export function loadValidation(): ValidationJson | null {
-  return hasContractFile('validation.json') ? readContractJson<ValidationJson>('validation.json') : null;
 }
 
 /** Size in bytes of a contract file (for the downloads page), or null when absent. */

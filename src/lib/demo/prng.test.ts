@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, fmix32, fnv1a32, mulberry32, sfc32 } from './prng.ts';
+import { createRng, fmix32, fnv1a32, mulberry32, sfc32, uniform32 } from './prng.ts';
 
 describe('sfc32', () => {
   it('gives the reference first outputs', () => {
@@ -24,6 +24,15 @@ describe('mulberry32', () => {
     expect([m(), m(), m(), m(), m()]).toEqual([1144304738, 1416247, 958946056, 627933444, 2007157716]);
     const m42 = mulberry32(42);
     expect([m42(), m42(), m42()]).toEqual([2581720956, 1925393290, 3661312704]);
+  });
+  it('uniform32 gives the same reference outputs divided by 2^32, in [0, 1)', () => {
+    const u = uniform32(42);
+    expect([u(), u(), u()]).toEqual([2581720956 / 2 ** 32, 1925393290 / 2 ** 32, 3661312704 / 2 ** 32]);
+    const v = uniform32(-1);
+    for (let i = 0; i < 10_000; i++) {
+      const x = v();
+      expect(x >= 0 && x < 1).toBe(true);
+    }
   });
 });
 

@@ -6,6 +6,7 @@
  * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 32-bit variant from PractRand; the
  * JavaScript form popularised by bryc/code "PRNGs.md"), seeded from a 32-bit hash of the key expanded by
  * mulberry32 (Tommy Ettinger), both public domain and both reproduced exactly so their outputs can be checked.
+ * This is the project's one seeded generator: the benchmark and the tests use `uniform32` from here too.
  */
 
 /** A source of uniform numbers in [0, 1) plus the few distributions the generator needs. */
@@ -48,6 +49,13 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+/** mulberry32 scaled to uniform numbers in [0, 1): the small seeded source of the benchmark's export and the
+ * tests' synthetic populations (the demo generator draws from `createRng`). */
+export function uniform32(seed: number): () => number {
+  const m = mulberry32(seed);
+  return () => m() / 4294967296;
 }
 
 /** 32-bit FNV-1a of a string's UTF-16 code units (low byte then high byte; equal to byte-wise FNV-1a on ASCII). */

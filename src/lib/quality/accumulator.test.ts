@@ -10,7 +10,7 @@ import {
   setTarget,
   type QualityAccumulator,
 } from './accumulator.ts';
-import { obs, population } from './test-helpers.ts';
+import { obs, population } from '../../../test/helpers/quality-population.ts';
 
 function accOf(list: ReturnType<typeof population>): QualityAccumulator {
   const acc = createQualityAccumulator();

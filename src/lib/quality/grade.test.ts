@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addObservation, createQualityAccumulator, setTarget } from './accumulator.ts';
 import { MIN_N_GRADE, gradeQuality, levelAbove, levelBelow, type QualityReasonCode } from './grade.ts';
 import { qualityMetrics, type QualityMetrics } from './metrics.ts';
-import { population } from './test-helpers.ts';
+import { population } from '../../../test/helpers/quality-population.ts';
 
 /** Metrics of a clean area of 500 children; each test changes one thing. */
 function good(): QualityMetrics {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addObservation, addRejected, createQualityAccumulator, mergeQuality, setTarget } from './accumulator.ts';
 import { digitMetrics, heapingMetrics, indexMetrics, qualityMetrics, sexRatio } from './metrics.ts';
-import { obs, population } from './test-helpers.ts';
+import { obs, population } from '../../../test/helpers/quality-population.ts';
 
 function accWithHaz(values: (number | null)[], flags: (0 | 1)[] = []) {
   const acc = createQualityAccumulator();

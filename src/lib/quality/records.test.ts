@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addObservation, addRejected, createQualityAccumulator, mergeQuality, setTarget, type QualityAccumulator } from './accumulator.ts';
 import { QUALITY_CSV_COLUMNS, qualityRecord, qualityRecords, round, type QualityEntry } from './records.ts';
-import { population } from './test-helpers.ts';
+import { population } from '../../../test/helpers/quality-population.ts';
 
 function acc(n: number, seed: number): QualityAccumulator {
   const a = createQualityAccumulator();

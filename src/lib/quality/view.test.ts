@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaJson } from '../site/contract.ts';
 import { addObservation, createQualityAccumulator, mergeQuality, setTarget, type QualityAccumulator } from './accumulator.ts';
 import { qualityRecords } from './records.ts';
-import { population } from './test-helpers.ts';
+import { population } from '../../../test/helpers/quality-population.ts';
 import { badgeModel, fmtNum, fmtPct, qualityPageModel, reasonText } from './view.ts';
 
 function acc(n: number, seed: number, roundHeights = false): QualityAccumulator {

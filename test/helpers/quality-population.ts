@@ -1,27 +1,16 @@
 /** Synthetic observations for the quality tests (seeded, no personal data). */
-import type { Observation } from '../types.ts';
-
-/** A deterministic pseudo-random generator (mulberry32) returning floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform32 } from '../../src/lib/demo/prng.ts';
+import type { Observation } from '../../src/lib/types.ts';
 
 /** Standard normal deviate by Box-Muller from a uniform generator. */
-export function normal(r: () => number): number {
+function normal(r: () => number): number {
   const u = 1 - r();
   const v = r();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /** Days since 1970-01-01 of an ISO date. */
-export function day(iso: string): number {
+function day(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }
 
@@ -56,7 +45,7 @@ export function obs(o: Partial<Observation> = {}): Observation {
 /** A plausible population: z ~ N(mean, 1) rounded to 2 decimals, uniform terminal digits, ages 0-59 months
  * spread over the days, position by age (lying under 731 days), about 105 boys per 100 girls. */
 export function population(n: number, seed = 1, meanHaz = -1): Observation[] {
-  const r = rng(seed);
+  const r = uniform32(seed);
   const out: Observation[] = [];
   const z = (m: number) => Math.round((m + normal(r)) * 100) / 100;
   for (let i = 0; i < n; i++) {
