@@ -1,6 +1,6 @@
 /**
  * Builds the per-level boundary TopoJSON of the configured region and reports the registry cross-check.
- *   node scripts/build-boundaries.ts [data/site.config.json] [output folder, default generated/boundaries]
+ *   npm run boundaries [-- data/site.config.json [output folder, default generated/boundaries]]
  * Paths in the config are relative to the config's folder. Exit code 1 when the cross-check finds a problem.
  * The data build calls the same pure functions (src/lib/geo/boundaries.ts) directly; this is for officials setting
  * up a new kabupaten and for tuning the simplification.

@@ -142,8 +142,3 @@ export function parseSiteConfig(input: unknown): { ok: true; config: SiteConfig 
     })),
   };
 }
-
-/** The JSON Schema of the config, for editors and the docs. */
-export function siteConfigJsonSchema(): unknown {
-  return z.toJSONSchema(siteConfigSchema, { io: 'input' });
-}

@@ -138,7 +138,6 @@ export interface IndicatorValue {
 
 /** Age groups (completed months) for the breakdowns. */
 export const AGE_GROUPS = ['0-5', '6-11', '12-23', '24-35', '36-47', '48-59'] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
 
 /** Input of the z-score engine, one child measurement (anthro's arguments). */
 export interface ZScoreInput {

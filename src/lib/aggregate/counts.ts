@@ -7,7 +7,6 @@ import { AGE_GROUPS, INDICATORS, type IndicatorId, type Observation } from '../t
 
 /** Categories: 0 = all, 1-2 = sex, 3-8 = age groups (AGE_GROUPS order). */
 export const CATEGORIES = ['all', 'sex:1', 'sex:2', ...AGE_GROUPS.map((g) => `age:${g}`)] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 const HEAD = 6; // measured, valid, flagged zlen, zwei, zwfl, zbmi
 /** Int32 slots per area and period. */

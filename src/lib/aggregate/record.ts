@@ -36,11 +36,6 @@ export function periodOf(index: number): string {
   return `${y}-${m < 10 ? '0' : ''}${m}`;
 }
 
-/** Splits a 16-hex-digit child key into two int32 halves. */
-export function keyHalves(hex: string): [number, number] {
-  return [keyHalf(hex, 0), keyHalf(hex, 8)];
-}
-
 /** The int32 of the 8 hex digits at hex[from] (what parseInt(..., 16) | 0 gives, without the substring). */
 function keyHalf(hex: string, from: number): number {
   let v = 0;
@@ -84,17 +79,6 @@ export function packObservation(out: Int32Array, i: number, o: Observation, area
   out[b + ZWEI] = zCode(o.zwei);
   out[b + ZWFL] = zCode(o.zwfl);
   out[b + ZBMI] = zCode(o.zbmi);
-}
-
-/** Reads record `i` back into an Observation; `areaCodes` maps area indexes to codes. The child key is the hash. */
-export function unpackObservation(buf: Int32Array, i: number, areaCodes: readonly string[]): Observation {
-  const b = i * RECORD_INTS;
-  const o = {
-    period: periodOf(buf[b + PERIOD]),
-    areaCode: areaCodes[buf[b + AREA]],
-    childKey: (buf[b + K_HI] >>> 0).toString(16).padStart(8, '0') + (buf[b + K_LO] >>> 0).toString(16).padStart(8, '0'),
-  } as Observation;
-  return unpackMeasures(buf, i, o);
 }
 
 /**

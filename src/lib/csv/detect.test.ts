@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectBinary, detectDecimal, detectDelimiter, detectEncoding } from './detect.ts';
+import { detectBinary, detectDelimiter, detectEncoding } from './detect.ts';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 function utf16le(s: string, bom: boolean): Uint8Array {
@@ -57,21 +57,4 @@ describe('detectDelimiter', () => {
     ['NIK', null],
     ['', null],
   ])('%j → %j', (line, d) => expect(detectDelimiter(line)).toBe(d));
-});
-
-describe('detectDecimal', () => {
-  it.each<[string[], '.' | ',' | null, boolean]>([
-    [['10.5', '84.2', '9'], '.', false],
-    [['10,5', '84,2', '9'], ',', false],
-    [['10', '84', '9'], null, false],
-    [[], null, false],
-    [['10,5', '84.2'], null, true],
-    [['NA', '', ' 7,25 '], ',', false],
-    [['1.234,5'], null, false], // thousands separators decide nothing
-  ])('%j → %j (mixed %s)', (cells, d, mixed) => {
-    const r = detectDecimal(cells);
-    expect(r.decimal).toBe(d);
-    expect(r.mixed).toBe(mixed);
-  });
-  it('counts the evidence', () => expect(detectDecimal(['1.5', '2.5', '3,5'])).toEqual({ decimal: null, points: 2, commas: 1, mixed: true }));
 });

@@ -1,6 +1,7 @@
 /**
- * Sniffing of an export's encoding, delimiter and decimal separator from its first bytes / line / cells. Every
- * rule is deterministic and documented here, so an official can predict it and override it in the config.
+ * Sniffing of an export's encoding and delimiter from its first bytes / line (decimal marks are read per cell by
+ * parseDecimal in values.ts). Every rule is deterministic and documented here, so an official can predict it and
+ * override it in the config.
  */
 
 /** Encodings the reader distinguishes. 'latin1' is decoded as windows-1252 (what WHATWG calls latin1), the
@@ -86,32 +87,4 @@ export function detectDelimiter(firstLine: string): Delimiter | null {
   if (semi === best) return ';';
   if (tab === best) return '\t';
   return ',';
-}
-
-/** Outcome of decimal detection: the separator, or null when the cells do not decide it, with the evidence. */
-export interface DecimalDetection {
-  decimal: '.' | ',' | null;
-  /** Cells written with one decimal point, one decimal comma. */
-  points: number;
-  commas: number;
-  /** True when both forms occur (the file mixes locales; each cell is then read by its own single separator). */
-  mixed: boolean;
-}
-
-const ONE_POINT = /^[+\-\u2212]?\d*\.\d+$/;
-const ONE_COMMA = /^[+\-\u2212]?\d*,\d+$/;
-
-/** Rule: over the given cells (the weight and height cells of the first rows, in file order), count cells with
- * exactly one `.` and digits around it, and cells with exactly one `,`. Only points → '.', only commas → ',', none
- * (whole numbers) or both → null, with `mixed` set when both occur. No sampling: every given cell is counted. */
-export function detectDecimal(sampleCells: readonly string[]): DecimalDetection {
-  let points = 0;
-  let commas = 0;
-  for (const c of sampleCells) {
-    const t = c.trim();
-    if (ONE_POINT.test(t)) points++;
-    else if (ONE_COMMA.test(t)) commas++;
-  }
-  const mixed = points > 0 && commas > 0;
-  return { decimal: mixed ? null : points > 0 ? '.' : commas > 0 ? ',' : null, points, commas, mixed };
 }

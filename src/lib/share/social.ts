@@ -5,7 +5,7 @@
 import type { AreaJson, Meta, SeriesJson } from '../site/contract.ts';
 import type { IndicatorId } from '../types.ts';
 import { formatInterval, formatNumber, formatPercent, formatPeriod, formatPeriodShort, statusLabel, type Lang } from '../site/format.ts';
-import { indicatorLabel, pick, splitLocalePath } from '../site/i18n.ts';
+import { indicatorLabel, pick } from '../site/i18n.ts';
 import type { OgInput, SparkPoint } from './og-image.ts';
 import { st } from './strings.ts';
 
@@ -14,11 +14,6 @@ export function areaOfPath(path: string, regionCode: string, known?: (code: stri
   const m = /^\/(?:wilayah|embed\/tren)\/([^/]+)\/?$/.exec(path);
   if (m && (!known || known(m[1]))) return m[1];
   return regionCode;
-}
-
-/** The area of any URL pathname under `base` (language prefix removed). */
-export function areaOfPathname(pathname: string, regionCode: string, base = '/', known?: (code: string) => boolean): string {
-  return areaOfPath(splitLocalePath(pathname, base).path, regionCode, known);
 }
 
 /** "Desa Pesanggaran" / "Pesanggaran village", "Kecamatan X" / "X district"; the kabupaten by its own name. */

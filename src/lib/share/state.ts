@@ -81,11 +81,6 @@ export function mapStateFromQuery(query: string | URLSearchParams | null | undef
   return mapFromQuery(query, o);
 }
 
-/** The map state as a query (the explorer's writer). */
-export function mapStateToQuery(s: MapState, o: ShareOptions): string {
-  return mapToQuery(s, o);
-}
-
 /** The language-free site path and query of a view: `{ path: '/embed/tren/35.10/', query: '?indikator=wasting' }`. */
 export function viewPath(v: View, o: ShareOptions): { path: string; query: string } {
   switch (v.kind) {

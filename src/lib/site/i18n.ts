@@ -229,11 +229,6 @@ export function t(lang: Lang, key: StringKey, vars?: Record<string, string | num
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
 }
 
-/** A translator bound to one language: `const tr = translator('en'); tr('navMap')`. */
-export function translator(lang: Lang): (key: StringKey, vars?: Record<string, string | number>) => string {
-  return (key, vars) => t(lang, key, vars);
-}
-
 /** `base` with exactly one trailing slash (`/`, `/stunting/`). */
 export function normaliseBase(base: string): string {
   return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');

@@ -167,16 +167,6 @@ export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: Ind
   return lines;
 }
 
-/** Compact per-area record the interactive map needs for its tooltip and feature properties. */
-export interface ClientArea {
-  /** name */
-  m: string;
-  /** parent (kecamatan) name, or '' */
-  p: string;
-  /** lokus: 1 or 0 */
-  l: 0 | 1;
-}
-
 /** Lower-cases the first letter unless the first word is an acronym ("Stunting" → "stunting", "BMI" stays). */
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;

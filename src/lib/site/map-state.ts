@@ -130,11 +130,6 @@ export function fromQuery(
   return { state, invalid };
 }
 
-/** True when two states are the same view. */
-export function sameState(a: MapState, b: MapState): boolean {
-  return a.level === b.level && a.indicator === b.indicator && a.period === b.period && a.area === b.area;
-}
-
 /** The language-free path of a state's static explorer page: `/peta/desa/stunting/2025-08/`. Static hosts ignore
  * query strings, so each level × indicator × period has its own page for readers without JavaScript. */
 export function statePath(s: Pick<MapState, 'level' | 'indicator' | 'period'>): string {

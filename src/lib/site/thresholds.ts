@@ -144,11 +144,6 @@ function missing(key: MissingKey): Classification {
   return { kind: key, key, fill: style.fill, text: style.text };
 }
 
-/** The fill colour of a cell (hatch ground for suppressed; draw the pattern on top). */
-export function fillFor(indicator: IndicatorId | string, value: number | null | undefined | CellLike): string {
-  return classify(indicator, value).fill;
-}
-
 /**
  * MapLibre `step` expression for the class colour of a numeric feature property (default `value`, percent).
  * Only valid where the property is a number; use maplibreFillExpression() for the whole fill.
