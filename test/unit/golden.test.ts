@@ -1,6 +1,7 @@
 /**
  * Golden test: the fixture folder test/fixtures/golden (Kota Metro, two rounds, known problems) through the whole
- * data build to the published files. Goldens change only with UPDATE_GOLDEN=1, never in CI. Besides the byte
+ * data build to the published files. Goldens change only with UPDATE_GOLDEN=1, which refuses to run in CI (`CI` set,
+ * as .ci/run's environment has it). Besides the byte
  * comparison, the numbers are recounted independently from the raw fixture rows.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,13 +25,23 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** True when the goldens are to be rewritten (UPDATE_GOLDEN=1). Throws in CI, where goldens are only compared: an
+ * update there would make the comparison pass whatever the build wrote. */
+function updateRequested(env: Record<string, string | undefined>): boolean {
+  if (env.UPDATE_GOLDEN !== '1') return false;
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') {
+    throw new Error('UPDATE_GOLDEN=1 refuses to run in CI (CI is set): update the goldens on a developer machine and commit them.');
+  }
+  return true;
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? listFiles(join(dir, f)) : [join(dir, f)]));
 }
 
 describe('golden: fixture folder to published files', () => {
   it('matches the expected files byte for byte', () => {
-    if (process.env.UPDATE_GOLDEN === '1') {
+    if (updateRequested(process.env)) {
       for (const f of GOLDEN_FILES) {
         mkdirSync(join(EXPECTED, f, '..'), { recursive: true });
         writeFileSync(join(EXPECTED, f), readFileSync(v1(f)));
@@ -40,6 +51,15 @@ describe('golden: fixture folder to published files', () => {
       expect(existsSync(join(EXPECTED, f)), `golden ${f} missing: run UPDATE_GOLDEN=1 npx vitest run test/unit/golden.test.ts`).toBe(true);
       expect(readFileSync(v1(f), 'utf8'), f).toBe(readFileSync(join(EXPECTED, f), 'utf8'));
     }
+  });
+
+  it('the update mode refuses to run in CI, and runs only when asked', () => {
+    expect(() => updateRequested({ UPDATE_GOLDEN: '1', CI: 'true' })).toThrow(/refuses to run in CI/);
+    expect(() => updateRequested({ UPDATE_GOLDEN: '1', CI: '1' })).toThrow(/refuses to run in CI/);
+    expect(updateRequested({ UPDATE_GOLDEN: '1' })).toBe(true);
+    expect(updateRequested({ UPDATE_GOLDEN: '1', CI: 'false' })).toBe(true);
+    expect(updateRequested({ CI: 'true' })).toBe(false);
+    expect(updateRequested({})).toBe(false);
   });
 
   it('counts stunting exactly as an independent recount of the raw rows (latest measurement per child and round)', () => {
