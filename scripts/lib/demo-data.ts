@@ -9,7 +9,8 @@ import { gzip, gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
 import { planDemo } from '../../src/lib/demo/plan.ts';
-import { createManifest, generateDemoRounds, type DemoManifest } from '../../src/lib/demo/generate.ts';
+import { generateDemoRounds } from '../../src/lib/demo/generate.ts';
+import { createManifest, type DemoManifest } from '../../src/lib/demo/manifest.ts';
 import { readRegistry } from './areas-file.ts';
 import { readWhoTables } from './who-files.ts';
 

@@ -9,16 +9,12 @@ import { deterministicGzip, ensureDemoData } from '../../../scripts/lib/demo-dat
 import { createAreaMatcher } from '../csv/names.ts';
 import { computeZScores } from '../who/zscore.ts';
 import { dayNumber, daysInMonth } from '../csv/values.ts';
-import {
-  DEMO_HEADERS,
-  FAULT_KINDS,
-  demoManifest,
-  generateDemo,
-  type DemoFile,
-  type DemoManifest,
-  type FaultKind,
-} from './generate.ts';
-import { BANYUWANGI_CHILDREN_PER_ROUND, ERROR_KINDS, planDemo, type DemoPlan } from './plan.ts';
+import { DEMO_HEADERS } from './export-format.ts';
+import { FAULT_KINDS, type FaultKind } from './faults.ts';
+import { demoManifest, generateDemo, type DemoFile } from './generate.ts';
+import type { DemoManifest } from './manifest.ts';
+import { BANYUWANGI_CHILDREN_PER_ROUND, ERROR_KINDS } from './params.ts';
+import { planDemo, type DemoPlan } from './plan.ts';
 import { FAKE_NIK_PATTERN } from './names.ts';
 
 const tables = readWhoTables();
