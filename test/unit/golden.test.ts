@@ -48,7 +48,7 @@ describe('golden: fixture folder to published files', () => {
       }
     }
     for (const f of GOLDEN_FILES) {
-      expect(existsSync(join(EXPECTED, f)), `golden ${f} missing: run UPDATE_GOLDEN=1 npx vitest run test/unit/golden.test.ts`).toBe(true);
+      expect(existsSync(join(EXPECTED, f)), `golden ${f} missing: run npm run golden:update`).toBe(true);
       expect(readFileSync(v1(f), 'utf8'), f).toBe(readFileSync(join(EXPECTED, f), 'utf8'));
     }
   });
