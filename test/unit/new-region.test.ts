@@ -5,12 +5,13 @@
  * changes nothing when a check fails, and the build warns about another region's title or demo export.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
 import { newRegion, NewRegionError } from '../../scripts/lib/new-region.ts';
+import { shippedDataCopy } from '../fixtures/shipped-data.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const METRO = join(ROOT, 'test/fixtures/regions/metro-1872/desa.geojson');
@@ -18,18 +19,11 @@ const BULELENG = join(ROOT, 'test/fixtures/regions/buleleng-5108/desa.geojson');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A copy of data/ as a newcomer finds it after a first demo build: the Banyuwangi config and demo leftovers. */
-function shippedDataCopy(): string {
+/** A fresh copy of data/ with Banyuwangi demo leftovers (test/fixtures/shipped-data.ts), removed after the tests. */
+function shippedData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'new-region-'));
   dirs.push(dir);
-  const data = join(dir, 'data');
-  cpSync(join(ROOT, 'data'), data, { recursive: true, filter: (src) => !/[/\\](measurements|sasaran|arsip)([/\\]|$)/.test(relative(ROOT, src)) });
-  mkdirSync(join(data, 'measurements'));
-  mkdirSync(join(data, 'sasaran'));
-  writeFileSync(join(data, 'measurements/demo-manifest.json'), JSON.stringify({ generator: 'aksi7-demo', synthetic: true, region: { code: '35.10', name: 'Kabupaten Banyuwangi' } }));
-  writeFileSync(join(data, 'measurements/demo-2025-08.csv.gz'), 'not really gzip: a leftover');
-  writeFileSync(join(data, 'sasaran/demo-sasaran.csv'), 'desa_code,year,target\n35.10.01.2001,2025,120\n');
-  return data;
+  return shippedDataCopy(dir);
 }
 
 /** Every file under dir, recursively. */
@@ -39,7 +33,7 @@ function walk(dir: string): string[] {
 
 describe('npm run new-region', () => {
   it('sets the shipped data folder up for Kota Metro: clean config, shapes copied, Banyuwangi files archived or deleted', () => {
-    const data = shippedDataCopy();
+    const data = shippedData();
     const lines: string[] = [];
     const r = newRegion({ dataDir: data, region: '1872', geojson: METRO, log: (l) => lines.push(l), now: new Date('2026-01-02T03:04:05Z') });
     expect(r).toMatchObject({ region: { code: '18.72', name: 'Kota Metro' }, boundaries: 'boundaries/kota-metro-1872', demo: true, problems: [] });
@@ -66,7 +60,7 @@ describe('npm run new-region', () => {
   });
 
   it('changes nothing when the shapes are another region\'s or the code is not a kab/kota', () => {
-    const data = shippedDataCopy();
+    const data = shippedData();
     const before = walk(data).map((f) => [relative(data, f), readFileSync(f).toString('base64')]);
     expect(() => newRegion({ dataDir: data, region: '18.72', geojson: BULELENG, log: () => {} })).toThrow(/tidak satu pun.*none of the 148 shapes is a desa of the region/);
     expect(() => newRegion({ dataDir: data, region: '18.7', geojson: METRO, log: () => {} })).toThrow(NewRegionError);
@@ -76,7 +70,7 @@ describe('npm run new-region', () => {
   });
 
   it('as an npm script: exit code 1 and a message on a failed check, 0 on success', () => {
-    const data = shippedDataCopy();
+    const data = shippedData();
     const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/new-region.ts'), ...args, '--data', data], { encoding: 'utf8' });
     const bad = run('18.72', BULELENG);
     expect(bad.status).toBe(1);
@@ -90,7 +84,7 @@ describe('npm run new-region', () => {
   });
 
   it('the new region builds with no mention of Banyuwangi anywhere in the published data', async () => {
-    const data = shippedDataCopy();
+    const data = shippedData();
     newRegion({ dataDir: data, region: '18.72', geojson: METRO, log: () => {} });
     const out = join(data, '..', 'generated');
     const log: string[] = [];
@@ -108,7 +102,7 @@ describe('npm run new-region', () => {
   });
 
   it('the data build warns when the title or publisher names another region, or the demo export is another region\'s', async () => {
-    const data = shippedDataCopy();
+    const data = shippedData();
     const config = JSON.parse(readFileSync(join(data, 'site.config.json'), 'utf8'));
     // What a newcomer did by hand: region and boundaries changed, the rest left as shipped.
     writeFileSync(join(data, 'site.config.json'), JSON.stringify({ ...config, region: '18.72', boundaries: METRO.replace(/\/desa\.geojson$/, ''), lokus: {}, targets: undefined }));
