@@ -162,15 +162,15 @@ export function newRegion(o: NewRegionOptions): NewRegionResult {
   log('');
   log(`${rel(configPath)}: ${region.name} (${code}) — ditulis / written`);
   log(`  batas wilayah / boundaries: ${rel(dest)}`);
-  if (dropped.length) log(`  tidak diambil dari konfigurasi lama / not carried over from the old config: ${dropped.join(', ')}`);
+  if (dropped.length) log(`  diganti atau tidak diambil dari konfigurasi lama / replaced or left out from the old config: ${dropped.join(', ')}`);
   if (archiveDir) log(`  dipindahkan ke / moved to ${rel(archiveDir)}: ${archived.map((a) => relative(archiveDir!, a)).join(', ')}`);
   if (removed.length) log(`  dihapus (demo buatan komputer untuk wilayah lain, atau diganti ekspor asli) / deleted (generated demo of another region, or replaced by real exports): ${removed.map((f) => basename(f)).join(', ')}`);
-  if (demo) {
-    log(`  belum ada ekspor pengukuran: build membuat data DEMO SINTETIS untuk ${region.name} / no measurement export yet: the build makes SYNTHETIC demo data for the region`);
-    log(`  langkah berikut / next: taruh ekspor e-PPGBM di / put the export into ${rel(measDir)}/ lalu/then jalankan lagi / run again \`npm run new-region -- ${code} ${rel(dest)}\` (demo mati / demo off)`);
-  } else {
-    log(`  ekspor pengukuran / measurement exports: ${realFiles.join(', ')} (periksa bahwa ini untuk / check they are for ${region.name})`);
-  }
-  log('  lalu / then: `npm run build` (lihat / see docs/data-format.md, "Wilayah baru / A new region")');
+  if (demo) log(`  data: DEMO SINTETIS untuk ${region.name}, sampai ada ekspor asli di / SYNTHETIC demo data until a real export is in ${rel(measDir)}/`);
+  else log(`  data: ${realFiles.join(', ')} (periksa bahwa ini ekspor ${region.name} / check they are the region's exports)`);
+  log('');
+  log('Langkah berikut / Next steps:');
+  log('  1. npm run build   (situs di / the site in dist/; npm run preview untuk melihatnya / to look at it)');
+  if (demo) log(`  2. ekspor e-PPGBM ke / the export into ${rel(measDir)}/, lalu / then: npm run new-region -- ${code} ${rel(dest)}   (demo mati / demo off)`);
+  log(`  ${demo ? 3 : 2}. opsional / optional: lokus, targets (sasaran), SITE_URL — docs/data-format.md ("Wilayah baru / A new region"), docs/deploy.md`);
   return { region: { code, name: region.name }, configPath, boundaries: folder, demo, archived, archiveDir, removed, problems: report.problems };
 }

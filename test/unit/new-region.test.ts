@@ -59,6 +59,28 @@ describe('npm run new-region', () => {
     expect(lines.join('\n')).toMatch(/DEMO SINTETIS/);
   });
 
+  it('run again once a real export is in measurements/: demo off, the demo files deleted, the region\'s own settings kept', () => {
+    const data = shippedData();
+    newRegion({ dataDir: data, region: '18.72', geojson: METRO, log: () => {} });
+    // The demo as the build left it, then the official's export and a title of their own.
+    writeFileSync(join(data, 'measurements/demo-manifest.json'), JSON.stringify({ region: { code: '18.72', name: 'Kota Metro' } }));
+    writeFileSync(join(data, 'measurements/demo-2025-08.csv.gz'), 'x');
+    writeFileSync(join(data, 'sasaran/demo-sasaran.csv'), 'desa_code,year,target\n');
+    writeFileSync(join(data, 'measurements/ekspor-ppgbm-2025-08.csv'), 'NIK,JK\n');
+    const own = { ...JSON.parse(readFileSync(join(data, 'site.config.json'), 'utf8')), title: { id: 'Stunting Kota Metro' }, lokus: { '2025': ['18.72.01.1001'] } };
+    writeFileSync(join(data, 'site.config.json'), JSON.stringify(own));
+    const r = newRegion({ dataDir: data, region: '18.72', geojson: join(data, 'boundaries/kota-metro-1872/desa.geojson'), log: () => {}, now: new Date('2026-02-01T00:00:00Z') });
+    expect(r.demo).toBe(false);
+    expect(readdirSync(join(data, 'measurements'))).toEqual(['ekspor-ppgbm-2025-08.csv']);
+    expect(existsSync(join(data, 'sasaran/demo-sasaran.csv'))).toBe(false);
+    const config = JSON.parse(readFileSync(join(data, 'site.config.json'), 'utf8'));
+    expect(config.demo).toEqual({ synthetic: false });
+    expect(config.title).toEqual({ id: 'Stunting Kota Metro' });
+    expect(config.lokus).toEqual({ '2025': ['18.72.01.1001'] });
+    for (const k of ['periods', 'referenceDate', 'targets']) expect(config).not.toHaveProperty(k);
+    expect(existsSync(join(data, 'arsip/18.72-2026-02-01T000000Z/site.config.json'))).toBe(true);
+  });
+
   it('changes nothing when the shapes are another region\'s or the code is not a kab/kota', () => {
     const data = shippedData();
     const before = walk(data).map((f) => [relative(data, f), readFileSync(f).toString('base64')]);
