@@ -25,7 +25,7 @@ export function dataDir(): string {
 }
 
 const HOW_TO_BUILD =
-  'Run the data build first (`npm run data`), or for a throwaway sample `node test/fixtures/sample-generated.ts`.';
+  'Run the data build first (`npm run data`).';
 
 const cache = new Map<string, unknown>();
 
