@@ -1,12 +1,27 @@
 // Astro configuration: site, base path and i18n only; no data logic lives here.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { mapCss } from './src/lib/site/map-html.ts';
-import { publishData } from './scripts/lib/astro-publish-data.mjs';
+import { resolveSiteUrl } from './src/lib/site/site-url.ts';
+import { publishData, siteUrlWarning } from './scripts/lib/astro-publish-data.mjs';
 
 // BASE_PATH lets the same build be hosted at the root or under a sub-path (GitHub Pages: /<repo>/).
 const base = process.env.BASE_PATH || '/';
+
+// The public address, for the few URLs that must be absolute (og:image, og:url, canonical, oEmbed): SITE_URL, else
+// `siteUrl` in the site config (SITE_CONFIG, default data/site.config.json). Without either the site still builds,
+// with those URLs left out and a warning (src/lib/site/site-url.ts); links stay root-relative.
+const site = resolveSiteUrl(process.env.SITE_URL, (() => {
+  try {
+    return JSON.parse(readFileSync(resolve(process.env.SITE_CONFIG || 'data/site.config.json'), 'utf8').replace(/^\uFEFF/, '')).siteUrl;
+  } catch {
+    return undefined;
+  }
+})());
+// The published data the pages read (DATA_DIR, as src/data/load.ts), default generated/data/v1.
+const dataDir = resolve(process.env.DATA_DIR || join('generated', 'data', 'v1'));
 
 // Content-Security-Policy (a <meta> on every page, so it holds on any static host): only this site's own origin for
 // scripts, styles, data, images, fonts and workers; Astro adds the hashes of its inline styles and scripts. Inline
@@ -16,7 +31,7 @@ const base = process.env.BASE_PATH || '/';
 // The one exception: a basemap the official configured (config `basemap`, published in meta.json) adds its tile host.
 const tileHost = (() => {
   try {
-    const meta = JSON.parse(readFileSync(new URL('./generated/data/v1/meta.json', import.meta.url), 'utf8'));
+    const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
     return meta.basemap?.tiles ? ` ${new URL(meta.basemap.tiles.replace(/\{[a-z]+\}/g, '0')).origin}` : '';
   } catch {
     return '';
@@ -41,7 +56,7 @@ const csp = {
 };
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'https://example.org',
+  ...(site ? { site } : {}),
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
@@ -51,5 +66,5 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   security: { csp },
-  integrations: [publishData()],
+  integrations: [publishData(dataDir), siteUrlWarning(site)],
 });

@@ -16,7 +16,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('Usage: node scripts/build-data.ts [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N]');
+  console.log('Usage: npm run data -- [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N]');
   process.exit(0);
 }
 try {

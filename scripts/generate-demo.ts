@@ -20,7 +20,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: node scripts/generate-demo.ts [--config-dir data] [--region 35.10] [--seed 20250801] [--children 55000]');
+  console.log('Usage: npm run generate-demo -- [--config-dir data] [--region 35.10] [--seed 20250801] [--children 55000]');
   process.exit(0);
 }
 

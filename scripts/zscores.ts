@@ -18,8 +18,7 @@ import {
   type ZBlockResult,
 } from './lib/zscores-worker.ts';
 
-const HELP = `Usage: npm run --silent zscores -- [options] INPUT.csv > OUTPUT.csv
-       node scripts/zscores.ts [options] INPUT.csv[.gz] > OUTPUT.csv
+const HELP = `Usage: npm run --silent zscores -- [options] INPUT.csv[.gz] > OUTPUT.csv
 
 Computes WHO Child Growth Standards z-scores (as WHO's R package anthro does) for every row of INPUT.
 

@@ -29,6 +29,7 @@ import type { AreaAlias } from '../../src/lib/csv/names.ts';
 import type { BuildWorkerData } from './build-worker.ts';
 import { buildQuality } from './build-quality.ts';
 import { Spill, addCounts, type CountShape, type PartitionCounts } from './spill.ts';
+import { regionWarnings } from './region-warnings.ts';
 
 /** Options of `runBuild`. */
 export interface BuildOptions {
@@ -110,6 +111,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     // Measurement files (the demo export is generated when there is none).
     const measureDir = resolve(dataDir, config.measurements.dir);
     let files = listMeasurementFiles(measureDir);
+    // Leftovers of another region (title, publisher, a demo export): said before they turn into rejected rows.
+    for (const w of regionWarnings(config, dataDir, registry)) log(`peringatan/warning: ${w}`);
     if (files.length === 0 || config.demo.synthetic) {
       if (files.length === 0 && !config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
       const { ensureDemoData } = await import('./demo-data.ts');

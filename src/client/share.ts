@@ -8,7 +8,7 @@
  *    content height to the host page (docs/embedding.md).
  */
 import type { ImageCredits } from '../lib/share/strings.ts';
-import { heightMessage, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
+import { heightMessage, hostScript, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
 import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
 import type { Lang } from '../lib/site/format.ts';
 
@@ -147,11 +147,14 @@ class EmbedBox extends HTMLElement {
         view = { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(q, opts).state };
       }
       const title = view.kind === 'embed-trend' ? (cfg.titles[view.trend.indicator] ?? cfg.title) : cfg.title;
-      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site, cfg.base), title, id: embedId(view), height: cfg.height });
+      // No site address in the build (SITE_URL unset): this page's own origin is the one the reader sees.
+      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site || location.origin, cfg.base), title, id: embedId(view), height: cfg.height });
       if (area && area.value !== html) area.value = html;
       return html;
     };
     code();
+    const host = this.querySelector<HTMLTextAreaElement>('[data-host-script]');
+    if (host && !cfg.site) host.value = hostScript(location.origin);
     this.querySelector('details')?.addEventListener('toggle', code);
     addEventListener('hashchange', code);
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });

@@ -6,13 +6,15 @@
  * node_modules/.cache/stunting-base-test/build-XXXX (removed afterwards), so it never touches dist/ or .astro/.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { closeBrowser, launchBrowser, openPage, pageTypes, ROOT, serveStatic, waitForMap, type StaticServer } from './helpers.ts';
 
 const BASE = '/stunting/';
+/** The public address given to this build (a reserved .test name): absolute URLs must use it, under the base. */
+const SITE_URL = 'https://dinkes.stunting.test';
 let outDir = process.env.BASE_DIST_DIR ?? '';
 let tmp = '';
 let server: StaticServer;
@@ -21,7 +23,7 @@ let browser: Browser;
 /** The environment for a child build: vitest's own variables (NODE_ENV=test, BASE_URL=/, MODE, DEV, SSR ...) removed,
  * since Vite would read them and build a dev-mode site that ignores the base. */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE, SITE_URL, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const k of Object.keys(env)) if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)) delete env[k];
   return env;
 }
@@ -150,6 +152,48 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
     for (const f of ['meta.json', 'areas.json', 'stunting.csv', 'datapackage.json']) {
       const r = await fetch(`${server.url}data/v1/${f}`, { method: 'HEAD' });
       expect(r.status, `${BASE}data/v1/${f}`).toBe(200);
+    }
+  });
+
+  it('with SITE_URL, canonical, og:url, og:image and oEmbed are absolute on that address, under the base', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const attr = (re: RegExp) => re.exec(html)?.[1] ?? null;
+    expect(attr(/<link rel="canonical" href="([^"]+)"/)).toBe(`${SITE_URL}${BASE}`);
+    expect(attr(/<meta property="og:url" content="([^"]+)"/)).toBe(`${SITE_URL}${BASE}`);
+    const image = attr(/<meta property="og:image" content="([^"]+)"/)!;
+    expect(image.startsWith(`${SITE_URL}${BASE}og/id/`)).toBe(true);
+    expect(existsSync(join(outDir, new URL(image).pathname.slice(BASE.length)))).toBe(true);
+    const oembed = attr(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/)!;
+    expect(oembed.startsWith(`${SITE_URL}${BASE}oembed/`)).toBe(true);
+    const oe = JSON.parse(readFileSync(join(outDir, new URL(oembed).pathname.slice(BASE.length)), 'utf8'));
+    expect(oe.html).toMatch(new RegExp(`^<iframe src="${SITE_URL.replace(/\./g, '\\.')}${BASE}embed/`));
+    expect(oe.thumbnail_url.startsWith(`${SITE_URL}${BASE}og/`)).toBe(true);
+  });
+
+  it('a missing address answers with the 404 page in both languages, whose links, search and assets stay under the base', async () => {
+    const missing = `${server.url}wilayah/99.99.99/tidak-ada/`;
+    const res = await fetch(missing);
+    expect(res.status).toBe(404);
+    const rec = await openPage(browser);
+    try {
+      const { page } = rec;
+      await page.goto(missing, { waitUntil: 'load' });
+      await expect(page.locator('h1').textContent()).resolves.toBe('Halaman tidak ditemukan');
+      await expect(page.locator('[lang="en"] h2').first().textContent()).resolves.toBe('Page not found');
+      const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].map((a) => a.href));
+      for (const want of [BASE, `${BASE}wilayah/`, `${BASE}en/`, `${BASE}en/wilayah/`]) expect(links.map((l) => new URL(l).pathname)).toContain(want);
+      for (const l of new Set(links)) expect((await fetch(l, { method: 'HEAD' })).status, l).toBe(200);
+      // The search box works from any depth: it fetches the index under the base and opens an area page there.
+      const input = page.locator('main area-search input[role="combobox"]').first();
+      await input.click();
+      await input.pressSequentially('a', { delay: 20 });
+      const option = page.locator('[role="option"]:visible').first();
+      await option.waitFor({ timeout: 10_000 });
+      await Promise.all([page.waitForURL(`${server.url}wilayah/**`), option.click()]);
+      expect(rec.consoleErrors.filter((e) => !/404/.test(e)), rec.report()).toEqual([]);
+      expect(rec.externalRequests, rec.report()).toEqual([]);
+    } finally {
+      await rec.close();
     }
   });
 });

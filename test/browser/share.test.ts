@@ -210,10 +210,20 @@ describe('link previews', () => {
     [`wilayah/${areas.kecamatan.code}/`, areas.kecamatan.code],
     [`en/wilayah/${areas.desa.code}/`, areas.desa.code],
     ['peta/', null],
-  ])('/%s has OpenGraph and Twitter tags, an existing image and oEmbed discovery', async (path, code) => {
+  ])('/%s has OpenGraph and Twitter tags, an existing image and oEmbed discovery (with SITE_URL; without, none of the absolute ones)', async (path, code) => {
     const res = await fetch(site.server.url + path);
     const html = await res.text();
     const meta = (p: string) => new RegExp(`<meta (?:property|name)="${p}" content="([^"]*)"`).exec(html)?.[1] ?? null;
+    // A build without the site's address (SITE_URL / siteUrl, the default `npm run build`) writes no canonical: then
+    // no absolute URL at all (test/browser/base-path.test.ts checks the other branch with SITE_URL set).
+    if (!/<link rel="canonical"/.test(readFileSync(join(DIST, 'index.html'), 'utf8'))) {
+      for (const p of ['og:title', 'og:site_name', 'twitter:card']) expect(meta(p), p).toBeTruthy();
+      for (const p of ['og:url', 'og:image', 'twitter:image']) expect(meta(p), p).toBeNull();
+      expect(meta('twitter:card')).toBe('summary');
+      expect(html).not.toMatch(/<link rel="canonical"|application\/json\+oembed/);
+      expect(existsSync(join(DIST, 'oembed'))).toBe(false);
+      return;
+    }
     for (const p of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt', 'og:site_name', 'twitter:card']) expect(meta(p), p).toBeTruthy();
     expect(meta('twitter:card')).toBe('summary_large_image');
     const img = new URL(meta('og:image')!);

@@ -78,7 +78,7 @@ export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null
     firstLabel: formatPeriodShort(meta.periods[0], lang),
     lastLabel: formatPeriodShort(latest, lang),
     synthetic: meta.synthetic ? st(lang, 'synthetic') : null,
-    footer: `${st(lang, 'source')}: ${meta.publisher.name} · ${meta.licence.id} · ${o.host}`,
+    footer: [`${st(lang, 'source')}: ${meta.publisher.name}`, meta.licence.id, o.host].filter(Boolean).join(' · '),
   };
 }
 

@@ -39,7 +39,7 @@ export interface DictionaryRow {
 
 /** Data dictionary of stunting.csv. */
 export const CSV_DICTIONARY: readonly DictionaryRow[] = [
-  { column: 'area_code', type: 'text', meaning: { id: 'Kode wilayah Kemendagri bertitik (35.10.01.2001).', en: 'Dotted Kemendagri area code (35.10.01.2001).' } },
+  { column: 'area_code', type: 'text', meaning: { id: 'Kode wilayah Kemendagri bertitik: provinsi.kab/kota.kecamatan.desa (2, 2, 2 dan 4 angka).', en: 'Dotted Kemendagri area code: province.kab/kota.kecamatan.desa (2, 2, 2 and 4 digits).' } },
   { column: 'area_name', type: 'text', meaning: { id: 'Nama wilayah.', en: 'Area name.' } },
   { column: 'level', type: 'text', meaning: { id: 'kabupaten, kecamatan atau desa (termasuk kelurahan).', en: 'kabupaten (regency), kecamatan (district) or desa (village, incl. kelurahan).' } },
   { column: 'period', type: 'YYYY-MM', meaning: { id: 'Bulan pengukuran (periode).', en: 'Measurement month (round).' } },

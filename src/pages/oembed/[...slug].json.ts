@@ -1,7 +1,8 @@
 /**
  * Static oEmbed files (src/lib/share/oembed.ts): `/oembed/<lang>/tren/<kode>.json` for every area's trend chart and
  * `/oembed/<lang>/peta.json` for the map. Pages link to them with `<link rel="alternate" type="application/json+oembed">`
- * (SocialMeta.astro).
+ * (SocialMeta.astro). oEmbed needs absolute URLs: without the site's address (SITE_URL / siteUrl) no file is written
+ * and the pages do not link to one.
  */
 import type { APIContext } from 'astro';
 import { getArea, loadAreas, loadMeta } from '../../data/load.ts';
@@ -19,6 +20,7 @@ type Props = { lang: Lang; kind: 'trend' | 'map'; code?: string };
 
 /** One file per language for the map and per language and area for the trend. */
 export function getStaticPaths() {
+  if (!import.meta.env.SITE) return [];
   return LANGS.flatMap((lang) => [
     { params: { slug: `${lang}/peta` }, props: { lang, kind: 'map' } },
     ...loadAreas().map((a) => ({ params: { slug: `${lang}/tren/${a.code}` }, props: { lang, kind: 'trend', code: a.code } })),
@@ -26,11 +28,13 @@ export function getStaticPaths() {
 }
 
 /** The oEmbed JSON of one embed. */
-export function GET({ props, site }: APIContext<Props>): Response {
+export function GET({ props, site: known }: APIContext<Props>): Response {
+  if (!known) throw new Error('oEmbed files need the site address (SITE_URL)');
+  const site: URL = known;
   const { lang, kind, code } = props;
   const meta = loadMeta();
   const base = import.meta.env.BASE_URL;
-  const origin = site ?? new URL('https://example.org');
+  const origin = site;
   const levels = meta.levels.filter((l): l is 'kecamatan' | 'desa' => l === 'kecamatan' || l === 'desa');
   const opts: ShareOptions = { periods: meta.periods, indicators: meta.indicators.map((i) => i.id), levels, region: meta.region.code };
   const view: View = kind === 'trend'

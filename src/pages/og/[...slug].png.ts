@@ -92,7 +92,8 @@ function renderAll(host: string): Map<string, Promise<Buffer>> {
 
 /** The PNG of one preview. */
 export async function GET({ props, site }: APIContext<Props>): Promise<Response> {
-  const host = (site ?? new URL('https://example.org')).host;
+  // No host line in the image when the site's address is not known (SITE_URL unset).
+  const host = site?.host ?? '';
   const key = `${props.lang}/${props.code}`;
   const png = await (renderAll(host).get(key) ?? render(svgFor(props.lang, props.code, host)));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
