@@ -32,7 +32,7 @@ import {
   SUPPRESSED_PATTERN_ID,
 } from '../lib/site/thresholds.ts';
 import { legendCounts, mapRows, summaryText, tooltipLines, uncertainCount, type MapRow } from '../lib/site/map-model.ts';
-import { legendHtml, tableRowsHtml } from '../lib/site/map-html.ts';
+import { legendHtml, tableRowsHtml, UNCERTAIN_OPACITY } from '../lib/site/map-html.ts';
 import { fromQuery, toQuery, type MapState, type MapStateOptions, type MapLevel } from '../lib/site/map-state.ts';
 import { boundsOf, labelPoint } from '../lib/site/map-geo.ts';
 import { formatPeriod, type Lang } from '../lib/site/format.ts';
@@ -369,7 +369,7 @@ class InteractiveMap {
 
   /** A lighter tone where the shown figure's 95% interval spans more than one class (as the static map). */
   fillOpacity(): unknown[] {
-    return ['case', ['==', ['get', this.smoothedOn() ? 'su' : 'u'], 1], 0.42, 1];
+    return ['case', ['==', ['get', this.smoothedOn() ? 'su' : 'u'], 1], UNCERTAIN_OPACITY, 1];
   }
 
   paintFill(): void {

@@ -38,6 +38,18 @@ export function pathClasses(row: Pick<MapRow, 'cls' | 'smoothedCls' | 'uncertain
   return `${styleClass(row)}${row.uncertain ? ' u' : ''} ${smooth}${row.smoothedUncertain ? ' su' : ''}`;
 }
 
+/** Opacity of an area whose 95% interval spans more than one class (over the map background). */
+export const UNCERTAIN_OPACITY = 0.55;
+/** Background behind the map's areas (static frame and MapLibre background layer). */
+export const MAP_BACKGROUND = '#f4f5f7';
+
+/** The colour an uncertain area of class colour `hex` shows: `hex` at UNCERTAIN_OPACITY over MAP_BACKGROUND. */
+export function lighterTone(hex: string): string {
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [a, b] = [rgb(hex), rgb(MAP_BACKGROUND)];
+  return `#${a.map((v, i) => Math.round(UNCERTAIN_OPACITY * v + (1 - UNCERTAIN_OPACITY) * b[i]).toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** The selector prefix that is active while a map shows smoothed values. */
 export const SMOOTHED_ON = '.chm:has(input[data-map-smooth]:checked)';
 
@@ -67,14 +79,14 @@ export function mapCss(): string {
     `.chm-b.nom,.chm-sw.nom{background:${NOT_MEASURED.fill} radial-gradient(${NOT_MEASURED.dot} 1px,transparent 1.3px) 0 0/6px 6px;color:${NOT_MEASURED.text};outline:1px solid ${NOT_MEASURED.dot};outline-offset:-1px}`,
     `.chm-svg .a path{stroke:${STROKE.area};stroke-width:.6;stroke-linejoin:round}`,
     // Uncertain colour: the 95% interval spans more than one class, so the area is drawn in a lighter tone.
-    `.chm-svg .u{fill-opacity:.42}`,
-    `.chm-sw.unc{background:${CLASS_COLORS[3]};opacity:.42}`,
+    `.chm-svg .u{fill-opacity:${UNCERTAIN_OPACITY}}`,
+    `.chm-sw.unc{background:${lighterTone(CLASS_COLORS[3])}}`,
     ...CLASS_COLORS.map((c, i) => `${SMOOTHED_ON} .chm-svg .s${i}{fill:${c}}`),
     `${SMOOTHED_ON} .chm-svg .snod{fill:${NO_DATA.fill}}`,
     `${SMOOTHED_ON} .chm-svg .ssup{fill:url(#${SUPPRESSED_PATTERN_ID})}`,
     `${SMOOTHED_ON} .chm-svg .snom{fill:url(#${NOT_MEASURED_PATTERN_ID})}`,
     `${SMOOTHED_ON} .chm-svg .u{fill-opacity:1}`,
-    `${SMOOTHED_ON} .chm-svg .su{fill-opacity:.42}`,
+    `${SMOOTHED_ON} .chm-svg .su{fill-opacity:${UNCERTAIN_OPACITY}}`,
     `${SMOOTHED_ON} [data-map-legend-raw]{display:none}`,
     `.chm:not(:has(input[data-map-smooth]:checked)) [data-map-legend-smooth]{display:none}`,
     `.chm-smt{display:flex;align-items:center;gap:.4rem;font-size:.9rem;margin:.25rem 0 .5rem}`,
