@@ -31,8 +31,8 @@ import {
   SUPPRESSED,
   SUPPRESSED_PATTERN_ID,
 } from '../lib/site/thresholds.ts';
-import { legendCounts, mapRows, summaryText, tooltipLines, type MapRow } from '../lib/site/map-model.ts';
-import { legendHtml, tableRowsHtml } from '../lib/site/map-html.ts';
+import { legendCounts, mapRows, summaryText, tooltipLines, uncertainCount, type MapRow } from '../lib/site/map-model.ts';
+import { legendHtml, tableRowsHtml, UNCERTAIN_OPACITY } from '../lib/site/map-html.ts';
 import { fromQuery, toQuery, type MapState, type MapStateOptions, type MapLevel } from '../lib/site/map-state.ts';
 import { boundsOf, labelPoint } from '../lib/site/map-geo.ts';
 import { formatPeriod, type Lang } from '../lib/site/format.ts';
@@ -179,6 +179,8 @@ class InteractiveMap {
       if (invalid.length) console.warn(W[this.lang].invalid, invalid.join(', '));
       this.state = state;
       this.syncControls();
+      const box = this.smoothBox();
+      if (box && state.smoothed) box.checked = true;
     }
     const { geo, lines } = await this.load();
     const c = this.cfg;
@@ -293,7 +295,7 @@ class InteractiveMap {
       features.push({
         type: 'Feature',
         geometry: f.geometry,
-        properties: { code, value: r.value, status: r.status, lokus: r.lokus ? 1 : 0 },
+        properties: { code, value: r.value, status: r.status, lokus: r.lokus ? 1 : 0, smoothed: r.smoothed, u: r.uncertain ? 1 : 0, su: r.smoothedUncertain ? 1 : 0 },
       });
     }
     const keep = (g: { id?: string | number }) => !parent || String(g.id).startsWith(`${parent}.`);
@@ -325,7 +327,7 @@ class InteractiveMap {
     m.addSource('areas', { type: 'geojson', data: geo, promoteId: 'code' });
     m.addSource('lines', { type: 'geojson', data: lines });
     m.addSource('lokus', { type: 'geojson', data: this.lokusPoints() });
-    m.addLayer({ id: 'area-fill', type: 'fill', source: 'areas', paint: { 'fill-color': maplibreFillExpression(indicator) as never } });
+    m.addLayer({ id: 'area-fill', type: 'fill', source: 'areas', paint: { 'fill-color': this.fillColor(indicator) as never, 'fill-opacity': this.fillOpacity() as never } });
     m.addLayer({ id: 'area-suppressed', type: 'fill', source: 'areas', filter: ['==', ['get', 'status'], 'suppressed'], paint: { 'fill-pattern': SUPPRESSED_PATTERN_ID } });
     m.addLayer({ id: 'area-notmeasured', type: 'fill', source: 'areas', filter: ['==', ['get', 'status'], 'not_measured'], paint: { 'fill-pattern': NOT_MEASURED_PATTERN_ID } });
     m.addLayer({ id: 'area-line', type: 'line', source: 'areas', paint: { 'line-color': STROKE.area, 'line-width': 0.6 } });
@@ -350,8 +352,39 @@ class InteractiveMap {
     m.addLayer({ id: 'lokus', type: 'circle', source: 'lokus', paint: { 'circle-radius': 3.5, 'circle-color': STROKE.lokus, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } });
   }
 
+  /** The "colour by smoothed figures" checkbox of this map, if any. */
+  smoothBox(): HTMLInputElement | null {
+    return this.el.querySelector<HTMLInputElement>('input[data-map-smooth]');
+  }
+
+  /** True while the map is coloured by the smoothed figures. */
+  smoothedOn(): boolean {
+    return !!this.smoothBox()?.checked;
+  }
+
+  /** Fill colour by the raw or the smoothed value of each feature. */
+  fillColor(indicator: string): unknown[] {
+    return maplibreFillExpression(indicator, this.smoothedOn() ? 'smoothed' : 'value');
+  }
+
+  /** A lighter tone where the shown figure's 95% interval spans more than one class (as the static map). */
+  fillOpacity(): unknown[] {
+    return ['case', ['==', ['get', this.smoothedOn() ? 'su' : 'u'], 1], UNCERTAIN_OPACITY, 1];
+  }
+
+  paintFill(): void {
+    this.map.setPaintProperty('area-fill', 'fill-color', this.fillColor(this.state.indicator) as never);
+    this.map.setPaintProperty('area-fill', 'fill-opacity', this.fillOpacity() as never);
+  }
+
   bindEvents(): void {
     const m = this.map;
+    this.smoothBox()?.addEventListener('change', () => {
+      this.state.smoothed = this.smoothedOn();
+      this.paintFill();
+      this.renderTexts();
+      this.writeUrl();
+    });
     const canvas = m.getCanvas();
     canvas.addEventListener('pointerdown', (e) => (this.lastPointer = e.pointerType || 'mouse'), { passive: true });
     m.on('mousemove', 'area-fill', (e: MapLayerMouseEvent) => {
@@ -591,7 +624,7 @@ class InteractiveMap {
     (m.getSource('areas') as GeoJSONSource).setData(geo);
     (m.getSource('lines') as GeoJSONSource).setData(lines);
     (m.getSource('lokus') as GeoJSONSource).setData(this.lokusPoints());
-    m.setPaintProperty('area-fill', 'fill-color', maplibreFillExpression(this.state.indicator) as never);
+    this.paintFill();
     if (refit) this.fit();
     this.renderTexts();
     const keep = this.state.area && this.rows.byCode.has(this.state.area) ? this.state.area : null;
@@ -609,7 +642,12 @@ class InteractiveMap {
     const counts = legendCounts(indicator, rows);
     const model = legendModel(indicator, lang, counts);
     const ul = this.el.querySelector('[data-map-legend]');
-    if (ul) ul.innerHTML = legendHtml(model.items, lang, level === 'desa' ? rows.filter((r) => r.lokus).length : null, rows.filter((r) => r.quality).length);
+    if (ul) ul.innerHTML = legendHtml(model.items, lang, level === 'desa' ? rows.filter((r) => r.lokus).length : null, rows.filter((r) => r.quality).length, uncertainCount(rows));
+    const uls = this.el.querySelector('[data-map-legend-s]');
+    if (uls) {
+      const sm = legendModel(indicator, lang, legendCounts(indicator, rows, true));
+      uls.innerHTML = legendHtml(sm.items, lang, level === 'desa' ? rows.filter((r) => r.lokus).length : null, rows.filter((r) => r.quality).length, uncertainCount(rows, true));
+    }
     const note = this.el.querySelector('[data-map-legend-note]');
     if (note) note.textContent = model.note;
     const pl = formatPeriod(period, lang);
@@ -637,6 +675,7 @@ class InteractiveMap {
 
   writeUrl(): void {
     this.state.area = this.selectedId;
+    this.state.smoothed = this.smoothedOn();
     // On the rendered view, keep this page's path (a static state page stays itself); another view is written as
     // the explorer's query, which the explorer page reads on load.
     const r = this.rendered();

@@ -24,6 +24,7 @@ class StuntingMap extends HTMLElement {
     const hint = this.querySelector<HTMLElement>('[data-map-hint]');
     if (hint) hint.classList.add('on');
     sortableTable(this);
+    smoothToggle(this);
     const frame = this.querySelector<HTMLElement>('[data-map-frame]');
     // The static map becomes one focusable stop that upgrades on focus (its links stay reachable in the table).
     if (frame && !frame.hasAttribute('tabindex')) {
@@ -99,6 +100,24 @@ class StuntingMap extends HTMLElement {
 }
 
 /** Makes the explorer table sortable by its `th[data-sort]` columns (name, parent, value, n); missing values last. */
+/** The "colour by smoothed figures" checkbox follows `?nilai=terhaluskan` (or `value=smoothed`) and writes it back,
+ * before and without MapLibre (the colouring itself is CSS). */
+function smoothToggle(root: HTMLElement): void {
+  const box = root.querySelector<HTMLInputElement>('input[data-map-smooth]');
+  if (!box) return;
+  const q = new URLSearchParams(location.search);
+  const v = (q.get('nilai') ?? q.get('value') ?? '').toLowerCase();
+  if (v === 'terhaluskan' || v === 'smoothed') box.checked = true;
+  else if (v === 'mentah' || v === 'raw') box.checked = false;
+  box.addEventListener('change', () => {
+    const u = new URL(location.href);
+    u.searchParams.delete('value');
+    if (box.checked) u.searchParams.set('nilai', 'terhaluskan');
+    else u.searchParams.delete('nilai');
+    history.replaceState(history.state, '', `${u.pathname}${u.search}${u.hash}`);
+  });
+}
+
 function sortableTable(root: HTMLElement): void {
   const table = root.querySelector<HTMLTableElement>('table[data-map-table]');
   const tbody = table?.tBodies[0];

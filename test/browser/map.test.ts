@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLASS_COLORS } from '../../src/lib/site/thresholds.ts';
+import { lighterTone } from '../../src/lib/site/map-html.ts';
 import { formatPercent } from '../../src/lib/site/format.ts';
 import {
   countPaletteColours,
@@ -25,6 +26,12 @@ const nameOf = new Map(areas.map((a) => [a.code, a.name]));
 const desaValues = (JSON.parse(readFileSync(join(DIST, `data/v1/map/desa/${meta.latest_period}.json`), 'utf8')) as { values: Record<string, Record<string, Cell>> }).values;
 
 const site = useSite();
+
+/** Pixels per class, counting both the full colour and the lighter tone of areas whose interval spans classes. */
+async function classPixels(png: Buffer, tolerance: number): Promise<{ counts: number[]; total: number }> {
+  const { counts, total } = await countPaletteColours(png, [...CLASS_COLORS, ...CLASS_COLORS.map(lighterTone)], tolerance);
+  return { counts: CLASS_COLORS.map((_, i) => counts[i] + counts[i + CLASS_COLORS.length]), total };
+}
 
 describe('static SVG map without JavaScript', () => {
   it.each(['peta/', 'en/peta/'])('/%s has a complete choropleth in the HTML', async (path) => {
@@ -49,7 +56,7 @@ describe('static SVG map without JavaScript', () => {
       expect(hrefs.length).toBe(fills.length);
       expect(hrefs.every((h) => /\/wilayah\/\d{2}\.\d{2}\.\d{2}\.\d{4}\/$/.test(h ?? ''))).toBe(true);
       // What the reader sees: the class colours really are painted.
-      const { counts, total } = await countPaletteColours(await svg.screenshot(), CLASS_COLORS, 4);
+      const { counts, total } = await classPixels(await svg.screenshot(), 4);
       const coloured = counts.reduce((a, b) => a + b, 0);
       expect(coloured / total, `share of palette pixels in the static map (${counts.join('/')} of ${total})`).toBeGreaterThan(0.2);
       expect(counts.filter((c) => c > 200).length, `classes visibly painted: ${counts.join('/')}`).toBeGreaterThan(1);
@@ -74,7 +81,7 @@ describe('interactive MapLibre map', () => {
       expect(box && box.width > 200 && box.height > 200, `canvas size ${JSON.stringify(box)}`).toBe(true);
       expect(await page.locator('svg[data-map-svg]').first().evaluate((e) => getComputedStyle(e).visibility), 'static SVG hidden under the live map').toBe('hidden');
       const png = await canvas.screenshot();
-      const { counts, total } = await countPaletteColours(png, CLASS_COLORS, 6);
+      const { counts, total } = await classPixels(png, 6);
       const coloured = counts.reduce((a, b) => a + b, 0);
       expect(coloured / total, `share of canvas pixels in the class palette (${counts.join('/')} of ${total})`).toBeGreaterThan(0.1);
       expect(counts.filter((c) => c > 500).length, `classes drawn: ${counts.join('/')}`).toBeGreaterThan(1);

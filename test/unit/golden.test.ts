@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
 import { readWhoTables } from '../../scripts/lib/who-files.ts';
 import { computeZScores, ageInDays } from '../../src/lib/who/zscore.ts';
+import { parse } from 'csv-parse/sync';
+import { smoothLevel, type SmoothCell } from '../../src/lib/aggregate/smooth.ts';
+import { toPercent1 } from '../../src/lib/aggregate/wilson.ts';
 
 const FIXTURE = new URL('../fixtures/golden/', import.meta.url).pathname;
 const EXPECTED = new URL('../golden/expected/', import.meta.url).pathname;
@@ -108,6 +111,36 @@ describe('golden: fixture folder to published files', () => {
         const hidden = kids.filter((a) => map[a.code].stunting.status === 'suppressed');
         expect(hidden.length === 0 || hidden.length >= 2, `${kec.code} ${period}: ${hidden.length} hidden`).toBe(true);
       }
+    }
+  });
+
+  it('publishes smoothed figures for every published desa row, none where suppressed, recomputable from the CSV alone', () => {
+    const rows = parse(readFileSync(v1('stunting.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const smoothCols = ['smoothed_prevalence', 'smoothed_ci_low', 'smoothed_ci_high'];
+    let filled = 0;
+    for (const r of rows) {
+      if (r.status !== 'ok' || r.level === 'kabupaten') for (const c of smoothCols) expect(r[c], `${r.area_code} ${r.period} ${r.indicator}`).toBe('');
+      if (r.status === 'ok' && r.level === 'desa') {
+        for (const c of smoothCols) expect(r[c], `${r.area_code} ${r.period} ${r.indicator}`).not.toBe('');
+        filled++;
+      }
+    }
+    expect(filled).toBeGreaterThan(50);
+    // Anyone can recompute the desa figures from the published rows: the smoothing uses nothing that is hidden.
+    const byKey = new Map(rows.map((r) => [`${r.area_code}|${r.period}|${r.indicator}`, r]));
+    const groups = new Map<string, { cells: SmoothCell[]; rows: Record<string, string>[] }>();
+    for (const r of rows) {
+      if (r.level !== 'desa' || r.status !== 'ok') continue;
+      const parent = byKey.get(`${r.area_code.slice(0, 8)}|${r.period}|${r.indicator}`)!;
+      const g = groups.get(`${r.period}|${r.indicator}`) ?? { cells: [], rows: [] };
+      g.cells.push({ n: Number(r.measured), cases: Number(r.cases), parentN: Number(parent.measured), parentCases: Number(parent.cases) });
+      g.rows.push(r);
+      groups.set(`${r.period}|${r.indicator}`, g);
+    }
+    for (const g of groups.values()) {
+      smoothLevel(g.cells).values.forEach((v, i) => {
+        expect([g.rows[i].smoothed_prevalence, g.rows[i].smoothed_ci_low, g.rows[i].smoothed_ci_high].map(Number)).toEqual([toPercent1(v!.mean), toPercent1(v!.low), toPercent1(v!.high)]);
+      });
     }
   });
 

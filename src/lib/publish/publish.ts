@@ -17,6 +17,7 @@ import type {
 } from '../site/contract.ts';
 import { INDICATORS, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
 import { toCsv } from './csv.ts';
+import { smoothPublished, type SmoothedValue } from '../aggregate/smooth-values.ts';
 import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
 
 /** Everything the publisher needs; file contents of boundaries and quality arrive ready-made. */
@@ -40,16 +41,22 @@ export interface PublishInput {
   sha256: (text: string) => string;
 }
 
-/** JSON of an IndicatorValue, keys in contract order. */
-export function indicatorJson(v: IndicatorValue): IndicatorValueJson {
+/** JSON of an IndicatorValue, keys in contract order; the smoothed figure (desa and kecamatan totals only) when
+ * given, its three keys null where there is none. */
+export function indicatorJson(v: IndicatorValue, smoothed?: SmoothedValue | null): IndicatorValueJson {
   const o: IndicatorValueJson = { n: v.n, cases: v.cases, prevalence: v.prevalence, ci_low: v.ciLow, ci_high: v.ciHigh, status: v.status };
   if (v.suppression) o.suppression = v.suppression;
+  if (smoothed !== undefined) {
+    o.smoothed_prevalence = smoothed?.prevalence ?? null;
+    o.smoothed_ci_low = smoothed?.ciLow ?? null;
+    o.smoothed_ci_high = smoothed?.ciHigh ?? null;
+  }
   return o;
 }
 
-const indicatorsJson = (r: Record<IndicatorId, IndicatorValue>) => {
+const indicatorsJson = (r: Record<IndicatorId, IndicatorValue>, smoothed?: Record<IndicatorId, SmoothedValue | null>) => {
   const o: Partial<Record<IndicatorId, IndicatorValueJson>> = {};
-  for (const id of INDICATORS) o[id] = indicatorJson(r[id]);
+  for (const id of INDICATORS) o[id] = indicatorJson(r[id], smoothed ? smoothed[id] : undefined);
   return o;
 };
 
@@ -62,13 +69,18 @@ export function areaCsvPath(code: string): string {
 }
 
 /** Columns of the tidy CSV, in order. */
-export const TIDY_COLUMNS = ['area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status'] as const;
+export const TIDY_COLUMNS = [
+  'area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status',
+  'smoothed_prevalence', 'smoothed_ci_low', 'smoothed_ci_high',
+] as const;
 
 /** Builds every published file: relative path under `data/v1/` → text. */
 export function publishFiles(input: PublishInput): Map<string, string> {
   const { config, values, region } = input;
   const { areas, periods } = values;
   const files = new Map<string, string>();
+  // Smoothed figures (desa and kecamatan), computed from the published cells only.
+  const smoothed = smoothPublished(values).values;
   const coverageOf = (a: number, p: number, v: AreaPeriodValues) => {
     const target = v.measured === null ? null : input.target(a, p);
     return { target, coverage: target && v.measured !== null ? pct1((100 * v.measured) / target) : null };
@@ -85,7 +97,8 @@ export function publishFiles(input: PublishInput): Map<string, string> {
       const v = values.values[a][p];
       for (const id of INDICATORS) {
         const x = v.indicators[id];
-        own.push([area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status]);
+        const sm = smoothed[a][p]?.[id] ?? null;
+        own.push([area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status, sm?.prevalence ?? null, sm?.ciLow ?? null, sm?.ciHigh ?? null]);
       }
     });
     for (const r of own) tidy.push(r);
@@ -153,7 +166,7 @@ export function publishFiles(input: PublishInput): Map<string, string> {
         target,
         coverage,
         measured_status: v.measuredStatus,
-        indicators: indicatorsJson(v.indicators),
+        indicators: indicatorsJson(v.indicators, smoothed[a][p]),
       };
       s.periods[period] = sp;
       if (v.breakdowns) {
@@ -177,7 +190,7 @@ export function publishFiles(input: PublishInput): Map<string, string> {
       areas.forEach((area, a) => {
         if (area.level !== level) return;
         const v = values.values[a][p];
-        m.values[area.code] = { measured: v.measured, ...indicatorsJson(v.indicators) };
+        m.values[area.code] = { measured: v.measured, ...indicatorsJson(v.indicators, smoothed[a][p]) };
       });
       files.set(`map/${level}/${period}.json`, json(m));
     });
@@ -256,6 +269,9 @@ const TIDY_SCHEMA = {
     { name: 'ci_low', type: 'number', description: 'Batas bawah IK 95% Wilson / Wilson 95% CI lower bound (%)' },
     { name: 'ci_high', type: 'number', description: 'Batas atas IK 95% / 95% CI upper bound (%)' },
     { name: 'status', type: 'string', constraints: { enum: ['ok', 'suppressed', 'no_data', 'not_measured'] } },
+    { name: 'smoothed_prevalence', type: 'number', description: 'Prevalensi terhaluskan (%, empirical Bayes; desa dan kecamatan) / Smoothed prevalence (%, empirical Bayes; desa and kecamatan)' },
+    { name: 'smoothed_ci_low', type: 'number', description: 'Batas bawah interval 95% terhaluskan / Smoothed 95% interval lower bound (%)' },
+    { name: 'smoothed_ci_high', type: 'number', description: 'Batas atas interval 95% terhaluskan / Smoothed 95% interval upper bound (%)' },
   ],
   missingValues: [''],
   primaryKey: ['area_code', 'period', 'indicator'],

@@ -20,6 +20,11 @@ export interface IndicatorValueJson {
   ci_high: number | null;
   status: CellStatus;
   suppression?: 'primary' | 'complementary';
+  /** Empirical Bayes smoothed prevalence and 95% interval (percent), desa and kecamatan totals only; null where the
+   * raw figure is not published. */
+  smoothed_prevalence?: number | null;
+  smoothed_ci_low?: number | null;
+  smoothed_ci_high?: number | null;
 }
 
 /** `meta.json`. */

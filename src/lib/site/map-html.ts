@@ -29,6 +29,30 @@ export function styleClass(row: Pick<MapRow, 'cls'>): string {
   return k.kind === 'class' ? `c${k.index}` : k.kind === 'suppressed' ? 'sup' : k.kind === 'no_data' ? 'nod' : 'nom';
 }
 
+/** Classes of a map path: the raw style, `u` when the raw interval spans classes, and the smoothed style prefixed
+ * `s` (`s0`..`s4`, `ssup`, `snod`, `snom`) with `su` when the smoothed interval spans classes. The CSS of mapCss()
+ * shows the smoothed ones while the map's "smoothed" checkbox is checked (no JavaScript needed). */
+export function pathClasses(row: Pick<MapRow, 'cls' | 'smoothedCls' | 'uncertain' | 'smoothedUncertain'>): string {
+  const sc = styleClass({ cls: row.smoothedCls });
+  const smooth = sc.startsWith('c') ? `s${sc.slice(1)}` : `s${sc}`;
+  return `${styleClass(row)}${row.uncertain ? ' u' : ''} ${smooth}${row.smoothedUncertain ? ' su' : ''}`;
+}
+
+/** Opacity of an area whose 95% interval spans more than one class (over the map background). */
+export const UNCERTAIN_OPACITY = 0.55;
+/** Background behind the map's areas (static frame and MapLibre background layer). */
+export const MAP_BACKGROUND = '#f4f5f7';
+
+/** The colour an uncertain area of class colour `hex` shows: `hex` at UNCERTAIN_OPACITY over MAP_BACKGROUND. */
+export function lighterTone(hex: string): string {
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [a, b] = [rgb(hex), rgb(MAP_BACKGROUND)];
+  return `#${a.map((v, i) => Math.round(UNCERTAIN_OPACITY * v + (1 - UNCERTAIN_OPACITY) * b[i]).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The selector prefix that is active while a map shows smoothed values. */
+export const SMOOTHED_ON = '.chm:has(input[data-map-smooth]:checked)';
+
 /** `<defs>` with the suppressed hatch and the not-measured dots, for an SVG map. */
 export function patternDefs(): string {
   return (
@@ -54,6 +78,19 @@ export function mapCss(): string {
     `.chm-b.nod,.chm-sw.nod{background:${NO_DATA.fill};color:${NO_DATA.text}}`,
     `.chm-b.nom,.chm-sw.nom{background:${NOT_MEASURED.fill} radial-gradient(${NOT_MEASURED.dot} 1px,transparent 1.3px) 0 0/6px 6px;color:${NOT_MEASURED.text};outline:1px solid ${NOT_MEASURED.dot};outline-offset:-1px}`,
     `.chm-svg .a path{stroke:${STROKE.area};stroke-width:.6;stroke-linejoin:round}`,
+    // Uncertain colour: the 95% interval spans more than one class, so the area is drawn in a lighter tone.
+    `.chm-svg .u{fill-opacity:${UNCERTAIN_OPACITY}}`,
+    `.chm-sw.unc{background:${lighterTone(CLASS_COLORS[3])}}`,
+    ...CLASS_COLORS.map((c, i) => `${SMOOTHED_ON} .chm-svg .s${i}{fill:${c}}`),
+    `${SMOOTHED_ON} .chm-svg .snod{fill:${NO_DATA.fill}}`,
+    `${SMOOTHED_ON} .chm-svg .ssup{fill:url(#${SUPPRESSED_PATTERN_ID})}`,
+    `${SMOOTHED_ON} .chm-svg .snom{fill:url(#${NOT_MEASURED_PATTERN_ID})}`,
+    `${SMOOTHED_ON} .chm-svg .u{fill-opacity:1}`,
+    `${SMOOTHED_ON} .chm-svg .su{fill-opacity:${UNCERTAIN_OPACITY}}`,
+    `${SMOOTHED_ON} [data-map-legend-raw]{display:none}`,
+    `.chm:not(:has(input[data-map-smooth]:checked)) [data-map-legend-smooth]{display:none}`,
+    `.chm-smt{display:flex;align-items:center;gap:.4rem;font-size:.9rem;margin:.25rem 0 .5rem}`,
+    `.chm-smt input{width:1.1rem;height:1.1rem;margin:0}`,
     `.chm-svg .a:hover path,.chm-svg .a:focus path{stroke:${STROKE.highlight};stroke-width:1.5}`,
     `.chm-svg .kb{fill:none;stroke:${STROKE.parent};stroke-width:1;stroke-linejoin:round;pointer-events:none}`,
     `.chm-svg .ob{fill:none;stroke:${STROKE.parent};stroke-width:1.2;pointer-events:none}`,
@@ -73,8 +110,14 @@ const L = {
   en: { areas: 'areas', lokus: 'priority village (dot)', note: 'Number of areas per class', weak: 'weak data quality (see table)' },
 } as const;
 
+/** The legend row of the lighter tone. */
+const UNCERTAIN = {
+  id: 'warna lebih muda: selang 95% mencakup lebih dari satu kelas',
+  en: 'lighter tone: the 95% interval spans more than one class',
+} as const;
+
 /** The legend as an HTML list: swatch, label, count of areas; plus the desa lokus row when `lokusCount` is given. */
-export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null, weakCount?: number | null): string {
+export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null, weakCount?: number | null, uncertainCount?: number | null): string {
   const li = (cls: string, label: string, count: number | null) =>
     `<li><span class="chm-sw ${cls}" aria-hidden="true"></span><span class="chm-ll">${esc(label)}</span>` +
     (count === null ? '' : `<span class="chm-lc">${formatNumber(count, lang)}</span>`) +
@@ -84,6 +127,7 @@ export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?
     const cls = it.index !== null ? `c${it.index}` : it.key === 'suppressed' ? 'sup' : it.key === 'no_data' ? 'nod' : 'nom';
     html += li(cls, it.label, it.count);
   }
+  if (uncertainCount !== undefined && uncertainCount !== null) html += li('unc', UNCERTAIN[lang], uncertainCount);
   if (lokusCount !== undefined && lokusCount !== null) html += li('lk', L[lang].lokus, lokusCount);
   if (weakCount) html += `<li><span class="chm-q" aria-hidden="true">⚠</span><span class="chm-ll">${esc(L[lang].weak)}</span><span class="chm-lc">${formatNumber(weakCount, lang)}</span></li>`;
   return html;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaJson, MapAreaValues } from './contract.ts';
-import { isLokus, legendCounts, mapRows, summaryText, tooltipLines, valueText, weakAreas } from './map-model.ts';
+import { isLokus, legendCounts, mapRows, spansClasses, summaryText, tooltipLines, uncertainCount, valueText, weakAreas } from './map-model.ts';
 import { compactPath } from './map-svg.ts';
 import { boundsOf, labelPoint } from './map-geo.ts';
-import { esc, legendHtml, styleClass, tableRowsHtml } from './map-html.ts';
+import { esc, legendHtml, pathClasses, styleClass, tableRowsHtml } from './map-html.ts';
 import { legendModel } from './thresholds.ts';
 
 const areas: AreaJson[] = [
@@ -134,5 +134,46 @@ describe('weak data quality on the map', () => {
     expect(html.match(/chm-qm/g)).toHaveLength(1);
     expect(legendHtml(legendModel('stunting', 'id').items, 'id', null, 1)).toContain('kualitas data lemah');
     expect(legendHtml(legendModel('stunting', 'id').items, 'id', null, 0)).not.toContain('kualitas data');
+  });
+});
+
+describe('smoothed colouring and uncertain classes', () => {
+  const sm = (p: number, lo: number, hi: number, s: number, slo: number, shi: number) => ({
+    n: 80, cases: Math.round((p * 80) / 100), prevalence: p, ci_low: lo, ci_high: hi, status: 'ok' as const,
+    smoothed_prevalence: s, smoothed_ci_low: slo, smoothed_ci_high: shi,
+  });
+  const v: Record<string, MapAreaValues> = {
+    // Raw 32% (17-48: spans medium..very high), smoothed 24% (21-27: inside 'high').
+    '35.10.01.2001': { stunting: sm(32, 17, 48, 24, 21, 27) },
+    '35.10.01.2002': { stunting: { n: null, cases: null, prevalence: null, ci_low: null, ci_high: null, status: 'suppressed', suppression: 'primary', smoothed_prevalence: null, smoothed_ci_low: null, smoothed_ci_high: null } },
+    // Published raw without a smoothed figure: 'no data' in the smoothed view.
+    '35.10.02.1001': { stunting: { n: 50, cases: 6, prevalence: 12, ci_low: 11, ci_high: 13, status: 'ok' } },
+  };
+  const rows = mapRows({ areas, values: v, indicator: 'stunting', level: 'desa', period: '2025-08' });
+
+  it('carries the smoothed figure, its class and whether each interval spans classes', () => {
+    expect(rows[0]).toMatchObject({ value: 32, smoothed: 24, smoothedLow: 21, smoothedHigh: 27, uncertain: true, smoothedUncertain: false });
+    expect(rows[0].cls).toMatchObject({ key: 'very_high' });
+    expect(rows[0].smoothedCls).toMatchObject({ key: 'high' });
+    expect(rows[1]).toMatchObject({ smoothed: null, uncertain: false, smoothedUncertain: false });
+    expect(rows[1].smoothedCls.kind).toBe('suppressed');
+    expect(rows[2].smoothedCls.kind).toBe('no_data');
+    expect(spansClasses('stunting', 19.9, 20)).toBe(true);
+    expect(spansClasses('stunting', 10, 19.9)).toBe(false);
+  });
+
+  it('counts the legend by the smoothed classes and marks the lighter tone', () => {
+    expect(legendCounts('stunting', rows, true)).toMatchObject({ high: 1, very_high: 0, suppressed: 1, no_data: 2 });
+    expect(legendCounts('stunting', rows)).toMatchObject({ high: 0, very_high: 1, medium: 1 });
+    expect(uncertainCount(rows)).toBe(1);
+    expect(uncertainCount(rows, true)).toBe(0);
+    expect(pathClasses(rows[0])).toBe('c4 u s3');
+    expect(pathClasses(rows[1])).toBe('sup ssup');
+    expect(pathClasses(rows[2])).toBe('c2 snod');
+    expect(legendHtml(legendModel('stunting', 'en').items, 'en', null, null, 1)).toContain('lighter tone: the 95% interval spans more than one class');
+  });
+
+  it('gives the smoothed figure in the tooltip', () => {
+    expect(tooltipLines(rows[0], 'Stunting', 'stunting', 'en').join('|')).toContain('smoothed: 24.0% (21.0–27.0%)');
   });
 });

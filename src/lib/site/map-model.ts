@@ -5,7 +5,7 @@
  */
 import type { CellStatus, IndicatorId } from '../types.ts';
 import type { AreaJson, IndicatorValueJson, MapAreaValues } from './contract.ts';
-import { classify, countByClass, STATUS_WORDS, CLASS_LABELS, thresholdsFor, type Classification, type LegendKey } from './thresholds.ts';
+import { classify, classIndex, countByClass, STATUS_WORDS, CLASS_LABELS, thresholdsFor, type Classification, type LegendKey } from './thresholds.ts';
 import { formatInterval, formatNumber, formatPercent, type Lang } from './format.ts';
 
 /** One area of the map. */
@@ -26,6 +26,20 @@ export interface MapRow {
   cls: Classification;
   /** Data-quality grade of the area in this period when it is weak (quality.json), else null. */
   quality: WeakGrade | null;
+  /** Smoothed prevalence and 95% interval (percent), null where not published; its class. */
+  smoothed: number | null;
+  smoothedLow: number | null;
+  smoothedHigh: number | null;
+  smoothedCls: Classification;
+  /** The raw / smoothed 95% interval spans more than one class: the colour is uncertain (drawn lighter). */
+  uncertain: boolean;
+  smoothedUncertain: boolean;
+}
+
+/** True when an interval's ends fall in different classes of the indicator. */
+export function spansClasses(indicator: IndicatorId, low: number | null | undefined, high: number | null | undefined): boolean {
+  if (low === null || low === undefined || high === null || high === undefined) return false;
+  return classIndex(indicator, low) !== classIndex(indicator, high);
 }
 
 /** The quality grades the map marks. */
@@ -83,6 +97,9 @@ export function mapRows(input: MapRowsInput): MapRow[] {
       const cell: IndicatorValueJson | undefined = values[a.code]?.[indicator];
       const status: CellStatus = cell?.status ?? 'no_data';
       const value = status === 'ok' && typeof cell?.prevalence === 'number' ? cell.prevalence : null;
+      const sm = value !== null && typeof cell?.smoothed_prevalence === 'number' ? cell.smoothed_prevalence : null;
+      const smLow = sm === null ? null : (cell?.smoothed_ci_low ?? null);
+      const smHigh = sm === null ? null : (cell?.smoothed_ci_high ?? null);
       return {
         code: a.code,
         name: a.name,
@@ -98,14 +115,27 @@ export function mapRows(input: MapRowsInput): MapRow[] {
         suppression: cell?.suppression ?? null,
         cls: classify(indicator, cell ? { prevalence: value, status } : null),
         quality: isWeakGrade(input.quality?.[a.code]) ? (input.quality![a.code] as WeakGrade) : null,
+        smoothed: sm,
+        smoothedLow: smLow,
+        smoothedHigh: smHigh,
+        // Without a smoothed figure the area shows as 'no data' in the smoothed view (its raw status otherwise).
+        smoothedCls: classify(indicator, cell ? { prevalence: sm, status: status === 'ok' && sm === null ? 'no_data' : status } : null),
+        uncertain: value !== null && spansClasses(indicator, cell?.ci_low, cell?.ci_high),
+        smoothedUncertain: sm !== null && spansClasses(indicator, smLow, smHigh),
       };
     })
     .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 }
 
-/** Areas per legend key. */
-export function legendCounts(indicator: IndicatorId, rows: readonly MapRow[]): Record<LegendKey, number> {
+/** Areas per legend key, by the raw or (with `smoothed`) the smoothed figures. */
+export function legendCounts(indicator: IndicatorId, rows: readonly MapRow[], smoothed = false): Record<LegendKey, number> {
+  if (smoothed) return countByClass(indicator, rows.map((r) => ({ prevalence: r.smoothed, status: r.status === 'ok' && r.smoothed === null ? 'no_data' : r.status })));
   return countByClass(indicator, rows.map((r) => ({ prevalence: r.value, status: r.status })));
+}
+
+/** Areas drawn lighter because their interval spans more than one class. */
+export function uncertainCount(rows: readonly MapRow[], smoothed = false): number {
+  return rows.filter((r) => (smoothed ? r.smoothedUncertain : r.uncertain)).length;
 }
 
 const WORDS = {
@@ -119,6 +149,7 @@ const WORDS = {
     lokus: 'desa lokus',
     class: 'kelas',
     kec: 'Kec.',
+    smoothed: 'terhaluskan',
   },
   en: {
     children: 'children measured',
@@ -130,6 +161,7 @@ const WORDS = {
     lokus: 'priority village (lokus)',
     class: 'class',
     kec: 'Kec.',
+    smoothed: 'smoothed',
   },
 } as const;
 
@@ -156,6 +188,7 @@ export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: Ind
   if (row.value !== null) {
     lines.push(`${indicatorLabel}: ${formatPercent(row.value, lang)}`);
     if (row.ciLow !== null && row.ciHigh !== null) lines.push(`${w.ci}: ${formatInterval(row.ciLow, row.ciHigh, lang)}`);
+    if (row.smoothed !== null) lines.push(`${w.smoothed}: ${formatPercent(row.smoothed, lang)} (${formatInterval(row.smoothedLow, row.smoothedHigh, lang)})`);
   } else {
     lines.push(`${indicatorLabel}: ${valueText(row, lang)}`);
   }

@@ -25,6 +25,16 @@ describe('map state in the URL', () => {
     expect(state).toEqual({ level: 'desa', indicator: 'stunting', period: '2025-02', area: '35.10.01.2001' });
   });
 
+  it('carries the smoothed colouring as nilai=terhaluskan (value=smoothed read too), and rejects other values', () => {
+    const s: MapState = { ...defaultState(o), smoothed: true };
+    expect(toQuery(s, o)).toBe('?nilai=terhaluskan');
+    expect(fromQuery('?nilai=terhaluskan', o)).toEqual({ state: s, invalid: [] });
+    expect(fromQuery('?value=Smoothed', o).state.smoothed).toBe(true);
+    expect(fromQuery('?nilai=mentah', o)).toEqual({ state: defaultState(o), invalid: [] });
+    expect(fromQuery('?nilai=halus', o)).toEqual({ state: defaultState(o), invalid: ['nilai'] });
+    expect(toQuery({ ...defaultState(o), smoothed: false }, o)).toBe('');
+  });
+
   it('reads English aliases and URLSearchParams', () => {
     const { state } = fromQuery(new URLSearchParams('level=kecamatan&indicator=severe-wasting&period=2024-02'), o);
     expect(state).toMatchObject({ level: 'kecamatan', indicator: 'severe_wasting', period: '2024-02' });

@@ -1,6 +1,6 @@
 /**
- * URL state of the map explorer: level, indicator, period and selected area, as the query
- * `?tingkat=desa&indikator=stunting&periode=2025-08&wilayah=35.10.01.2001`.
+ * URL state of the map explorer: level, indicator, period, selected area and the smoothed colouring, as the query
+ * `?tingkat=desa&indikator=stunting&periode=2025-08&wilayah=35.10.01.2001&nilai=terhaluskan`.
  *
  * `toQuery` writes only what differs from the defaults (so the default view has a clean URL); `fromQuery` parses each
  * key to valid, invalid or missing and never throws: an invalid value falls back to the default and is reported in
@@ -19,6 +19,8 @@ export interface MapState {
   period: string;
   /** Selected area (dotted code) or null. */
   area: string | null;
+  /** Coloured by the smoothed figures (`nilai=terhaluskan`); absent or false: the raw figures. */
+  smoothed?: boolean;
 }
 
 /** What the state may hold: the published periods and indicators, the levels, and optionally the known area codes. */
@@ -38,7 +40,11 @@ export const QUERY_KEYS = {
   indicator: ['indikator', 'indicator'],
   period: ['periode', 'period'],
   area: ['wilayah', 'area'],
+  smoothed: ['nilai', 'value'],
 } as const;
+
+/** Values of `nilai` / `value`: smoothed or raw figures. */
+const SMOOTHED_VALUES: Record<string, boolean> = { terhaluskan: true, smoothed: true, mentah: false, raw: false };
 
 const CODE_RE = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -77,6 +83,7 @@ export function toQuery(state: MapState, o: MapStateOptions): string {
   if (state.indicator !== d.indicator) p.set('indikator', state.indicator);
   if (state.period !== d.period) p.set('periode', state.period);
   if (state.area && state.area !== d.area) p.set('wilayah', state.area);
+  if (state.smoothed) p.set('nilai', 'terhaluskan');
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -126,6 +133,12 @@ export function fromQuery(
     const v = area[1];
     if (CODE_RE.test(v) && hasArea(o, v)) state.area = v;
     else invalid.push(area[0]);
+  }
+  const smoothed = read(QUERY_KEYS.smoothed);
+  if (smoothed) {
+    const v = SMOOTHED_VALUES[smoothed[1].toLowerCase()];
+    if (v === undefined) invalid.push(smoothed[0]);
+    else if (v) state.smoothed = true;
   }
   return { state, invalid };
 }
