@@ -49,7 +49,7 @@ describe('static SVG map without JavaScript', () => {
       expect(hrefs.length).toBe(fills.length);
       expect(hrefs.every((h) => /\/wilayah\/\d{2}\.\d{2}\.\d{2}\.\d{4}\/$/.test(h ?? ''))).toBe(true);
       // What the reader sees: the class colours really are painted (hatched, i.e. suppressed, desa and the frame
-      // around the kabupaten are not palette colours: with suppression of numerators 9 of 217 desa are hatched in
+      // around the kabupaten are not palette colours: with suppression of numerators 8 of 217 desa are hatched in
       // the demo's latest round, about 20% of the picture is class colour).
       const { counts, total } = await countPaletteColours(await svg.screenshot(), CLASS_COLORS, 4);
       const coloured = counts.reduce((a, b) => a + b, 0);

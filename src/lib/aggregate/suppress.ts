@@ -93,6 +93,7 @@ export function narrowedVariables(t: LinkedTable, status: ArrayLike<number>, min
   propagate(rels, zlo, zhi, hidden);
   const out: number[] = [];
   for (let i = 0; i < nv; i++) if (hidden[i] && lo[i] >= hi[i] && !(zhi[i] === 0)) out.push(i);
+
   return out;
 }
 
@@ -166,6 +167,8 @@ export function protectTable(t: LinkedTable, nUnits: number, primary: ArrayLike<
   t.relations.forEach((r, ri) => {
     if (r.eq) for (const x of r.vars) relsOf[x].push(ri);
   });
+  const varsOf: number[][] = Array.from({ length: nUnits }, () => []);
+  for (let x = 0; x < t.value.length; x++) if (t.unit[x] >= 0) varsOf[t.unit[x]].push(x);
   // Root units (never a part of a sum, e.g. the kabupaten's row) are hidden only when nothing else can help.
   const isPart = new Uint8Array(nUnits);
   for (const r of t.relations) {
@@ -175,8 +178,9 @@ export function protectTable(t: LinkedTable, nUnits: number, primary: ArrayLike<
   for (let round = 0; round < 10000; round++) {
     const pinned = narrowedVariables(t, status, minimum);
     if (pinned.length === 0) break;
-    // One repair per hidden unit and round: a repair widens every relation it enters, so the other pinned values
-    // of the same unit are looked at again in the next round.
+    // One repair per hidden unit and round, and none in a relation that a repair of this round already entered: a
+    // repair widens every relation of the unit it hides, so those pinned values are looked at again next round
+    // (repairing them now could hide a second unit where one suffices).
     const touchedUnits = new Set<number>();
     const touched = new Set<number>();
     let repaired = 0;
@@ -188,6 +192,7 @@ export function protectTable(t: LinkedTable, nUnits: number, primary: ArrayLike<
       repaired++;
       touchedUnits.add(t.unit[x]);
       for (const ri of relsOf[x]) touched.add(ri);
+      for (const y of varsOf[u]) for (const ri of relsOf[y]) touched.add(ri);
     }
     if (repaired === 0) break; // nothing left that could widen a pinned value (the audit test would show it)
   }
