@@ -117,6 +117,7 @@ const obs: Observation = {
   heightDigit: null,
   weightMissing: false,
   heightMissing: false,
+  oedema: false,
 };
 
 /** True for a line of blanks or of delimiters only (Excel's empty rows ",,,,,"). */
@@ -194,6 +195,7 @@ export function processBlock(block: Buffer, firstLine: number, _header: string[]
     obs.heightDigit = tenthsDigit(me.lengthHeightCm);
     obs.weightMissing = me.weightKg === null;
     obs.heightMissing = me.lengthHeightCm === null;
+    obs.oedema = me.oedema;
     if ((count + 1) * RECORD_INTS > scratch.length) {
       const bigger = new Int32Array(scratch.length * 2);
       bigger.set(scratch);

@@ -181,6 +181,9 @@ export interface Observation {
   heightDigit: number | null;
   weightMissing: boolean;
   heightMissing: boolean;
+  /** Bilateral pitting oedema: the weight-based z-scores are null, and prevalence counts the child below −3 SD for
+   * weight-for-age and weight-for-length/height (WHO anthro's `anthro_prevalence`). */
+  oedema: boolean;
 }
 
 /** One administrative area from the Kemendagri code list. */

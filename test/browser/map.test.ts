@@ -55,10 +55,11 @@ describe('static SVG map without JavaScript', () => {
       const hrefs = await svg.evaluate((el) => [...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')));
       expect(hrefs.length).toBe(fills.length);
       expect(hrefs.every((h) => /\/wilayah\/\d{2}\.\d{2}\.\d{2}\.\d{4}\/$/.test(h ?? ''))).toBe(true);
-      // What the reader sees: the class colours really are painted.
+      // What the reader sees: the class colours really are painted (hatched, i.e. suppressed, desa and the frame
+      // around the kabupaten are not palette colours).
       const { counts, total } = await classPixels(await svg.screenshot(), 4);
       const coloured = counts.reduce((a, b) => a + b, 0);
-      expect(coloured / total, `share of palette pixels in the static map (${counts.join('/')} of ${total})`).toBeGreaterThan(0.2);
+      expect(coloured / total, `share of palette pixels in the static map (${counts.join('/')} of ${total})`).toBeGreaterThan(0.15);
       expect(counts.filter((c) => c > 200).length, `classes visibly painted: ${counts.join('/')}`).toBeGreaterThan(1);
       expect(await page.locator('canvas').count(), 'no canvas without JS').toBe(0);
       expect(rec.externalRequests, rec.report()).toEqual([]);

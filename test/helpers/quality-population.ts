@@ -38,6 +38,7 @@ export function obs(o: Partial<Observation> = {}): Observation {
     heightDigit: 3,
     weightMissing: false,
     heightMissing: false,
+    oedema: false,
     ...o,
   };
 }

@@ -63,6 +63,9 @@ const Z_FIELDS = ['zlen', 'zwei', 'zwfl', 'zbmi'] as const;
 /** INDICATOR_RULES in INDICATORS order, with the flag field of each rule's z-score. */
 const RULES = INDICATORS.map((id) => ({ ...INDICATOR_RULES[id], flag: FLAG_OF[INDICATOR_RULES[id].z] }));
 
+/** The z-score WHO anthro's prevalence gives a child with oedema for the weight-based indicators. */
+export const OEDEMA_Z = -3.1;
+
 /** Adds one deduplicated observation to the block of (area, period). */
 export function addObservation(t: CountTable, area: number, period: number, o: Observation): void {
   const d = t.data;
@@ -81,8 +84,12 @@ export function addObservation(t: CountTable, area: number, period: number, o: O
   const ageCat = 3 + ageGroupIndex(o.ageDays);
   for (let k = 0; k < RULES.length; k++) {
     const rule = RULES[k];
-    const z = o[rule.z];
-    if (z === null || o[rule.flag] !== 0) continue;
+    // Oedema: the weight-based z-scores are blank, but WHO anthro's prevalence counts the child as below −3 SD for
+    // weight-for-age and weight-for-length/height (its z-score −3.1 "aux" value): in the denominator always, a case
+    // of underweight, wasting and severe wasting, never of overweight.
+    const oedema = o.oedema && rule.z !== 'zlen';
+    const z = oedema ? OEDEMA_Z : o[rule.z];
+    if (z === null || (!oedema && o[rule.flag] !== 0)) continue;
     const hit = rule.isCase(z) ? 1 : 0;
     let s = b + slotOf(0, k);
     d[s]++;

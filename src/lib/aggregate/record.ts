@@ -73,7 +73,8 @@ export function packObservation(out: Int32Array, i: number, o: Observation, area
     (flagCode(o.flen) << 13) |
     (flagCode(o.fwei) << 15) |
     (flagCode(o.fwfl) << 17) |
-    (flagCode(o.fbmi) << 19);
+    (flagCode(o.fbmi) << 19) |
+    ((o.oedema ? 1 : 0) << 21);
   out[b + AGE] = o.ageDays;
   out[b + ZLEN] = zCode(o.zlen);
   out[b + ZWEI] = zCode(o.zwei);
@@ -110,6 +111,7 @@ export function unpackMeasures(buf: Int32Array, i: number, into: Observation): O
   o.fwfl = flagOf((bits >> 17) & 3);
   o.zbmi = zOf(buf[b + ZBMI]);
   o.fbmi = flagOf((bits >> 19) & 3);
+  o.oedema = ((bits >> 21) & 1) === 1;
   return o;
 }
 

@@ -4,7 +4,8 @@
  */
 import { INDICATORS, type Area, type CellStatus, type IndicatorId, type IndicatorValue } from '../types.ts';
 import { CATEGORIES, HEAD_SLOTS, blockOf, slotOf, type CountTable } from './counts.ts';
-import { PRIMARY, PUBLISHED, suppressCells, type SumGroup } from './suppress.ts';
+import { COMPLEMENTARY, KIND_MEASURED, KIND_N, KIND_OTHER, PRIMARY, PUBLISHED, protectTable, sumRelation, type LinkedTable, type Relation, type SumGroup } from './suppress.ts';
+import { INDICATOR_RULES } from './counts.ts';
 import { toPercent1, wilson } from './wilson.ts';
 
 /** The published figures of one area in one period. */
@@ -57,6 +58,8 @@ export function publishedValues(
   const bIndex = new Int32Array(nA).fill(-1);
   let nB = 0;
   for (let a = 0; a < nA; a++) if (areas[a].level !== 'desa') bIndex[a] = nB++;
+  const areaOfBreakdown = new Int32Array(nB);
+  for (let a = 0; a < nA; a++) if (bIndex[a] >= 0) areaOfBreakdown[bIndex[a]] = a;
   const nCat = CATEGORIES.length - 1;
   const cellOf = (a: number, cat: number) => (cat === 0 ? a : nA + bIndex[a] * nCat + (cat - 1));
   const nCells = nA + nB * nCat;
@@ -75,6 +78,7 @@ export function publishedValues(
     if (kids.length > 0) for (let c = 1; c <= nCat; c++) allGroups.push({ parent: cellOf(a, c), children: kids.map((k) => cellOf(k, c)) });
   }
   allGroups.push(...geoGroups);
+  const linked = linkedLayout(nA, nCells, geoGroups, allGroups);
 
   // Does an area have any measurement in any period? (distinguishes not_measured from no_data)
   const everMeasured = new Uint8Array(nA);
@@ -82,30 +86,28 @@ export function publishedValues(
 
   const values: AreaPeriodValues[][] = areas.map(() => []);
   for (let p = 0; p < periods.length; p++) {
-    // Measured counts: geographic groups only.
-    const nMeasured = new Float64Array(nA);
-    for (let a = 0; a < nA; a++) nMeasured[a] = d[blockOf(t, a, p) + HEAD_SLOTS.measured];
-    const measuredSupp = suppressCells(nMeasured, minimum, geoGroups);
-    const indSupp: Uint8Array[] = [];
-    const nCell = new Float64Array(nCells);
-    for (let k = 0; k < INDICATORS.length; k++) {
-      for (let a = 0; a < nA; a++) {
-        const b = blockOf(t, a, p);
-        nCell[a] = d[b + slotOf(0, k)];
-        if (bIndex[a] >= 0) for (let c = 1; c <= nCat; c++) nCell[cellOf(a, c)] = d[b + slotOf(c, k)];
-      }
-      indSupp.push(suppressCells(nCell, minimum, allGroups));
-    }
+    // One linked table per period: measured, every family's n and every indicator's cases and non-cases.
+    // Slot of indicator k's n in a cell (cases is the next slot).
+    const slot = (cell: number, k: number): number => {
+      if (cell < nA) return blockOf(t, cell, p) + slotOf(0, k);
+      const bi = cell - nA;
+      return blockOf(t, areaOfBreakdown[Math.floor(bi / nCat)], p) + slotOf((bi % nCat) + 1, k);
+    };
+    const nOf = (cell: number, k: number) => d[slot(cell, k)];
+    const casesOf = (cell: number, k: number) => d[slot(cell, k) + 1];
+    const table = linked.table((cell) => (cell < nA ? d[blockOf(t, cell, p) + HEAD_SLOTS.measured] : 0), nOf, casesOf);
+    const status = protectTable(table.table, linked.nUnits, table.primary(minimum), table.size, minimum);
     for (let a = 0; a < nA; a++) {
       const b = blockOf(t, a, p);
       const measured = d[b + HEAD_SLOTS.measured];
       const base: CellStatus = measured > 0 ? 'ok' : everMeasured[a] ? 'not_measured' : 'no_data';
-      const ms = measuredSupp[a];
-      // A hidden total hides its indicators too: never publish cases next to a suppressed denominator.
+      const hidden = status[a] !== PUBLISHED;
+      // The area's row is one unit: its measured children and every indicator are shown or hidden together.
       const indicators = {} as Record<IndicatorId, IndicatorValue>;
       INDICATORS.forEach((id, k) => {
-        const s = ms !== PUBLISHED && measured > 0 ? ms : indSupp[k][a];
-        indicators[id] = indicatorValue(d[b + slotOf(0, k)], d[b + slotOf(0, k) + 1], s, base);
+        const n = d[b + slotOf(0, k)];
+        const s = hidden ? (n < minimum ? PRIMARY : COMPLEMENTARY) : PUBLISHED;
+        indicators[id] = indicatorValue(n, d[b + slotOf(0, k) + 1], s, base);
       });
       let breakdowns: AreaPeriodValues['breakdowns'] = null;
       if (bIndex[a] >= 0) {
@@ -113,12 +115,13 @@ export function publishedValues(
         for (let c = 1; c <= nCat; c++) {
           const row = {} as Record<IndicatorId, IndicatorValue>;
           INDICATORS.forEach((id, k) => {
-            row[id] = indicatorValue(d[b + slotOf(c, k)], d[b + slotOf(c, k) + 1], indSupp[k][cellOf(a, c)], base === 'ok' ? 'no_data' : base);
+            const n = d[b + slotOf(c, k)];
+            const s = status[linked.unitOf(cellOf(a, c), FAMILY[k])] !== PUBLISHED ? (n < minimum ? PRIMARY : COMPLEMENTARY) : PUBLISHED;
+            row[id] = indicatorValue(n, d[b + slotOf(c, k) + 1], s, base === 'ok' ? 'no_data' : base);
           });
           breakdowns[CATEGORIES[c]] = row;
         }
       }
-      const hidden = ms !== PUBLISHED;
       values[a].push({
         measured: hidden ? null : measured,
         valid: hidden ? null : d[b + HEAD_SLOTS.valid],
@@ -137,4 +140,93 @@ export function publishedValues(
     }
   }
   return { areas, periods, values };
+}
+
+/** Family of each indicator (INDICATORS order): indicators on the same z-score share one denominator. */
+const FAMILY_Z = ['zlen', 'zwfl', 'zwei'] as const;
+const FAMILY: number[] = INDICATORS.map((id) => FAMILY_Z.indexOf(INDICATOR_RULES[id].z));
+const N_FAMILIES = FAMILY_Z.length;
+/** Variables per cell: measured, one n per family, cases and non-cases per indicator. */
+const V_MEASURED = 0;
+const vN = (f: number) => 1 + f;
+const vCases = (k: number) => 1 + N_FAMILIES + 2 * k;
+const vNon = (k: number) => 2 + N_FAMILIES + 2 * k;
+const VARS = 1 + N_FAMILIES + 2 * INDICATORS.length;
+const K_OF = (id: IndicatorId) => INDICATORS.indexOf(id);
+
+/**
+ * The layout of the linked table, the same for every period: variables per cell (cells are area totals, then the
+ * breakdown cells), the unit of each (an area's row for its totals; one unit per family and breakdown cell) and the
+ * relations: every sum group for every variable (measured only in the geographic groups), n = cases + non-cases,
+ * severe ≤ moderate, overweight ≤ non-wasted, and n ≤ measured for an area's totals.
+ */
+function linkedLayout(nA: number, nCells: number, geoGroups: readonly SumGroup[], allGroups: readonly SumGroup[]) {
+  const nUnits = nA + N_FAMILIES * (nCells - nA);
+  const unitOf = (cell: number, f: number) => (cell < nA ? cell : nA + f * (nCells - nA) + (cell - nA));
+  const nv = nCells * VARS;
+  const unit = new Int32Array(nv).fill(-1);
+  const kind = new Uint8Array(nv);
+  for (let cell = 0; cell < nCells; cell++) {
+    const b = cell * VARS;
+    if (cell < nA) {
+      unit[b + V_MEASURED] = cell;
+      kind[b + V_MEASURED] = KIND_MEASURED;
+    }
+    for (let f = 0; f < N_FAMILIES; f++) {
+      unit[b + vN(f)] = unitOf(cell, f);
+      kind[b + vN(f)] = KIND_N;
+    }
+    INDICATORS.forEach((_, k) => {
+      unit[b + vCases(k)] = unit[b + vNon(k)] = unitOf(cell, FAMILY[k]);
+      kind[b + vCases(k)] = kind[b + vNon(k)] = KIND_OTHER;
+    });
+  }
+  const relations: Relation[] = [];
+  const at = (cell: number, v: number) => cell * VARS + v;
+  const cellVars = [...Array.from({ length: N_FAMILIES }, (_, f) => vN(f)), ...INDICATORS.flatMap((_, k) => [vCases(k), vNon(k)])];
+  for (const g of geoGroups) relations.push(sumRelation(at(g.parent, V_MEASURED), g.children.map((c) => at(c, V_MEASURED))));
+  for (const g of allGroups) for (const v of cellVars) relations.push(sumRelation(at(g.parent, v), g.children.map((c) => at(c, v))));
+  const le = (x: number, y: number): Relation => ({ vars: [x, y], coefs: [1, -1], eq: false });
+  for (let cell = 0; cell < nCells; cell++) {
+    INDICATORS.forEach((_, k) => relations.push({ vars: [at(cell, vN(FAMILY[k])), at(cell, vCases(k)), at(cell, vNon(k))], coefs: [1, -1, -1], eq: true }));
+    relations.push(le(at(cell, vCases(K_OF('severe_stunting'))), at(cell, vCases(K_OF('stunting')))));
+    relations.push(le(at(cell, vCases(K_OF('severe_wasting'))), at(cell, vCases(K_OF('wasting')))));
+    relations.push(le(at(cell, vCases(K_OF('overweight'))), at(cell, vNon(K_OF('wasting')))));
+    if (cell < nA) for (let f = 0; f < N_FAMILIES; f++) relations.push(le(at(cell, vN(f)), at(cell, V_MEASURED)));
+  }
+  // The first indicator of each family gives the family's n (they share it).
+  const firstOf = Array.from({ length: N_FAMILIES }, (_, f) => FAMILY.indexOf(f));
+  return {
+    nUnits,
+    unitOf,
+    /** The table of one period from its counts; `primary` and `size` per unit. */
+    table(measuredOf: (cell: number) => number, nOf: (cell: number, k: number) => number, casesOf: (cell: number, k: number) => number) {
+      const value = new Float64Array(nv);
+      const size = new Float64Array(nUnits);
+      const smallest = new Float64Array(nUnits).fill(Infinity); // smallest non-zero n in the unit
+      for (let cell = 0; cell < nCells; cell++) {
+        const b = cell * VARS;
+        if (cell < nA) value[b + V_MEASURED] = measuredOf(cell);
+        for (let f = 0; f < N_FAMILIES; f++) {
+          const n = nOf(cell, firstOf[f]);
+          value[b + vN(f)] = n;
+          const u = unitOf(cell, f);
+          if (n > 0) smallest[u] = Math.min(smallest[u], n);
+          size[u] = cell < nA ? value[b + V_MEASURED] : n;
+        }
+        INDICATORS.forEach((_, k) => {
+          const c = casesOf(cell, k);
+          value[b + vCases(k)] = c;
+          value[b + vNon(k)] = value[b + vN(FAMILY[k])] - c;
+        });
+      }
+      const table: LinkedTable = { value, unit, kind, relations };
+      return {
+        table,
+        size,
+        /** Primary units: a row or cell with 0 < n < minimum (measured, or any family's n). */
+        primary: (minimum: number) => Array.from({ length: nUnits }, (_, u) => (u < nA && size[u] > 0 && size[u] < minimum) || smallest[u] < minimum),
+      };
+    },
+  };
 }

@@ -22,10 +22,16 @@ describe('area view', () => {
     expect(yearBefore('2025-08', periods)).toBe('2024-08');
     expect(yearBefore('2024-08', periods)).toBeNull();
   });
-  it('computes changes in points and whether the intervals overlap', () => {
-    expect(changeBetween(series, 'stunting', '2025-02', '2025-08')).toEqual({ fromPeriod: '2025-02', from: 12, to: 8, delta: -4, overlap: true });
-    expect(changeBetween(series, 'stunting', '2024-08', '2025-08')?.overlap).toBe(false);
+  it('computes changes in points with a Newcombe interval of the difference, within the uncertainty when it holds 0', () => {
+    // 12/100 → 8/100: −4 points, Newcombe 95% interval −12.7 to +4.6 (holds 0).
+    expect(changeBetween(series, 'stunting', '2025-02', '2025-08')).toEqual({ fromPeriod: '2025-02', from: 12, to: 8, delta: -4, deltaLow: -12.7, deltaHigh: 4.6, withinUncertainty: true });
     expect(changeBetween(series, 'stunting', '2024-02', '2025-08')).toBeNull();
+    // 12.0% of 1,000 → 15.0% of 1,000: the Wilson intervals overlap (10.1–14.2 and 12.9–17.3), but the change is
+    // significant by the two-proportion test (the old overlap rule said "within the uncertainty").
+    const big: SeriesJson = { ...series, periods: { '2025-02': { indicators: { stunting: ok(12, 10.1, 14.2, 1000) } }, '2025-08': { indicators: { stunting: ok(15, 12.9, 17.3, 1000) } } } } as unknown as SeriesJson;
+    const c = changeBetween(big, 'stunting', '2025-02', '2025-08')!;
+    expect(c.withinUncertainty).toBe(false);
+    expect(c.deltaLow).toBe(0); // 0.001 points above 0, rounded
   });
   it('builds the headline with both changes', () => {
     const h = headline(series, periods, '2025-08', 'stunting');

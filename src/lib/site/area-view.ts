@@ -7,6 +7,7 @@ import type { IndicatorId, Level } from '../types.ts';
 import { AGE_GROUPS } from '../types.ts';
 import type { AreaJson, IndicatorValueJson, MapValuesJson, SeriesJson } from './contract.ts';
 import { parsePeriod } from './format.ts';
+import { newcombeDifference } from '../aggregate/wilson.ts';
 
 /** A published value or null: only `status: ok` with a prevalence counts. */
 export function okValue(v: IndicatorValueJson | null | undefined): IndicatorValueJson | null {
@@ -20,8 +21,12 @@ export interface Change {
   to: number;
   /** Percentage points, rounded to one decimal. */
   delta: number;
-  /** True when the two 95% intervals overlap: the change may be chance. */
-  overlap: boolean;
+  /** 95% interval of the change in percentage points (Newcombe's hybrid score interval for a difference of two
+   * proportions), one decimal. */
+  deltaLow: number;
+  deltaHigh: number;
+  /** True when that interval includes 0: the change may be chance ("within the uncertainty"). */
+  withinUncertainty: boolean;
 }
 
 /** The change in an indicator from `fromPeriod` to `toPeriod` of a series, or null when either is not published. */
@@ -30,11 +35,19 @@ export function changeBetween(series: SeriesJson, indicator: IndicatorId, fromPe
   const a = okValue(series.periods[fromPeriod]?.indicators?.[indicator]);
   const b = okValue(series.periods[toPeriod]?.indicators?.[indicator]);
   if (!a || !b) return null;
-  const overlap =
-    a.ci_low !== null && a.ci_high !== null && b.ci_low !== null && b.ci_high !== null
-      ? a.ci_low <= b.ci_high && b.ci_low <= a.ci_high
-      : true;
-  return { fromPeriod, from: a.prevalence!, to: b.prevalence!, delta: Math.round((b.prevalence! - a.prevalence!) * 10) / 10, overlap };
+  // The two rounds are independent samples (a child measured in both counts in each; the overlap is small next to
+  // the rounds' sizes), so the change is tested as a difference of two independent proportions.
+  const d = a.n !== null && a.cases !== null && b.n !== null && b.cases !== null ? newcombeDifference(a.cases, a.n, b.cases, b.n) : null;
+  const r1 = (x: number) => Math.round(x * 1000 + (x >= 0 ? 1e-9 : -1e-9)) / 10;
+  return {
+    fromPeriod,
+    from: a.prevalence!,
+    to: b.prevalence!,
+    delta: Math.round((b.prevalence! - a.prevalence!) * 10) / 10,
+    deltaLow: d ? r1(d.low) : -100,
+    deltaHigh: d ? r1(d.high) : 100,
+    withinUncertainty: d ? d.low <= 0 && d.high >= 0 : true,
+  };
 }
 
 /** The period twelve months before `period` when it is in `periods`, else null. */

@@ -142,8 +142,8 @@ const WORDS = {
   id: {
     children: 'balita diukur',
     ci: 'SK 95%',
-    suppressedPrimary: 'disembunyikan: kurang dari batas minimum balita diukur',
-    suppressedComplementary: 'disembunyikan agar angka wilayah lain tidak dapat dihitung balik',
+    suppressedPrimary: 'disembunyikan: kurang dari batas minimum balita dengan pengukuran sah',
+    suppressedComplementary: 'disembunyikan untuk melindungi angka kecil wilayah lain (wilayah ini cukup balita)',
     noData: 'tidak ada data untuk indikator ini',
     notMeasured: 'tidak ada balita diukur pada periode ini',
     lokus: 'desa lokus',
@@ -154,8 +154,8 @@ const WORDS = {
   en: {
     children: 'children measured',
     ci: '95% CI',
-    suppressedPrimary: 'suppressed: fewer children measured than the minimum',
-    suppressedComplementary: 'suppressed so that another area’s number cannot be worked out',
+    suppressedPrimary: 'hidden: fewer children with a valid measurement than the minimum',
+    suppressedComplementary: 'hidden to protect another area’s small count (this area has enough children)',
     noData: 'no data for this indicator',
     notMeasured: 'no child measured in this period',
     lokus: 'priority village (lokus)',

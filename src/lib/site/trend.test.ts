@@ -45,7 +45,17 @@ describe('trendModel', () => {
   it('reports an empty chart when nothing is published', () => {
     const e = trendModel({ ...series, periods: {} }, periods, { indicator: 'stunting', lang: 'en' });
     expect(e.empty).toBe(true);
+    expect(e.emptyText).toBe('No data yet');
     expect(e.line).toBe('');
+  });
+  it('says hidden, not "no data yet", when the rounds are suppressed', () => {
+    const sup = { n: null, cases: null, prevalence: null, ci_low: null, ci_high: null, status: 'suppressed' as const, suppression: 'complementary' as const };
+    const hidden = { ...series, periods: Object.fromEntries(periods.map((p) => [p, { ...series.periods[periods[0]], measured: null, indicators: { stunting: sup } }])) } as typeof series;
+    const e = trendModel(hidden, periods, { indicator: 'stunting', lang: 'id' });
+    expect(e.empty).toBe(true);
+    expect(e.emptyText).toMatch(/disembunyikan/);
+    expect(e.emptyText).not.toMatch(/Belum ada data/);
+    expect(e.points[0].label).toMatch(/disembunyikan$/);
   });
   it('spreads labels to a minimum gap keeping their order', () => {
     expect(spreadLabels([100, 95, 200], 10)).toEqual([105, 95, 200]);

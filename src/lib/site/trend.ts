@@ -47,6 +47,9 @@ export interface TrendModel {
   yMax: number;
   /** True when no routine value is published at all. */
   empty: boolean;
+  /** What the empty chart says: "disembunyikan" when some round is suppressed, else "no data yet"; null when not
+   * empty. */
+  emptyText: string | null;
 }
 
 /** Options of `trendModel`. */
@@ -129,7 +132,7 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
       ciHigh: ok ? v.ci_high : null,
       n: ok ? v.n : null,
       status: v?.status ?? 'no_data',
-      label: `${formatPeriod(p, lang)}: ${ok ? formatCI(v.prevalence, v.ci_low, v.ci_high, lang) : '–'}`,
+      label: `${formatPeriod(p, lang)}: ${ok ? formatCI(v.prevalence, v.ci_low, v.ci_high, lang) : v?.status === 'suppressed' ? HIDDEN_WORD[lang] : '–'}`,
     };
   });
 
@@ -196,8 +199,14 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
     yTicks,
     yMax,
     empty: points.every((p) => p.y === null),
+    emptyText: points.every((p) => p.y === null) ? (points.some((p) => p.status === 'suppressed') ? HIDDEN_TEXT[lang] : NO_DATA_TEXT[lang]) : null,
   };
 }
+
+const HIDDEN_WORD = { id: 'disembunyikan', en: 'hidden' } as const;
+/** What an empty chart says: hidden figures are not missing data. */
+const HIDDEN_TEXT = { id: 'Angka disembunyikan (jumlah anak kecil)', en: 'Figures hidden (small numbers of children)' } as const;
+const NO_DATA_TEXT = { id: 'Belum ada data', en: 'No data yet' } as const;
 
 /** A plain-language description of the routine trend for the chart's text alternative, e.g.
  * "Dari 13,6% pada Februari 2022 menjadi 9,0% pada Agustus 2025 (turun 4,6 poin). Tertinggi ..., terendah ...". */

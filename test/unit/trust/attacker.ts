@@ -1,0 +1,354 @@
+/**
+ * The disclosure attacker of the trust tests: reads a published data folder (`data/v1/`) the way an outsider would
+ * and tries to narrow every hidden count to one value. It knows only the published files and the documented method:
+ *
+ * - every value any file publishes (tidy CSV, per-area series with breakdowns, map files, quality JSON and CSV);
+ * - the documented sums: desa → kecamatan → kabupaten, sexes → area, age groups → area, each sex/age cell of the
+ *   kecamatan → the same cell of the kabupaten; for measured children, for each indicator's denominator n, its
+ *   cases, and its non-cases (n − cases);
+ * - that indicators on the same z-score share one denominator (stunting and severe stunting; wasting, severe
+ *   wasting and overweight), that severe ≤ moderate, wasting + overweight ≤ n, and n ≤ children measured;
+ * - what a suppression label says: `primary` = fewer than the minimum children in that cell, `complementary` =
+ *   at least the minimum (hidden to protect another count);
+ * - the quality figures: a published area's children, and its z-score counts and missing-measurement shares, from
+ *   which it learns (where the relation holds for every published cell) an indicator's n from measured, missing
+ *   and flagged counts.
+ *
+ * Every subtraction is one of these linear relations; the attacker propagates interval bounds through all of them
+ * until nothing changes (bounds consistency), which finds every value that any chain of subtractions pins down.
+ * Written independently of src/lib/aggregate, from the files alone.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FAMILIES: Record<string, string[]> = {
+  zlen: ['stunting', 'severe_stunting'],
+  zwfl: ['wasting', 'severe_wasting', 'overweight'],
+  zwei: ['underweight'],
+};
+const FAMILY_OF: Record<string, string> = Object.fromEntries(Object.entries(FAMILIES).flatMap(([f, ids]) => ids.map((i) => [i, f])));
+const INDICATORS = Object.values(FAMILIES).flat();
+const SEXES = ['sex:1', 'sex:2'];
+
+interface IndicatorJson {
+  n: number | null;
+  cases: number | null;
+  status: string;
+  suppression?: string;
+}
+
+/** One narrowed hidden value: the variable (`period|code|category|name`) and the single value it must have. */
+export interface Finding {
+  key: string;
+  value: number;
+}
+
+export interface AttackResult {
+  /** Hidden values the attacker narrowed to one value. */
+  narrowed: Finding[];
+  /** Hidden zeros that published zeros imply by themselves (no suppression of parts can hide them). */
+  implied: Finding[];
+  /** Hidden variables in total. */
+  hidden: number;
+  /** Groups (a published non-zero total with hidden parts) whose hidden parts' cases add up to 0, per indicator. */
+  zeroCaseGroups: number;
+  /** Groups with hidden parts, per indicator (the denominator of zeroCaseGroups). */
+  hiddenGroups: number;
+  /** Variables whose bounds became empty: the published files contradict the attacker's model (a bug). */
+  contradictions: string[];
+}
+
+/** Runs the attack on a published folder (the one holding meta.json). */
+export function attack(dir: string): AttackResult {
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { periods: string[]; suppression_min: number };
+  const min = meta.suppression_min;
+  const areas = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8')) as { code: string; parent: string | null; level: string }[];
+
+  // Variables: known value or hidden with bounds.
+  const index = new Map<string, number>();
+  const lo: number[] = [];
+  const hi: number[] = [];
+  const known: boolean[] = [];
+  const keys: string[] = [];
+  const v = (key: string): number => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = keys.length;
+      index.set(key, i);
+      keys.push(key);
+      lo.push(0);
+      hi.push(Infinity);
+      known.push(false);
+    }
+    return i;
+  };
+  const contradictions: string[] = [];
+  const setKnown = (key: string, value: number) => {
+    const i = v(key);
+    if (known[i] && lo[i] !== value) contradictions.push(`${key}: published as ${lo[i]} and ${value}`);
+    known[i] = true;
+    lo[i] = value;
+    hi[i] = value;
+  };
+  const bound = (key: string, l: number, h: number) => {
+    const i = v(key);
+    if (known[i]) return;
+    lo[i] = Math.max(lo[i], l);
+    hi[i] = Math.min(hi[i], h);
+  };
+  const K = (p: string, code: string, cat: string, name: string) => `${p}|${code}|${cat}|${name}`;
+
+  /** Records what one published indicator value says. */
+  const learn = (p: string, code: string, cat: string, id: string, x: IndicatorJson) => {
+    const f = FAMILY_OF[id];
+    const n = K(p, code, cat, `n:${f}`);
+    const c = K(p, code, cat, `c:${id}`);
+    const m = K(p, code, cat, `m:${id}`);
+    if (x.status === 'suppressed') {
+      // An empty breakdown cell is never hidden: there a primary n is at least 1. An area's row is hidden as a whole,
+      // so one of its indicators may have n = 0 (no valid z-score) while the row is hidden.
+      if (x.suppression === 'primary') bound(n, cat === 'all' ? 0 : 1, min - 1);
+      else if (x.suppression === 'complementary') bound(n, min, Infinity);
+      v(c);
+      v(m);
+    } else if (x.n !== null && x.cases !== null) {
+      setKnown(n, x.n);
+      setKnown(c, x.cases);
+      setKnown(m, x.n - x.cases);
+    } else {
+      // no_data / not_measured: nothing with a valid z-score.
+      setKnown(n, 0);
+      setKnown(c, 0);
+      setKnown(m, 0);
+    }
+  };
+
+  // Tidy CSV.
+  const tidy = readFileSync(join(dir, 'stunting.csv'), 'utf8').trim().split('\n').slice(1);
+  for (const line of tidy) {
+    const cols = line.split(',');
+    const [code, , , period, id, measured, cases, , , , status] = cols.length === 11 ? cols : [cols[0], '', '', cols.at(-8)!, cols.at(-7)!, cols.at(-6)!, cols.at(-5)!, '', '', '', cols.at(-1)!];
+    learn(period, code, 'all', id, { n: measured === '' ? null : Number(measured), cases: cases === '' ? null : Number(cases), status });
+  }
+  // Series (with breakdowns and labels).
+  for (const a of areas) {
+    const s = JSON.parse(readFileSync(join(dir, 'series', `${a.code}.json`), 'utf8')) as {
+      periods: Record<string, { measured: number | null; valid: number | null; flagged: Record<string, number> | null; measured_status: string; indicators: Record<string, IndicatorJson> }>;
+      breakdowns?: Record<string, { sex: Record<string, Record<string, IndicatorJson>>; age: Record<string, Record<string, IndicatorJson>> }>;
+    };
+    for (const [p, sp] of Object.entries(s.periods)) {
+      if (sp.measured !== null) setKnown(K(p, a.code, 'all', 'measured'), sp.measured);
+      else if (sp.measured_status === 'suppressed') bound(K(p, a.code, 'all', 'measured'), 1, Infinity);
+      else setKnown(K(p, a.code, 'all', 'measured'), 0);
+      if (sp.flagged) for (const [z, k] of Object.entries(sp.flagged)) setKnown(K(p, a.code, 'all', `flagged:${z}`), k);
+      for (const id of INDICATORS) learn(p, a.code, 'all', id, sp.indicators[id]);
+    }
+    for (const [p, b] of Object.entries(s.breakdowns ?? {})) {
+      for (const [sex, row] of Object.entries(b.sex)) for (const id of INDICATORS) learn(p, a.code, `sex:${sex}`, id, row[id]);
+      for (const [age, row] of Object.entries(b.age)) for (const id of INDICATORS) learn(p, a.code, `age:${age}`, id, row[id]);
+    }
+  }
+  // Map files.
+  for (const level of readdirSync(join(dir, 'map'))) {
+    for (const f of readdirSync(join(dir, 'map', level))) {
+      const m = JSON.parse(readFileSync(join(dir, 'map', level, f), 'utf8')) as { period: string; values: Record<string, Record<string, unknown>> };
+      for (const [code, row] of Object.entries(m.values)) {
+        if (row.measured !== null && row.measured !== undefined) setKnown(K(m.period, code, 'all', 'measured'), row.measured as number);
+        for (const id of INDICATORS) if (row[id]) learn(m.period, code, 'all', id, row[id] as IndicatorJson);
+      }
+    }
+  }
+  // Quality: children, z-score n (the denominators of the z-score families), missing shares.
+  const missing = new Map<string, { height: number | null; weight: number | null }>();
+  if (existsSync(join(dir, 'quality.json'))) {
+    const q = JSON.parse(readFileSync(join(dir, 'quality.json'), 'utf8')) as {
+      areas: Record<string, Record<string, { status: string; n: number | null; metrics: { children: number; zscores: Record<string, { n: number }>; missing: { weight: number; height: number } } | null }>>;
+    };
+    for (const [code, per] of Object.entries(q.areas)) {
+      for (const [p, r] of Object.entries(per)) {
+        if (r.status === 'ok' && r.n !== null) setKnown(K(p, code, 'all', 'measured'), r.n);
+        if (r.metrics) {
+          setKnown(K(p, code, 'all', 'measured'), r.metrics.children);
+          setKnown(K(p, code, 'all', 'zn:haz'), r.metrics.zscores.haz.n);
+          missing.set(`${p}|${code}`, { height: r.metrics.missing.height, weight: r.metrics.missing.weight });
+        }
+      }
+    }
+  }
+  if (existsSync(join(dir, 'quality.csv'))) {
+    const lines = readFileSync(join(dir, 'quality.csv'), 'utf8').trim().split('\n');
+    const head = lines[0].split(',');
+    const col = (name: string) => head.indexOf(name);
+    for (const line of lines.slice(1)) {
+      const c = line.split(',');
+      if (c.length !== head.length) continue; // a quoted name with a comma: skip (the series carries the same n)
+      const code = c[col('area_code')];
+      const p = c[col('period')];
+      if (c[col('status')] !== 'ok' || c[col('n')] === '') continue;
+      const n = Number(c[col('n')]);
+      setKnown(K(p, code, 'all', 'measured'), n);
+      if (missing.has(`${p}|${code}`)) continue;
+      // A share with one decimal: the missing count is every k whose share rounds to it; keep it when unique.
+      const fromPct = (pct: string): number | null => {
+        if (pct === '') return null;
+        const ks = [];
+        for (let k = 0; k <= n; k++) if (Math.abs(Math.round((1000 * k) / n) / 10 - Number(pct)) < 1e-9) ks.push(k);
+        return ks.length === 1 ? ks[0] : null;
+      };
+      missing.set(`${p}|${code}`, { height: fromPct(c[col('height_missing_pct')]), weight: fromPct(c[col('weight_missing_pct')]) });
+    }
+  }
+
+  // Learned relation: n of a family = measured − missing − flagged, where it holds for every published cell.
+  const relation = (f: string, which: 'height' | 'weight', z: string) => {
+    const found: [string, string, number][] = [];
+    let holds = true;
+    let tested = 0;
+    for (const [pc, m] of missing) {
+      const [p, code] = pc.split('|');
+      const measured = index.get(K(p, code, 'all', 'measured'));
+      const flagged = index.get(K(p, code, 'all', `flagged:${z}`));
+      const n = index.get(K(p, code, 'all', `n:${f}`));
+      if (measured === undefined || flagged === undefined || n === undefined || !known[measured] || !known[flagged] || m[which] === null) continue;
+      const guess = lo[measured] - m[which]! - lo[flagged];
+      if (known[n]) {
+        tested++;
+        if (lo[n] !== guess) holds = false;
+      } else found.push([p, code, guess]);
+    }
+    if (holds && tested > 0) for (const [p, code, g] of found) setKnown(K(p, code, 'all', `n:${f}`), g), (known[index.get(K(p, code, 'all', `n:${f}`))!] = false);
+  };
+  relation('zlen', 'height', 'zlen');
+  relation('zwei', 'weight', 'zwei');
+
+  // Constraints: Σ coef·x = 0 (eq) or ≤ 0 (le).
+  type Constraint = { vars: number[]; coefs: number[]; eq: boolean };
+  const cons: Constraint[] = [];
+  const add = (plus: string[], minus: string[], eq = true) => {
+    const vars = [...plus.map(v), ...minus.map(v)];
+    cons.push({ vars, coefs: [...plus.map(() => 1), ...minus.map(() => -1)], eq });
+  };
+  const childrenOf = new Map<string, string[]>();
+  for (const a of areas) if (a.parent) (childrenOf.get(a.parent) ?? childrenOf.set(a.parent, []).get(a.parent)!).push(a.code);
+  const names = ['measured', ...Object.keys(FAMILIES).map((f) => `n:${f}`), ...INDICATORS.flatMap((id) => [`c:${id}`, `m:${id}`])];
+  const cellNames = names.slice(1);
+  const withBreakdowns = new Set<string>();
+  for (const k of keys) {
+    const [, code, cat] = k.split('|');
+    if (cat !== 'all') withBreakdowns.add(code);
+  }
+  const ageCats = [...new Set(keys.map((k) => k.split('|')[2]).filter((c) => c.startsWith('age:')))];
+  // Groups of the zero-case count: parent published, some parts hidden.
+  const groups: { parent: string; parts: string[]; id: string; p: string }[] = [];
+  for (const p of meta.periods) {
+    for (const a of areas) {
+      const kids = childrenOf.get(a.code) ?? [];
+      if (kids.length > 0) {
+        for (const name of names) add([K(p, a.code, 'all', name)], kids.map((k) => K(p, k, 'all', name)));
+        for (const id of INDICATORS) groups.push({ parent: K(p, a.code, 'all', `c:${id}`), parts: kids.map((k) => K(p, k, 'all', `c:${id}`)), id, p });
+      }
+      const cats = withBreakdowns.has(a.code) ? ['all', ...SEXES, ...ageCats] : ['all'];
+      for (const cat of cats) {
+        for (const id of INDICATORS) add([K(p, a.code, cat, `n:${FAMILY_OF[id]}`)], [K(p, a.code, cat, `c:${id}`), K(p, a.code, cat, `m:${id}`)]);
+        add([K(p, a.code, cat, 'c:severe_stunting')], [K(p, a.code, cat, 'c:stunting')], false);
+        add([K(p, a.code, cat, 'c:severe_wasting')], [K(p, a.code, cat, 'c:wasting')], false);
+        add([K(p, a.code, cat, 'c:overweight')], [K(p, a.code, cat, 'm:wasting')], false);
+      }
+      for (const f of Object.keys(FAMILIES)) add([K(p, a.code, 'all', `n:${f}`)], [K(p, a.code, 'all', 'measured')], false);
+      if (index.has(K(p, a.code, 'all', 'zn:haz'))) add([K(p, a.code, 'all', 'n:zlen')], [K(p, a.code, 'all', 'zn:haz')]);
+      if (!withBreakdowns.has(a.code)) continue;
+      for (const name of cellNames) {
+        add([K(p, a.code, 'all', name)], SEXES.map((s) => K(p, a.code, s, name)));
+        add([K(p, a.code, 'all', name)], ageCats.map((s) => K(p, a.code, s, name)));
+        const bk = kids.filter((k) => withBreakdowns.has(k));
+        if (bk.length > 0) for (const cat of [...SEXES, ...ageCats]) add([K(p, a.code, cat, name)], bk.map((k) => K(p, k, cat, name)));
+      }
+      if (withBreakdowns.has(a.code)) {
+        const bk = kids.filter((k) => withBreakdowns.has(k));
+        for (const id of INDICATORS) {
+          groups.push({ parent: K(p, a.code, 'all', `c:${id}`), parts: SEXES.map((s) => K(p, a.code, s, `c:${id}`)), id, p });
+          groups.push({ parent: K(p, a.code, 'all', `c:${id}`), parts: ageCats.map((s) => K(p, a.code, s, `c:${id}`)), id, p });
+          if (bk.length > 0) for (const cat of [...SEXES, ...ageCats]) groups.push({ parent: K(p, a.code, cat, `c:${id}`), parts: bk.map((k) => K(p, k, cat, `c:${id}`)), id, p });
+        }
+      }
+    }
+  }
+
+  // The zero-case count, before any propagation: parent cases minus the published parts' cases.
+  let zeroCaseGroups = 0;
+  let hiddenGroups = 0;
+  for (const g of groups) {
+    const pi = index.get(g.parent);
+    if (pi === undefined || !known[pi]) continue;
+    const parts = g.parts.map((k) => index.get(k)).filter((i): i is number => i !== undefined);
+    const hidden = parts.filter((i) => !known[i]);
+    if (hidden.length === 0) continue;
+    hiddenGroups++;
+    const rest = lo[pi] - parts.filter((i) => known[i]).reduce((s, i) => s + lo[i], 0);
+    if (rest === 0 && lo[pi] > 0) zeroCaseGroups++; // a published total of 0 says 0 for every part anyway
+  }
+
+  // Zeros that published zeros imply by themselves (a kecamatan with no severe wasting has none in any desa): what
+  // a published total says, not a failure of suppression; counted apart.
+  const zeroImplied = (() => {
+    const zlo = keys.map(() => 0);
+    const zhi = keys.map((_, i) => (known[i] && lo[i] === 0 ? 0 : Infinity));
+    const save = [lo.slice(), hi.slice()];
+    for (let i = 0; i < keys.length; i++) [lo[i], hi[i]] = [zlo[i], zhi[i]];
+    propagateAll();
+    const out = keys.map((_, i) => !known[i] && hi[i] === 0);
+    for (let i = 0; i < keys.length; i++) [lo[i], hi[i]] = [save[0][i], save[1][i]];
+    return out;
+  })();
+  propagateAll();
+
+  function propagateAll() {
+    for (let sweep = 0; sweep < 500; sweep++) {
+      let changed = false;
+      for (const c of cons) {
+        // Range of each term coef·x and of the sum.
+        let sLo = 0;
+        let sHi = 0;
+        let infLo = 0;
+        let infHi = 0;
+        const tLo = c.vars.map((x, j) => (c.coefs[j] > 0 ? lo[x] : -hi[x]));
+        const tHi = c.vars.map((x, j) => (c.coefs[j] > 0 ? hi[x] : -lo[x]));
+        for (let j = 0; j < c.vars.length; j++) {
+          if (tLo[j] === -Infinity) infLo++;
+          else sLo += tLo[j];
+          if (tHi[j] === Infinity) infHi++;
+          else sHi += tHi[j];
+        }
+        for (let j = 0; j < c.vars.length; j++) {
+          const x = c.vars[j];
+          if (known[x]) continue;
+          const oLo = infLo - (tLo[j] === -Infinity ? 1 : 0) > 0 ? -Infinity : sLo - (tLo[j] === -Infinity ? 0 : tLo[j]);
+          const oHi = infHi - (tHi[j] === Infinity ? 1 : 0) > 0 ? Infinity : sHi - (tHi[j] === Infinity ? 0 : tHi[j]);
+          // coef·x = −others (eq) or ≤ −others (le).
+          let termHi = -oLo;
+          let termLo = c.eq ? -oHi : -Infinity;
+          if (c.coefs[j] < 0) [termLo, termHi] = [-termHi, -termLo];
+          const nl = Math.max(lo[x], Math.ceil(termLo - 1e-9));
+          const nh = Math.min(hi[x], Math.floor(termHi + 1e-9));
+          if (nl !== lo[x] || nh !== hi[x]) {
+            lo[x] = nl;
+            hi[x] = nh;
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+  }
+
+  const narrowed: Finding[] = [];
+  const implied: Finding[] = [];
+  let hidden = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (known[i] || /\|(flagged|zn):/.test(keys[i])) continue;
+    hidden++;
+    if (lo[i] > hi[i]) contradictions.push(`${keys[i]}: empty bounds [${lo[i]}, ${hi[i]}]`);
+    else if (lo[i] === hi[i]) (zeroImplied[i] ? implied : narrowed).push({ key: keys[i], value: lo[i] });
+  }
+  return { narrowed, implied, hidden, zeroCaseGroups, hiddenGroups, contradictions };
+}
