@@ -45,7 +45,7 @@ function rows(children: number, seed: number, lowBits?: number): Row[] {
             line: line++, sex: r() < 0.5 ? 1 : 2, ageDays: Math.floor(r() * 1827), position: 'H',
             zlen: Math.round((r() * 6 - 4) * 100) / 100, flen: 0, zwei: Math.round((r() * 6 - 3) * 100) / 100, fwei: 0,
             zwfl: Math.round((r() * 6 - 3) * 100) / 100, fwfl: 0, zbmi: 0, fbmi: 0, weightDigit: Math.floor(r() * 10),
-            heightDigit: Math.floor(r() * 10), weightMissing: false, heightMissing: false,
+            heightDigit: Math.floor(r() * 10), weightMissing: false, heightMissing: false, oedema: false,
           },
         });
       }

@@ -17,7 +17,7 @@ function obs(o: Partial<Observation>): Observation {
   return {
     period: '2025-08', areaCode: '35.10.01.2001', childKey: 'k', measureDay: 20_300, fileIndex: 0, line: 2, sex: 1,
     ageDays: 400, position: 'L', zlen: 0, flen: 0, zwei: 0, fwei: 0, zwfl: 0, fwfl: 0, zbmi: 0, fbmi: 0,
-    weightDigit: 1, heightDigit: 2, weightMissing: false, heightMissing: false, ...o,
+    weightDigit: 1, heightDigit: 2, weightMissing: false, heightMissing: false, oedema: false, ...o,
   };
 }
 

@@ -97,23 +97,6 @@ export function narrowedVariables(t: LinkedTable, status: ArrayLike<number>, min
   return out;
 }
 
-/** Zero-valued variables implied by published zeros alone (see narrowedVariables): for audits and tests. */
-export function inherentZeros(t: LinkedTable, status: ArrayLike<number>): number[] {
-  const nv = t.value.length;
-  const hidden = new Uint8Array(nv);
-  const zlo = new Float64Array(nv);
-  const zhi = new Float64Array(nv).fill(Infinity);
-  for (let i = 0; i < nv; i++) {
-    const u = t.unit[i];
-    hidden[i] = u >= 0 && status[u] !== PUBLISHED ? 1 : 0;
-    if (!hidden[i] && t.value[i] === 0) zhi[i] = 0;
-  }
-  propagate(t.relations.filter((r) => r.vars.some((x) => hidden[x])), zlo, zhi, hidden);
-  const out: number[] = [];
-  for (let i = 0; i < nv; i++) if (hidden[i] && zhi[i] === 0) out.push(i);
-  return out;
-}
-
 /** Bounds propagation (bounds consistency) of the hidden variables through the relations until stable. */
 function propagate(rels: readonly Relation[], lo: Float64Array, hi: Float64Array, hidden: Uint8Array): void {
   for (let sweep = 0; sweep < 1000; sweep++) {

@@ -28,7 +28,7 @@ function children(n: number, cases: number): Observation[] {
   return Array.from({ length: n }, (_, i) => ({
     period: '', areaCode: '', childKey: `c${i}`, measureDay: 0, fileIndex: 0, line: i + 2, sex: ((i % 2) + 1) as 1 | 2,
     ageDays: 30 + ((i * 97) % 1790), position: 'H', zlen: i < cases ? -2.5 : 0.1, flen: 0, zwei: -0.5, fwei: 0, zwfl: 0.3,
-    fwfl: 0, zbmi: 0.2, fbmi: 0, weightDigit: 4, heightDigit: 5, weightMissing: false, heightMissing: false,
+    fwfl: 0, zbmi: 0.2, fbmi: 0, weightDigit: 4, heightDigit: 5, weightMissing: false, heightMissing: false, oedema: false,
   }));
 }
 

@@ -18,6 +18,7 @@
  * until nothing changes (bounds consistency), which finds every value that any chain of subtractions pins down.
  * Written independently of src/lib/aggregate, from the files alone.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -124,11 +125,9 @@ export function attack(dir: string): AttackResult {
   };
 
   // Tidy CSV.
-  const tidy = readFileSync(join(dir, 'stunting.csv'), 'utf8').trim().split('\n').slice(1);
-  for (const line of tidy) {
-    const cols = line.split(',');
-    const [code, , , period, id, measured, cases, , , , status] = cols.length === 11 ? cols : [cols[0], '', '', cols.at(-8)!, cols.at(-7)!, cols.at(-6)!, cols.at(-5)!, '', '', '', cols.at(-1)!];
-    learn(period, code, 'all', id, { n: measured === '' ? null : Number(measured), cases: cases === '' ? null : Number(cases), status });
+  const tidy = parseCsv(readFileSync(join(dir, 'stunting.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  for (const r of tidy) {
+    learn(r.period, r.area_code, 'all', r.indicator, { n: r.measured === '' ? null : Number(r.measured), cases: r.cases === '' ? null : Number(r.cases), status: r.status });
   }
   // Series (with breakdowns and labels).
   for (const a of areas) {
