@@ -147,3 +147,8 @@ export function parseSiteConfig(input: unknown): { ok: true; config: SiteConfig 
 export function siteConfigJsonSchema(): unknown {
   return z.toJSONSchema(siteConfigSchema, { io: 'input' });
 }
+
+/** True for an absolute http(s) URL (the only kind published as a link). */
+export function isWebUrl(u: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(u.trim());
+}
