@@ -6,15 +6,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { periodIndex, periodOf } from '../../src/lib/aggregate/record.ts';
 import { publishedValues } from '../../src/lib/aggregate/values.ts';
 import { publishFiles } from '../../src/lib/publish/publish.ts';
-import { allowedPeriods } from '../../src/lib/build-plan.ts';
+import { allowedPeriods, checkReferenceDate, MAX_WORKERS } from '../../src/lib/build-plan.ts';
 import { targetTotals } from '../../src/lib/inputs/targets.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
-import { badRowShareProblem, summaryLines, validationReport } from '../../src/lib/validation-report.ts';
+import { badRowShareProblem, fileLegend, safeLabels, summaryLines, validationReport } from '../../src/lib/validation-report.ts';
 import type { Area } from '../../src/lib/types.ts';
 import type { Registry } from '../../src/lib/areas.ts';
 import { CsvPool } from './parallel-csv.ts';
@@ -69,14 +69,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const ctx: inputs.InputContext = { config, configPath, dataDir: dirname(configPath), readText: opts.readText ?? inputs.readTextFile, log };
   const measureDir = resolve(ctx.dataDir, config.measurements.dir);
   guardOutputFolder(opts.outDir, [ctx.dataDir, configPath, measureDir], ROOT);
-  const referenceDate = opts.referenceDate ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
+  const referenceDate = checkedReferenceDate(opts.referenceDate) ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
   const registry = inputs.readRegistryOf(ctx);
   const areas = areaList(registry);
   const aliases = inputs.readAliases(ctx, registry);
   if (aliases.length) log(`Nama lama (daftar wilayah lama) diterima / older area names accepted: ${aliases.map((a) => a.name).join(', ')}`);
   // One worker pool for every measurement file, started now: the workers load the WHO tables while this thread
   // reads the other inputs.
-  const pool = startPool(areas, aliases, referenceDate, opts.workers);
+  const pool = startPool(areas, aliases, referenceDate, opts.workers === undefined ? undefined : Math.max(1, Math.min(MAX_WORKERS, Math.floor(opts.workers) || 1)));
   let work: string | undefined;
   try {
     work = makeWorkFolder();
@@ -97,6 +97,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     await pool.close();
     if (work) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** `--reference-date`: a real calendar date, or a BuildError saying so. */
+function checkedReferenceDate(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const c = checkReferenceDate(raw);
+  if (!c.ok) throw new BuildError([{ file: '--reference-date', raw, expected: 'YYYY-MM-DD', message: c.message }]);
+  return c.value;
 }
 
 function areaList(registry: Registry): Area[] {
@@ -176,8 +184,10 @@ function publish(x: PublishInput): BuildSummary {
   for (let a = 0; a < areas.length; a++) for (let p = 0; p < periods.length; p++) Q.setTarget(counted.quality[a][p], targetOf(a, p));
   const v = tally.validation;
   const tallied = { ...v, duplicatesRemoved: counted.duplicatesRemoved, duplicatesSameDay: counted.duplicatesSameDay, unmatched: [...tally.unmatched.values()] };
+  // The console names files; the published report only numbers them (a file name may hold a name or a NIK).
+  const names = x.files.map((f) => relative(ctx.dataDir, f));
   const report = validationReport(tallied);
-  const published = validationReport(tallied);
+  const published = validationReport(tallied, safeLabels(names));
   const tooMany = badRowShareProblem(report, config.maxBadRowShare, inputs.shown(ctx.configPath));
   if (tooMany) {
     ctx.log(summaryLines(report).join('\n'));
@@ -204,6 +214,7 @@ function publish(x: PublishInput): BuildSummary {
   const meta = JSON.parse(out.get('meta.json')!);
   writeAtomically(resolve(opts.outDir), out, 'data/v1', opts.beforeCommit);
   for (const l of summaryLines(report)) ctx.log(l);
+  if (report.rows_rejected > 0 || report.unmatched_areas.length > 0) ctx.log(fileLegend(names));
   const summary: BuildSummary = {
     outDir: resolve(opts.outDir),
     files: out.size,

@@ -10,6 +10,7 @@ import type { Registry } from '../../src/lib/areas.ts';
 import type { AreaAlias } from '../../src/lib/csv/names.ts';
 import type { StructuralError } from '../../src/lib/types.ts';
 import { buildBoundaries, crossCheck, formatCrossCheck } from '../../src/lib/geo/boundaries.ts';
+import { validateBoundaries } from '../../src/lib/geo/validate.ts';
 import { parseSurveys, surveyOutputs } from '../../src/lib/surveys.ts';
 import { parseTargets, type TargetRow } from '../../src/lib/inputs/targets.ts';
 import { parseAggregates, type AggregateRow } from '../../src/lib/inputs/aggregates.ts';
@@ -79,16 +80,20 @@ function rawLokus(lokus: Record<string, string[]>, key: string): string | undefi
 /** The three boundary levels as TopoJSON text, from `<boundaries>/desa.geojson`. */
 export function readBoundaries(ctx: InputContext, registry: Registry): { desa: string; kecamatan: string; kabupaten: string } {
   const file = join(resolve(ctx.dataDir, ctx.config.boundaries), 'desa.geojson');
-  let desa;
+  let desa: unknown;
   try {
     desa = JSON.parse(ctx.readText(file));
   } catch (e) {
     throw new BuildError([{ file: shown(file), expected: 'GeoJSON FeatureCollection batas desa (properti "kode")', message: `Batas wilayah tidak dapat dibaca / Boundaries cannot be read: ${(e as Error).message}` }]);
   }
-  const check = crossCheck(registry, desa.features);
+  const valid = validateBoundaries(desa);
+  stopOn(valid.problems.map((p) => ({ file: shown(file), raw: p.code, expected: 'Polygon/MultiPolygon dengan koordinat [bujur, lintang] WGS 84 di Indonesia / Polygon or MultiPolygon with WGS 84 [lon, lat] coordinates in Indonesia', message: `Batas desa ${p.code} ditolak / Boundary of ${p.code} refused: ${p.message}` })));
+  for (const r of valid.repairs) ctx.log(`peringatan/warning: boundaries ${r}`);
+  const features = valid.collection.features;
+  const check = crossCheck(registry, features);
   for (const l of formatCrossCheck(check)) ctx.log(`peringatan/warning: ${l}`);
   const known = new Set(registry.desa.map((d) => d.code));
-  const topo = buildBoundaries({ ...desa, features: desa.features.filter((f: { properties: { kode: string } }) => known.has(f.properties?.kode)) }, { names: registry.byCode });
+  const topo = buildBoundaries({ ...valid.collection, features: features.filter((f) => known.has(f.properties?.kode)) }, { names: registry.byCode });
   return { desa: JSON.stringify(topo.desa), kecamatan: JSON.stringify(topo.kecamatan), kabupaten: JSON.stringify(topo.kabupaten) };
 }
 

@@ -41,6 +41,12 @@ export function safeLabels(files: readonly string[]): (file: string) => string {
   return (f) => (index.has(f) ? safeFileLabel(f, index.get(f)!) : '(file)');
 }
 
+/** The console line saying which published file number is which file (the first 50). */
+export function fileLegend(files: readonly string[]): string {
+  const shown = files.slice(0, 50).map((f, i) => `${safeFileLabel(f, i)} = ${f}`);
+  return `  nama file di validation.json / file names in validation.json: ${shown.join('; ')}${files.length > 50 ? '; …' : ''}`;
+}
+
 /** Builds the report; `label` turns a file name into what is written (identity for the console). */
 export function validationReport(t: ValidationTally, label: (file: string) => string = (f) => f): ValidationReport {
   const rejected = Object.values(t.rejected).reduce((s, v) => s + v, 0);
