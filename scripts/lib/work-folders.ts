@@ -53,7 +53,7 @@ export function removeDeadWorkFolders(dir: string = tmpdir()): string[] {
 }
 
 /** Throws a BuildError when `outDir` may not be replaced by an output (see output-guard.ts). */
-export function guardOutputFolder(outDir: string, inputs: readonly string[], project?: string): void {
+export function guardOutputFolder(outDir: string, inputs: readonly string[], project?: string, kind: 'data' | 'site' = 'data'): void {
   const out = resolve(outDir);
   let entries: string[] | null = null;
   let notFolder = false;
@@ -61,7 +61,10 @@ export function guardOutputFolder(outDir: string, inputs: readonly string[], pro
     notFolder = !lstatSync(out).isDirectory();
     entries = notFolder ? [] : readdirSync(out);
   }
-  const legacyOutput = entries !== null && entries.length === 1 && entries[0] === 'data' && existsSync(join(out, 'data/v1/meta.json'));
+  // outputs written before manifests: the data contract alone, or a site with Astro's asset folder
+  const legacyOutput = kind === 'data'
+    ? entries !== null && entries.length === 1 && entries[0] === 'data' && existsSync(join(out, 'data/v1/meta.json'))
+    : entries !== null && entries.includes('_astro') && entries.includes('index.html');
   const problem = outputFolderProblem({ out, entries, notFolder, legacyOutput, inputs: inputs.map((i) => resolve(i)), project: project && resolve(project) });
   if (problem) throw new BuildError([{ file: outDir, raw: outDir, expected: 'folder kosong, baru, atau keluaran build sebelumnya / an empty or new folder, or an earlier output', message: problem }]);
 }
@@ -95,23 +98,40 @@ export function writeAtomically(outDir: string, files: Map<string, string>, subd
 /** Fills a fresh sibling folder with `fill(tmp)` and swaps it in for `outDir` (see writeAtomically). */
 export function writeSwap(outDir: string, fill: (tmp: string) => void, beforeCommit?: () => void): void {
   const out = resolve(outDir);
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const { tmp, old } = swapNames(out);
-  removeDeadSwapFolders(out);
-  rmSync(tmp, { recursive: true, force: true });
+  const tmp = prepareSwap(out);
   try {
-    mkdirSync(tmp);
     fill(tmp);
     beforeCommit?.();
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(tmp, out);
+    commitSwap(out, tmp);
   } catch (e) {
-    if (!existsSync(out) && existsSync(old)) renameSync(old, out);
-    rmSync(tmp, { recursive: true, force: true });
+    abandonSwap(out, tmp);
     throw e;
   }
+}
+
+/** Clears what killed swaps left beside `out` and returns this process's fresh, empty temporary sibling. */
+export function prepareSwap(out: string): string {
+  mkdirSync(dirname(out), { recursive: true });
+  removeDeadSwapFolders(out);
+  const { tmp } = swapNames(out);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  return tmp;
+}
+
+/** Puts the filled `tmp` in place of `out` with two renames, then removes the previous output. */
+export function commitSwap(out: string, tmp: string): void {
+  const { old } = swapNames(out);
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
+}
+
+/** After a failure: the previous output back in place (if a rename had moved it), the temporary folder removed. */
+export function abandonSwap(out: string, tmp: string): void {
+  const { old } = swapNames(out);
+  if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+  rmSync(tmp, { recursive: true, force: true });
 }
 
 /** The sibling folders of an output during a swap by this process. */
