@@ -15,6 +15,7 @@ import { parseSurveys, surveyOutputs } from '../../src/lib/surveys.ts';
 import { parseTargets, type TargetRow } from '../../src/lib/inputs/targets.ts';
 import { parseAggregates, type AggregateRow } from '../../src/lib/inputs/aggregates.ts';
 import { validateLokus } from '../../src/lib/lokus.ts';
+import { aliasesOf } from '../../src/lib/inputs/aliases.ts';
 import { BuildError } from './build-error.ts';
 import { readCrosswalk, readRegistry } from './areas-file.ts';
 
@@ -50,15 +51,12 @@ export function readRegistryOf(ctx: InputContext): Registry {
   }
 }
 
-/** Areas renamed since the older code list (not mere spelling changes, which the matcher's normalisation covers),
- * as aliases for name matching; none when `areas.file2022` is not set. */
+/** Older names of renamed areas (src/lib/inputs/aliases.ts) from `areas.file2022`; none when it is not set. */
 export function readAliases(ctx: InputContext, registry: Registry): AreaAlias[] {
   const { config } = ctx;
   if (!config.areas.file2022) return [];
   try {
-    return readCrosswalk(registry, resolve(ctx.dataDir, config.areas.file2022))
-      .renamed.filter((r) => !r.spellingOnly)
-      .map((r) => ({ code: r.code, name: r.oldName }));
+    return aliasesOf(readCrosswalk(registry, resolve(ctx.dataDir, config.areas.file2022)));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new BuildError([{ file: shown(ctx.configPath), raw: config.areas.file2022, expected: 'daftar kode wilayah lama (kode,nama,level) / the older area code list (kode,nama,level)', message: `kunci/key "areas.file2022": ${missing ? 'file tidak ada / file not found' : `tidak dapat dibaca / cannot be read (${(e as Error).message})`}` }]);

@@ -4,6 +4,7 @@ import { readAreaListText } from '../../../scripts/lib/areas-file.ts';
 import { headerDelimiter, parseTable } from './table.ts';
 import { parseTargets, targetTotals } from './targets.ts';
 import { parseAggregates } from './aggregates.ts';
+import { aliasesOf } from './aliases.ts';
 
 const registry = parseRegistry(readAreaListText(), '18.72');
 const where = (p: { file: string; line?: number; column?: number; raw?: string; message: string }) => `${p.file}:${p.line}:${p.column} [${p.raw}] ${p.message}`;
@@ -78,5 +79,15 @@ describe('parseAggregates', () => {
   it('refuses a duplicate desa and period and a missing column', () => {
     expect(parseAggregates(H + '18.72.01.1001;2025-08;4;0;0\n18.72.01.1001;2025-08;4;0;0\n', 'a.csv', registry).problems.map(where)).toEqual(['a.csv:3:1 [18.72.01.1001] Sudah ada di baris 2 / Already given on line 2']);
     expect(parseAggregates('area_code,period\n', 'a.csv', registry).problems[0].message).toContain('measured');
+  });
+});
+
+describe('aliasesOf', () => {
+  it('keeps real renames as aliases and leaves spelling-only changes to the matcher', () => {
+    const renamed = [
+      { code: '18.72.01.1001', level: 'desa' as const, oldName: 'Metro Lama', newName: 'Metro', spellingOnly: false },
+      { code: '18.72.01.1002', level: 'desa' as const, oldName: 'HADIMULYO TIMUR', newName: 'Hadimulyo Timur', spellingOnly: true },
+    ];
+    expect(aliasesOf({ renamed })).toEqual([{ code: '18.72.01.1001', name: 'Metro Lama' }]);
   });
 });
