@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BuildError, runBuild } from './lib/build.ts';
+import { parseWorkerCount } from '../src/lib/build-plan.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,12 +20,17 @@ if (values.help) {
   console.log('Usage: npm run data -- [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N]');
   process.exit(0);
 }
+const workers = parseWorkerCount(values.workers);
+if (!workers.ok) {
+  console.error(`Build data gagal / Data build failed:\n${workers.message}`);
+  process.exit(1);
+}
 try {
   await runBuild({
     configPath: values.config!,
     outDir: values.out!,
     referenceDate: values['reference-date'],
-    workers: values.workers ? Number(values.workers) : undefined,
+    workers: workers.value,
   });
 } catch (e) {
   if (e instanceof BuildError) {

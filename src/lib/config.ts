@@ -142,3 +142,8 @@ export function parseSiteConfig(input: unknown): { ok: true; config: SiteConfig 
     })),
   };
 }
+
+/** True for an absolute http(s) URL (the only kind published as a link). */
+export function isWebUrl(u: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(u.trim());
+}

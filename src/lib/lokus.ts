@@ -27,7 +27,7 @@ export function validateLokus(lokus: Readonly<Record<string, readonly string[]>>
   const issues: LokusIssue[] = [];
   for (const year of Object.keys(lokus).sort()) {
     if (!/^\d{4}$/.test(year)) {
-      issues.push({ key: `lokus.${year}`, message: `"${year}" is not a year` });
+      issues.push({ key: `lokus.${year}`, message: `"${year}" bukan tahun / is not a year` });
       continue;
     }
     const seen = new Map<string, number>();
@@ -35,16 +35,23 @@ export function validateLokus(lokus: Readonly<Record<string, readonly string[]>>
       const key = `lokus.${year}[${i}]`;
       const code = raw.trim();
       const area = registry.byCode.get(code);
+      const region = `${registry.region.name} (${registry.region.code})`;
       if (!area) {
-        issues.push({ key, message: `${code} is not a desa/kelurahan of ${registry.region.name} (${registry.region.code}) in the area list` });
+        const foreign = /^\d{2}\.\d{2}\./.test(code) && !code.startsWith(`${registry.region.code}.`);
+        issues.push({
+          key,
+          message: foreign
+            ? `${code} adalah desa wilayah lain (${code.slice(0, 5)}), bukan ${region}; hapus dari lokus.${year} atau periksa "region" / ${code} is not a desa/kelurahan of ${region} but of another region (${code.slice(0, 5)}); remove it from lokus.${year} or check "region"`
+            : `${code} tidak ada di daftar wilayah ${region}; periksa angkanya / ${code} is not a desa/kelurahan of ${region} in the area list; check the digits`,
+        });
         return;
       }
       if (area.level !== 'desa') {
-        issues.push({ key, message: `${code} ${area.name} is a ${area.level}; lokus are desa/kelurahan codes such as ${code}.2001` });
+        issues.push({ key, message: `${code} ${area.name} adalah ${area.level}; tulis kode desa/kelurahan, mis. ${code}.2001 / ${code} ${area.name} is a ${area.level}; lokus are desa/kelurahan codes such as ${code}.2001` });
         return;
       }
       if (seen.has(code)) {
-        issues.push({ key, message: `${code} ${area.name} is already listed at lokus.${year}[${seen.get(code)}]` });
+        issues.push({ key, message: `${code} ${area.name} sudah ada di lokus.${year}[${seen.get(code)}]; hapus salah satu / ${code} ${area.name} is already listed at lokus.${year}[${seen.get(code)}]; delete one` });
         return;
       }
       seen.set(code, i);

@@ -7,7 +7,12 @@
  * (the latter is routinely far lower), so they must never be joined into one line; even SSGI and SKI are kept apart
  * because their sampling differs, and the chart labels each.
  */
-import { provinceOf, splitCsvLine } from './areas.ts';
+import { provinceOf } from './areas.ts';
+import { isWebUrl } from './config.ts';
+import type { StructuralError } from './types.ts';
+import type { SurveySeries as PublishedSurveySeries } from './site/contract.ts';
+import { toCsv } from './publish/csv.ts';
+import { cellProblem, parseCount, parseTable, type Parsed } from './inputs/table.ts';
 
 /** The level of a survey series. */
 export type SurveyLevel = 'kabupaten' | 'provinsi' | 'nasional';
@@ -41,54 +46,66 @@ const SOURCES: readonly SurveySource[] = ['SSGI', 'SKI', 'e-PPGBM', 'unspecified
 const COLUMNS = ['kode', 'nama', 'level', 'tahun', 'sumber_data', 'prevalensi_stunting_pct', 'jumlah_balita_stunting', 'source_url', 'catatan'] as const;
 
 /**
- * Parses the survey file and returns the series of the region (`35.10`), its province and Indonesia, ordered
- * kabupaten → provinsi → nasional and SSGI → SKI → e-PPGBM → unspecified. Throws with the line number on a bad
- * year, prevalence, source or level, and on the same area, source and year twice (which figure would be right?).
+ * Parses the survey file (`file` names it in problems) and returns the series of the region (`35.10`), its province
+ * and Indonesia, ordered kabupaten → provinsi → nasional and SSGI → SKI → e-PPGBM → unspecified. Rows of other areas
+ * are skipped unread. A bad year, prevalence, count, source, level or address, and the same area, source and year
+ * twice (which figure would be right?), are problems with file:line:column and the raw value.
  */
-export function parseSurveys(csvText: string, regionCode: string): SurveySeries[] {
-  const text = csvText.charCodeAt(0) === 0xfeff ? csvText.slice(1) : csvText;
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  const header = splitCsvLine(lines[0]).map((h) => h.trim());
-  const idx = Object.fromEntries(
-    COLUMNS.map((c) => {
-      const i = header.indexOf(c);
-      if (i < 0) throw new Error(`surveys: missing column "${c}" (header: ${header.join(',')})`);
-      return [c, i];
-    }),
-  ) as Record<(typeof COLUMNS)[number], number>;
-
+export function parseSurveys(csvText: string, regionCode: string, file = 'surveys'): Parsed<SurveySeries> {
+  const t = parseTable(csvText, file, COLUMNS);
+  if (t.problems.length) return { rows: [], problems: t.problems };
+  const idx = Object.fromEntries(COLUMNS.map((c) => [c, t.header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const wanted = new Set([regionCode, provinceOf(regionCode), '0']);
   const series = new Map<string, SurveySeries>();
   const seen = new Map<string, number>();
-  for (let n = 1; n < lines.length; n++) {
-    if (!lines[n].trim()) continue;
-    const cells = splitCsvLine(lines[n]);
-    const get = (c: (typeof COLUMNS)[number]) => (cells[idx[c]] ?? '').trim();
+  const problems: StructuralError[] = [];
+  for (const row of t.rows) {
+    const get = (c: (typeof COLUMNS)[number]) => row.cells[idx[c]] ?? '';
+    const bad = (c: (typeof COLUMNS)[number], expected: string, message?: string) => problems.push(cellProblem(file, row, idx[c], expected, message));
     const code = get('kode');
     if (!wanted.has(code)) continue;
-    const where = `surveys line ${n + 1}`;
     const level = LEVELS[get('level')];
-    if (!level) throw new Error(`${where}: level "${get('level')}", expected kabkota, provinsi or nasional`);
+    if (!level) { bad('level', 'kabkota, provinsi atau/or nasional'); continue; }
     const source = get('sumber_data') as SurveySource;
-    if (!SOURCES.includes(source)) throw new Error(`${where}: sumber_data "${source}", expected one of ${SOURCES.join(', ')}`);
+    if (!SOURCES.includes(source)) { bad('sumber_data', SOURCES.join(', ')); continue; }
+    if (!/^\d{4}$/.test(get('tahun'))) { bad('tahun', 'tahun empat angka / a four-digit year'); continue; }
     const year = Number(get('tahun'));
-    if (!/^\d{4}$/.test(get('tahun'))) throw new Error(`${where}: tahun "${get('tahun')}" is not a year`);
     const prevalence = Number(get('prevalensi_stunting_pct'));
-    if (get('prevalensi_stunting_pct') === '' || !Number.isFinite(prevalence) || prevalence < 0 || prevalence > 100) {
-      throw new Error(`${where}: prevalensi_stunting_pct "${get('prevalensi_stunting_pct')}" is not a percentage (0-100, decimal point)`);
+    if (!/^\d{1,3}(\.\d+)?$/.test(get('prevalensi_stunting_pct')) || prevalence > 100) {
+      bad('prevalensi_stunting_pct', 'persentase 0-100 dengan titik desimal / a percentage 0-100 with a decimal point', 'Prevalensi bukan angka persentase / The prevalence is not a percentage');
+      continue;
     }
     const casesText = get('jumlah_balita_stunting');
-    const cases = casesText === '' ? null : Number(casesText);
-    if (cases !== null && !(Number.isInteger(cases) && cases >= 0)) throw new Error(`${where}: jumlah_balita_stunting "${casesText}" is not a count`);
+    const cases = casesText === '' ? null : parseCount(casesText);
+    if (casesText !== '' && cases === null) { bad('jumlah_balita_stunting', 'bilangan bulat ≥ 0 atau kosong / a whole number ≥ 0 or empty'); continue; }
+    const sourceUrl = get('source_url');
+    if (sourceUrl && !isWebUrl(sourceUrl)) { bad('source_url', 'alamat http:// atau https:// / an http:// or https:// address'); continue; }
     const key = `${code}|${source}`;
     const pointKey = `${key}|${year}`;
-    if (seen.has(pointKey)) throw new Error(`${where}: ${code} ${source} ${year} already given on line ${seen.get(pointKey)}`);
-    seen.set(pointKey, n + 1);
+    const first = seen.get(pointKey);
+    if (first !== undefined) { bad('tahun', 'satu angka per wilayah, sumber dan tahun / one figure per area, source and year', `${code} ${source} ${year} sudah ada di baris ${first} / already given on line ${first}`); continue; }
+    seen.set(pointKey, row.line);
     if (!series.has(key)) series.set(key, { level, code, name: get('nama'), source, points: [] });
-    series.get(key)!.points.push({ year, prevalence, cases, sourceUrl: get('source_url'), note: get('catatan') });
+    series.get(key)!.points.push({ year, prevalence, cases, sourceUrl, note: get('catatan') });
   }
   const levelOrder: SurveyLevel[] = ['kabupaten', 'provinsi', 'nasional'];
-  return [...series.values()]
+  const rows = [...series.values()]
     .map((s) => ({ ...s, points: s.points.sort((a, b) => a.year - b.year) }))
     .sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || SOURCES.indexOf(a.source) - SOURCES.indexOf(b.source));
+  return { rows, problems };
+}
+
+const CSV_COLUMNS = ['level', 'code', 'name', 'source', 'year', 'prevalence', 'source_url', 'note'];
+
+/** The published forms of the series: surveys.json's array and surveys.csv's text (a header only when none). */
+export function surveyOutputs(parsed: readonly SurveySeries[]): { series: PublishedSurveySeries[]; csv: string } {
+  const series: PublishedSurveySeries[] = parsed.map((s) => ({
+    level: s.level,
+    code: s.code,
+    name: s.name,
+    source: s.source,
+    points: s.points.map((p) => ({ year: p.year, prevalence: p.prevalence, source_url: p.sourceUrl, note: p.note })),
+  }));
+  const rows = series.flatMap((s) => s.points.map((p) => [s.level, s.code, s.name, s.source, p.year, p.prevalence, p.source_url, p.note ?? '']));
+  return { series, csv: toCsv(CSV_COLUMNS, rows) };
 }

@@ -13,6 +13,8 @@ interface Manifest {
   name: string;
   description: string;
   files: string[];
+  /** Files for the data folder itself (cases-small-inputs.json): `<case>/data/<path>`. */
+  dataFiles?: string[];
   config?: Record<string, unknown>;
   configText?: string;
   generate?: string;
@@ -31,7 +33,10 @@ interface Manifest {
       };
 }
 
-const cases = JSON.parse(readFileSync(join(BAD_INPUT, 'cases.json'), 'utf8')) as Manifest[];
+const cases = [
+  ...(JSON.parse(readFileSync(join(BAD_INPUT, 'cases.json'), 'utf8')) as Manifest[]),
+  ...(JSON.parse(readFileSync(join(BAD_INPUT, 'cases-small-inputs.json'), 'utf8')) as Manifest[]),
+];
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
 
@@ -59,7 +64,8 @@ describe('bad-input corpus', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const files: Record<string, string | Uint8Array> = c.generate ? generated(c.generate) : {};
     for (const f of c.files) files[f.slice(c.name.length + 1)] = readFileSync(join(BAD_INPUT, f));
-    const dir = makeDataDir({ files, config: c.config, configText: c.configText });
+    const dataFiles = Object.fromEntries((c.dataFiles ?? []).map((f) => [f.slice(c.name.length + '/data/'.length), readFileSync(join(BAD_INPUT, f))]));
+    const dir = makeDataDir({ files, dataFiles, config: c.config, configText: c.configText });
     dirs.push(dir);
     const r = await build(dir);
 

@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BuildError, runBuild, type BuildSummary } from '../../../scripts/lib/build.ts';
 import type { StructuralError } from '../../../src/lib/types.ts';
 
@@ -40,13 +40,17 @@ export function merge(a: Record<string, unknown>, b: Record<string, unknown>): R
   return out;
 }
 
-/** A temp data folder: `site.config.json` (base merged with `config`, or `configText` verbatim) and the given
- * measurement files (name → bytes) in `measurements/`. */
-export function makeDataDir(opts: { files?: Record<string, string | Uint8Array>; config?: Record<string, unknown>; configText?: string; copyFrom?: string }): string {
+/** A temp data folder: `site.config.json` (base merged with `config`, or `configText` verbatim), the given
+ * measurement files (name → bytes) in `measurements/`, and `dataFiles` (path relative to the folder → bytes). */
+export function makeDataDir(opts: { files?: Record<string, string | Uint8Array>; dataFiles?: Record<string, string | Uint8Array>; config?: Record<string, unknown>; configText?: string; copyFrom?: string }): string {
   const dir = mkdtempSync(join(tmpdir(), 'trust-'));
   mkdirSync(join(dir, 'measurements'));
   if (opts.copyFrom && existsSync(opts.copyFrom)) cpSync(opts.copyFrom, join(dir, 'measurements'), { recursive: true });
   for (const [name, bytes] of Object.entries(opts.files ?? {})) writeFileSync(join(dir, 'measurements', name), bytes);
+  for (const [name, bytes] of Object.entries(opts.dataFiles ?? {})) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
   writeFileSync(join(dir, 'site.config.json'), opts.configText ?? JSON.stringify(merge(baseConfig(), opts.config ?? {}), null, 2));
   return dir;
 }
