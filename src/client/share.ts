@@ -135,19 +135,18 @@ class EmbedBox extends HTMLElement {
     const T = TEXT[cfg.lang];
     this.querySelector<HTMLElement>('[data-js-only]')?.removeAttribute('hidden');
     const opts: ShareOptions = { ...cfg.options };
+    const view = (): View => {
+      if (cfg.kind === 'map') return { kind: 'embed-map', state: cfg.follow || !cfg.state ? mapStateFromQuery(location.search, opts).state : cfg.state };
+      // The area page keeps its chosen indicator in the hash (#tren-<id>, the tabs); a query wins.
+      const hash = /^#tren-([a-z_]+)$/.exec(location.hash)?.[1];
+      const q = new URLSearchParams(location.search);
+      if (hash && !q.has('indikator') && !q.has('indicator')) q.set('indikator', hash);
+      return { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(q, opts).state };
+    };
     const code = () => {
-      let view: View;
-      if (cfg.kind === 'map') {
-        view = { kind: 'embed-map', state: cfg.follow || !cfg.state ? mapStateFromQuery(location.search, opts).state : cfg.state };
-      } else {
-        // The area page keeps its chosen indicator in the hash (#tren-<id>, the tabs); a query wins.
-        const hash = /^#tren-([a-z_]+)$/.exec(location.hash)?.[1];
-        const q = new URLSearchParams(location.search);
-        if (hash && !q.has('indikator') && !q.has('indicator')) q.set('indikator', hash);
-        view = { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(q, opts).state };
-      }
-      const title = view.kind === 'embed-trend' ? (cfg.titles[view.trend.indicator] ?? cfg.title) : cfg.title;
-      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site, cfg.base), title, id: embedId(view), height: cfg.height });
+      const v = view();
+      const title = v.kind === 'embed-trend' ? (cfg.titles[v.trend.indicator] ?? cfg.title) : cfg.title;
+      const html = iframeCode({ src: permalink(v, cfg.lang, opts, cfg.site, cfg.base), title, id: embedId(v), height: cfg.height });
       if (area && area.value !== html) area.value = html;
       return html;
     };
@@ -157,9 +156,11 @@ class EmbedBox extends HTMLElement {
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
     area?.addEventListener('focus', () => area.select());
     this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
-    bindImageDownloads(this, cfg, status, () => this.figureRoot(), () =>
-      cfg.kind === 'map' && cfg.follow ? mapFileName(mapStateFromQuery(location.search, opts).state) : (this.dataset.name ?? 'grafik'),
-    );
+    // File names say what the image shows: the area (or map view) and the indicator.
+    bindImageDownloads(this, cfg, status, () => this.figureRoot(), () => {
+      const v = view();
+      return v.kind === 'embed-map' ? mapFileName(v.state) : v.kind === 'embed-trend' ? `tren-${v.code}-${v.trend.indicator}` : (this.dataset.name ?? 'grafik');
+    });
   }
 
   /** The figure to export: the element matching data-figure (or the one before the box), widened to its chart. */
