@@ -151,7 +151,10 @@ export async function figureSvg(root: HTMLElement, o: { footer: string[]; synthe
     body = { viewBox: vb && vb.width ? [vb.x, vb.y, vb.width, vb.height] : [0, 0, svg.clientWidth, svg.clientHeight], markup: copy.innerHTML };
   }
   const width = Math.max(480, Math.min(1000, Math.round(svg.getBoundingClientRect().width) || 800));
-  const out = composeFigureSvg({ width, title, subtitle: summary, synthetic: o.synthetic, body, legend: legendOf(root), footer: o.footer });
+  // Survey series drawn in the chart (SSGI, SKI) are credited on the source line next to the publisher.
+  const credits = [...new Set([...svg.querySelectorAll<SVGElement>('[data-credit]')].map((g) => g.dataset.credit ?? '').filter(Boolean))];
+  const footer = credits.length ? [`${o.footer[0]}; ${credits.join('; ')}`, ...o.footer.slice(1)] : o.footer;
+  const out = composeFigureSvg({ width, title, subtitle: summary, synthetic: o.synthetic, body, legend: legendOf(root), footer });
   return { ...out, title };
 }
 

@@ -62,6 +62,8 @@ class ShareBox extends HTMLElement {
     for (const ev of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(ev, current, { passive: true });
     addEventListener('popstate', current);
     addEventListener('hashchange', current);
+    // Pages that rewrite their URL with replaceState (map explorer, comparison) announce it with this event.
+    addEventListener('stunting:urlchange', current);
     input?.addEventListener('focus', () => input.select());
     if (copy) {
       copy.removeAttribute('data-pending');
@@ -153,6 +155,7 @@ class EmbedBox extends HTMLElement {
     code();
     this.querySelector('details')?.addEventListener('toggle', code);
     addEventListener('hashchange', code);
+    addEventListener('stunting:urlchange', code);
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
     area?.addEventListener('focus', () => area.select());
     this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
