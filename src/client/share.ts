@@ -203,6 +203,7 @@ if (!customElements.get('embed-box')) customElements.define('embed-box', EmbedBo
  */
 export function initEmbed(): void {
   const box = document.querySelector<HTMLElement>('[data-embed-kind="trend"]');
+  let shown: string | null = null;
   if (box) {
     const panels = [...box.querySelectorAll<HTMLElement>('[data-trend-indicator]')];
     const indicators = panels.map((p) => p.dataset.trendIndicator!);
@@ -211,6 +212,7 @@ export function initEmbed(): void {
     for (const p of panels) {
       const on = p.dataset.trendIndicator === state.indicator;
       p.hidden = !on;
+      if (on) shown = state.indicator;
       if (on && p.dataset.title) {
         const h1 = document.querySelector('h1');
         if (h1) h1.textContent = p.dataset.title;
@@ -218,15 +220,18 @@ export function initEmbed(): void {
       }
     }
   }
-  // In an article the chart matters most: the data table (still in the HTML without JavaScript) folds away.
-  for (const t of document.querySelectorAll<HTMLElement>('[data-embed-kind="trend"] .tc-table')) {
-    if (t.parentElement?.matches('details.te-table')) continue;
-    const d = document.createElement('details');
-    d.className = 'te-table';
-    const s = document.createElement('summary');
-    s.textContent = langOf(t) === 'en' ? 'Data table' : 'Tabel data';
-    t.replaceWith(d);
-    d.append(s, t);
+  initEmbedTabs();
+  followEmbedView();
+  if (box && shown) {
+    // The image file is named after what it shows; the map tab opens the same indicator's map.
+    const dl = document.querySelector<HTMLElement>('figure-download');
+    if (dl && box.dataset.code) dl.dataset.name = `tren-${box.dataset.code}-${shown}`;
+    const map = document.querySelector<HTMLAnchorElement>('a[data-ev-link="map"]');
+    if (map) {
+      const u = new URL(map.href);
+      if (shown !== box.dataset.defaultIndicator) u.searchParams.set('indikator', shown);
+      map.href = u.href;
+    }
   }
   const topLinks = () => {
     for (const a of document.querySelectorAll<HTMLAnchorElement | SVGAElement>('a[href]')) if (!a.getAttribute('target')) a.setAttribute('target', '_top');
@@ -257,4 +262,81 @@ export function initEmbed(): void {
     if (e.source === window.parent && e.data && (e.data as { type?: string }).type === REQUEST_HEIGHT_MESSAGE) send(true);
   });
   send(true);
+}
+
+/**
+ * The embed's view tabs (chart or map / table / sources, src/layouts/Embed.astro): the in-page buttons become an ARIA
+ * tab list over the embed's body; the chosen view is `data-view` on <main>, which the layout's CSS uses to show one
+ * part. `#table` or `#sources` in the embed's address opens that view. Without JavaScript all parts stay visible.
+ */
+function initEmbedTabs(): void {
+  const main = document.querySelector<HTMLElement>('[data-embed-main]');
+  const list = main?.querySelector<HTMLElement>('[data-ev-tablist]');
+  const body = main?.querySelector<HTMLElement>('#ev-body');
+  const tabs = list ? [...list.querySelectorAll<HTMLButtonElement>('[data-ev-tab]')] : [];
+  if (!main || !list || !body || tabs.length < 2 || list.getAttribute('role') === 'tablist') return;
+  list.setAttribute('role', 'tablist');
+  list.setAttribute('aria-label', list.dataset.label ?? '');
+  body.setAttribute('role', 'tabpanel');
+  for (const b of tabs) {
+    b.hidden = false;
+    b.id = `ev-tab-${b.dataset.evTab}`;
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-controls', body.id);
+  }
+  const select = (i: number, focus: boolean) => {
+    tabs.forEach((b, j) => {
+      b.setAttribute('aria-selected', String(i === j));
+      b.tabIndex = i === j ? 0 : -1;
+    });
+    const view = tabs[i].dataset.evTab!;
+    main.dataset.view = view;
+    body.setAttribute('aria-labelledby', tabs[i].id);
+    if (view === 'table') for (const d of main.querySelectorAll<HTMLDetailsElement>('details.chm-table')) d.open = true;
+    if (focus) tabs[i].focus();
+  };
+  tabs.forEach((b, i) => {
+    b.addEventListener('click', () => select(i, false));
+    b.addEventListener('keydown', (e) => {
+      const n = tabs.length;
+      const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+      if (to < 0) return;
+      e.preventDefault();
+      select(to, true);
+    });
+  });
+  const fromHash = tabs.findIndex((b) => `#${b.dataset.evTab}` === location.hash);
+  select(Math.max(0, fromHash), false);
+}
+
+/**
+ * Map embed: the image file name and the chart tab follow the map's view (level, indicator, period, selected area),
+ * read from the interactive map when it is drawn, else from the view rendered statically.
+ */
+function followEmbedView(): void {
+  const el = document.querySelector<HTMLElement>('[data-embed-kind="map"] stunting-map');
+  if (!el) return;
+  const update = () => {
+    const live = (el as unknown as { stuntingMap?: { state?: { level: string; indicator: string; period: string; area: string | null } } }).stuntingMap?.state;
+    let cfg: { level: string; indicator: string; period: string } | null = null;
+    try {
+      cfg = JSON.parse(el.dataset.config ?? '');
+    } catch {
+      /* keep null */
+    }
+    const st = live ?? (cfg ? { ...cfg, area: null } : null);
+    if (!st) return;
+    const dl = document.querySelector<HTMLElement>('figure-download');
+    if (dl) dl.dataset.name = mapFileName(st);
+    const chart = document.querySelector<HTMLAnchorElement>('a[data-ev-link="chart"]');
+    if (chart) {
+      const u = new URL((chart.dataset.href ??= chart.href));
+      if (st.area) u.pathname = u.pathname.replace(/\/embed\/tren\/[^/]+\/$/, `/embed/tren/${st.area}/`);
+      u.search = st.indicator === 'stunting' ? '' : `?indikator=${encodeURIComponent(st.indicator)}`;
+      chart.href = u.href;
+    }
+  };
+  update();
+  el.addEventListener('map-ready', update);
+  addEventListener('stunting:urlchange', update);
 }
