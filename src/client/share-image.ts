@@ -134,11 +134,11 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 
 /** The figure image of `root` as SVG text with its size (exported for the browser test). */
 export async function figureSvg(root: HTMLElement, o: { footer: string[]; synthetic?: string | null }): Promise<{ svg: string; width: number; height: number; title: string }> {
-  const FIG = 'svg.tc-svg, svg.chm-svg, svg.qsvg';
+  const FIG = 'svg.tc-svg, svg.chm-svg, svg.qsvg, svg.cmp-svg';
   const svg = [...root.querySelectorAll<SVGSVGElement>(FIG)].find(visible) ?? root.querySelector<SVGSVGElement>(FIG);
   if (!svg) throw new Error('no figure SVG');
   // Title: the chart's caption heading, else the SVG's own <title> (quality charts), else the figcaption.
-  const cap = root.querySelector('[data-map-caption], .tc-caption strong') ?? svg.querySelector('title') ?? root.querySelector('figcaption');
+  const cap = root.querySelector('[data-map-caption], .tc-caption strong, [data-cmp-title]') ?? svg.querySelector('title') ?? root.querySelector('figcaption');
   const title = (cap?.textContent ?? document.title).replace(/\s+/g, ' ').replace(/[.:]\s*$/, '').trim();
   const summary = (root.querySelector('[data-map-summary]') ?? (cap?.tagName.toLowerCase() === 'title' ? root.querySelector('figcaption') : null))?.textContent?.replace(/\s+/g, ' ').trim();
   const vb = svg.viewBox.baseVal;
