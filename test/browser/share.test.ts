@@ -65,7 +65,9 @@ describe('embeds report their height', () => {
       const foot = await frame.locator('.embed-foot').innerText();
       expect(foot).toMatch(/Sumber|Source/);
       expect(await frame.locator('.embed-foot a[rel="license"]').count()).toBe(1);
-      expect(await frame.locator('a[href]:not([target="_top"])').count()).toBe(0);
+      // Links leave the iframe, except the tab to the embed's other view (chart ↔ map), which stays inside it.
+      expect(await frame.locator('a[href]:not([target="_top"]):not([data-ev-link])').count()).toBe(0);
+      expect(await frame.locator('a[data-ev-link][target="_self"]').count()).toBe(1);
       // No cookies, nothing leaves the host, no errors.
       expect(await rec.context.cookies()).toEqual([]);
       expect(rec.externalRequests, rec.report()).toEqual([]);
