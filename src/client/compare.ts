@@ -10,7 +10,7 @@ import type { AreaJson, SeriesJson } from '../lib/site/contract.ts';
 import type { IndicatorId } from '../lib/types.ts';
 import { compareFromQuery, compareToQuery, COMPARE_STYLES, type CompareState } from '../lib/site/compare-state.ts';
 import { formatCI, formatPeriod, statusLabel, type Lang } from '../lib/site/format.ts';
-import { areaTitle } from '../lib/share/social.ts';
+import { areaTitle } from '../lib/site/area-title.ts';
 
 interface Config {
   lang: Lang;

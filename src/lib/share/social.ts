@@ -8,6 +8,9 @@ import { formatInterval, formatNumber, formatPercent, formatPeriod, formatPeriod
 import { indicatorLabel, pick, splitLocalePath } from '../site/i18n.ts';
 import type { OgInput, SparkPoint } from './og-image.ts';
 import { st } from './strings.ts';
+import { areaTitle } from '../site/area-title.ts';
+
+export { areaTitle };
 
 /** The area a language-free page path is about: `/wilayah/<kode>/` → that code, any other page → the kabupaten. */
 export function areaOfPath(path: string, regionCode: string, known?: (code: string) => boolean): string {
@@ -19,20 +22,6 @@ export function areaOfPath(path: string, regionCode: string, known?: (code: stri
 /** The area of any URL pathname under `base` (language prefix removed). */
 export function areaOfPathname(pathname: string, regionCode: string, base = '/', known?: (code: string) => boolean): string {
   return areaOfPath(splitLocalePath(pathname, base).path, regionCode, known);
-}
-
-/** "Desa Pesanggaran" / "Pesanggaran village", "Kecamatan X" / "X district"; the kabupaten by its own name. */
-export function areaTitle(a: Pick<AreaJson, 'name' | 'kind' | 'level'>, lang: Lang): string {
-  if (a.level === 'kabupaten') return a.name;
-  const word: Record<string, [string, string]> = {
-    kecamatan: ['Kecamatan', 'district'],
-    kelurahan: ['Kelurahan', 'urban village'],
-    desa: ['Desa', 'village'],
-    desa_adat: ['Desa', 'village'],
-    kota: ['Kota', 'city'],
-  };
-  const w = word[a.kind] ?? ['', ''];
-  return lang === 'id' ? `${w[0]} ${a.name}`.trim() : `${a.name} ${w[1]}`.trim();
 }
 
 /** Where the area is: "Kecamatan Genteng, Kabupaten Banyuwangi" (desa), "Kabupaten Banyuwangi" (kecamatan), the province (kabupaten). */
