@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { countPaletteColours, openPage, readAreas, sampleAreas, useSite, waitForMap } from './helpers.ts';
+import { countPaletteColours, formatViolations, openPage, readAreas, runAxe, sampleAreas, useSite, waitForMap } from './helpers.ts';
 import { hostScript } from '../../src/lib/share/embed.ts';
 
 const site = useSite();
@@ -155,6 +155,26 @@ describe('comparison of several areas', () => {
   });
 });
 
+describe('accessibility of the new parts (axe, WCAG 2.2 AA)', () => {
+  it.each([
+    ['trend embed, table tab', `embed/tren/${areas.desa.code}/#table`, null],
+    ['map embed, sources tab', 'embed/peta/#sources', null],
+    ['comparison with chosen areas', `wilayah/${areas.kecamatan.code}/?banding=${kecs[0].code},${kecs[1].code}`, '.cmp-sec'],
+  ])('%s', async (_, path, include) => {
+    const rec = await openPage(site.browser);
+    try {
+      const { page } = rec;
+      await page.goto(site.server.url + path, { waitUntil: 'load' });
+      if (include) await expect.poll(() => page.locator('[data-cmp-chips] li').count()).toBe(2);
+      else await expect.poll(() => page.locator('[role="tab"][aria-selected="true"]').count()).toBe(1);
+      const v = await runAxe(page, include ? { include: [include] } : {});
+      expect(v, formatViolations(v)).toEqual([]);
+    } finally {
+      await rec.close();
+    }
+  });
+});
+
 describe('smaller promises', () => {
   it('one term for the interval per language; a legend entry per target line; the 2021 survey on the axis', async () => {
     const rec = await openPage(site.browser);
@@ -226,7 +246,7 @@ describe('smaller promises', () => {
       if ((await page.locator('share-box').count()) === 0) return ctx.skip();
       await waitForMap(page, { trigger: true });
       await page.locator('select[name="indikator"]').selectOption('wasting');
-      await expect.poll(() => new URL(page.url()).searchParams.get('indikator')).toBe('wasting');
+      await expect.poll(() => new URL(page.url()).searchParams.get('indikator'), { timeout: 30_000 }).toBe('wasting');
       await expect.poll(() => page.locator('share-box [data-share-url]').first().inputValue()).toBe(page.url());
     } finally {
       await rec.close();
