@@ -7,14 +7,21 @@ class TrendChart extends HTMLElement {
     const tip = this.querySelector<HTMLElement>('.tc-tip');
     const plot = this.querySelector<HTMLElement>('.tc-plot');
     if (!tip || !plot) return;
+    // The tooltip stays inside the chart: centred over the point, pushed in from the left and right edges, and
+    // below the point when there is no room above it.
     const show = (el: SVGGraphicsElement) => {
       const box = el.getBoundingClientRect();
       const host = plot.getBoundingClientRect();
       tip.textContent = el.dataset.tip ?? '';
       tip.hidden = false;
-      const x = Math.min(Math.max(box.left + box.width / 2 - host.left, 70), host.width - 70);
-      tip.style.left = `${x}px`;
-      tip.style.top = `${box.top - host.top}px`;
+      const w = Math.min(tip.offsetWidth, host.width);
+      const h = tip.offsetHeight;
+      const cx = box.left + box.width / 2 - host.left;
+      const x = Math.min(Math.max(cx - w / 2, 0), Math.max(0, host.width - w));
+      const above = box.top - host.top - h - 10;
+      const y = above >= 0 ? above : Math.min(box.bottom - host.top + 10, Math.max(0, host.height - h));
+      tip.style.left = `${Math.round(x)}px`;
+      tip.style.top = `${Math.round(y)}px`;
     };
     const hide = () => (tip.hidden = true);
     for (const svg of this.querySelectorAll<SVGSVGElement>('svg.tc-svg')) {

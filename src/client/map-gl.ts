@@ -250,7 +250,9 @@ class InteractiveMap {
       this.el.setAttribute('data-map-ready', '');
       const status = this.el.querySelector<HTMLElement>('[data-map-status]');
       if (status) status.hidden = true;
-      if (this.state.area && this.rows.byCode.has(this.state.area)) this.select(this.state.area, { move: true, announce: false });
+      // An embed opens with the area outlined but no tooltip over the map (it would hide the map in an article).
+      const quiet = !!this.el.closest('[data-embed-kind]');
+      if (this.state.area && this.rows.byCode.has(this.state.area)) this.select(this.state.area, { move: true, announce: false, tip: !quiet });
       this.el.dispatchEvent(new CustomEvent('map-ready', { bubbles: true }));
     });
   }
@@ -412,7 +414,7 @@ class InteractiveMap {
       } else this.open(code);
     });
     m.on('move', () => {
-      if (this.selectedId !== null && this.hoveredId === null) this.placeTipAtArea(this.selectedId);
+      if (this.selectedId !== null && this.hoveredId === null && !this.tip.hidden) this.placeTipAtArea(this.selectedId);
     });
     canvas.addEventListener('keydown', (e) => this.onKey(e));
     canvas.addEventListener('focus', () => {
@@ -485,7 +487,7 @@ class InteractiveMap {
   }
 
   /** Selects an area (keyboard focus, tap, URL): outline, tooltip, live announcement, table row, URL. */
-  select(code: string | null, o: { move?: boolean; announce?: boolean; at?: [number, number] } = {}): void {
+  select(code: string | null, o: { move?: boolean; announce?: boolean; at?: [number, number]; tip?: boolean } = {}): void {
     if (this.selectedId !== null) this.map.setFeatureState({ source: 'areas', id: this.selectedId }, { selected: false });
     this.selectedId = code;
     this.el.querySelectorAll('tr.is-selected').forEach((r) => r.classList.remove('is-selected'));
@@ -497,7 +499,8 @@ class InteractiveMap {
     this.map.setFeatureState({ source: 'areas', id: code }, { selected: true });
     this.el.querySelector(`tr[data-code="${CSS.escape(code)}"]`)?.classList.add('is-selected');
     if (o.move) this.reveal(code);
-    if (o.at) this.showTip(code, o.at, true);
+    if (o.tip === false) this.hideTip();
+    else if (o.at) this.showTip(code, o.at, true);
     else this.placeTipAtArea(code);
     if (o.announce) this.announce(this.lines(code).join('. '));
     if (this.cfg.explorer) this.writeUrl();
@@ -683,7 +686,11 @@ class InteractiveMap {
     const url = onRendered
       ? `${location.pathname}${toQuery(this.state, { ...this.stateOptions, defaults: r })}${location.hash}`
       : `${this.cfg.explorerPath ?? location.pathname}${toQuery(this.state, this.stateOptions)}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      history.replaceState(history.state, '', url);
+      // replaceState fires no event: the share and embed boxes (src/client/share.ts) follow this one.
+      dispatchEvent(new Event('stunting:urlchange'));
+    }
   }
 
   // ---- test hooks (used by the browser tests; cheap) ----

@@ -15,6 +15,8 @@ const STYLE_PROPS = [
 /** A copy of an SVG element with the computed presentation styles of every node written as attributes. */
 function inlineStyles(src: SVGSVGElement): SVGSVGElement {
   const copy = src.cloneNode(true) as SVGSVGElement;
+  // The static map is hidden (visibility) under the live map: drawn from the SVG anyway, it must not come out blank.
+  const skipVisibility = getComputedStyle(src).visibility === 'hidden';
   const a = [src, ...src.querySelectorAll('*')];
   const b = [copy, ...copy.querySelectorAll('*')];
   a.forEach((el, i) => {
@@ -22,7 +24,8 @@ function inlineStyles(src: SVGSVGElement): SVGSVGElement {
     const out = b[i] as Element;
     for (const p of STYLE_PROPS) {
       const v = cs.getPropertyValue(p);
-      if (v && v !== 'normal' && !(p === 'visibility' && v === 'visible')) out.setAttribute(p, v);
+      if (p === 'visibility' && (skipVisibility || v === 'visible')) continue;
+      if (v && v !== 'normal') out.setAttribute(p, v);
     }
     out.removeAttribute('class');
     out.removeAttribute('tabindex');
@@ -59,15 +62,32 @@ function legendOf(root: HTMLElement): LegendEntry[] {
   return out;
 }
 
-/** The live MapLibre canvas as a PNG data URL, when the interactive map is drawn (else null). */
+/** The interactive map that `root` is, sits in or contains, when it is drawn (`.chm-live`), else null. */
+function liveMapOf(root: HTMLElement): LiveMap | null {
+  const el = root.closest<HTMLElement>('stunting-map') ?? root.querySelector<HTMLElement>('stunting-map');
+  if (!el || !el.classList.contains('chm-live')) return null;
+  return (el as unknown as { stuntingMap?: { map?: LiveMap } }).stuntingMap?.map ?? null;
+}
+interface LiveMap {
+  once: (e: string, f: () => void) => void;
+  triggerRepaint: () => void;
+  getCanvas: () => HTMLCanvasElement;
+}
+
+/** The live MapLibre canvas as a PNG data URL, when the interactive map is drawn (else null). WebGL clears its
+ * drawing buffer after each frame is shown, so the pixels are read inside the next 'render' event (the frame is
+ * complete and not yet cleared) rather than with preserveDrawingBuffer, which would slow every frame. A map that
+ * does not draw within 3 s (e.g. in a hidden tab) gives null: the static SVG is used instead. */
 async function liveMapImage(root: HTMLElement): Promise<{ url: string; w: number; h: number } | null> {
-  if (!root.querySelector('.chm-live')) return null;
-  const m = (root as unknown as { stuntingMap?: { map?: { once: (e: string, f: () => void) => void; triggerRepaint: () => void; getCanvas: () => HTMLCanvasElement } } }).stuntingMap?.map;
+  const m = liveMapOf(root);
   if (!m) return null;
   return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 3000);
     m.once('render', () => {
+      clearTimeout(timer);
       const c = m.getCanvas();
       try {
+        if (!c.clientWidth || !c.clientHeight) return resolve(null);
         resolve({ url: c.toDataURL('image/png'), w: c.clientWidth, h: c.clientHeight });
       } catch {
         resolve(null);
@@ -114,11 +134,11 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 
 /** The figure image of `root` as SVG text with its size (exported for the browser test). */
 export async function figureSvg(root: HTMLElement, o: { footer: string[]; synthetic?: string | null }): Promise<{ svg: string; width: number; height: number; title: string }> {
-  const FIG = 'svg.tc-svg, svg.chm-svg, svg.qsvg';
+  const FIG = 'svg.tc-svg, svg.chm-svg, svg.qsvg, svg.cmp-svg';
   const svg = [...root.querySelectorAll<SVGSVGElement>(FIG)].find(visible) ?? root.querySelector<SVGSVGElement>(FIG);
   if (!svg) throw new Error('no figure SVG');
   // Title: the chart's caption heading, else the SVG's own <title> (quality charts), else the figcaption.
-  const cap = root.querySelector('[data-map-caption], .tc-caption strong') ?? svg.querySelector('title') ?? root.querySelector('figcaption');
+  const cap = root.querySelector('[data-map-caption], .tc-caption strong, [data-cmp-title]') ?? svg.querySelector('title') ?? root.querySelector('figcaption');
   const title = (cap?.textContent ?? document.title).replace(/\s+/g, ' ').replace(/[.:]\s*$/, '').trim();
   const summary = (root.querySelector('[data-map-summary]') ?? (cap?.tagName.toLowerCase() === 'title' ? root.querySelector('figcaption') : null))?.textContent?.replace(/\s+/g, ' ').trim();
   const vb = svg.viewBox.baseVal;
@@ -131,7 +151,10 @@ export async function figureSvg(root: HTMLElement, o: { footer: string[]; synthe
     body = { viewBox: vb && vb.width ? [vb.x, vb.y, vb.width, vb.height] : [0, 0, svg.clientWidth, svg.clientHeight], markup: copy.innerHTML };
   }
   const width = Math.max(480, Math.min(1000, Math.round(svg.getBoundingClientRect().width) || 800));
-  const out = composeFigureSvg({ width, title, subtitle: summary, synthetic: o.synthetic, body, legend: legendOf(root), footer: o.footer });
+  // Survey series drawn in the chart (SSGI, SKI) are credited on the source line next to the publisher.
+  const credits = [...new Set([...svg.querySelectorAll<SVGElement>('[data-credit]')].map((g) => g.dataset.credit ?? '').filter(Boolean))];
+  const footer = credits.length ? [`${o.footer[0]}; ${credits.join('; ')}`, ...o.footer.slice(1)] : o.footer;
+  const out = composeFigureSvg({ width, title, subtitle: summary, synthetic: o.synthetic, body, legend: legendOf(root), footer });
   return { ...out, title };
 }
 

@@ -62,6 +62,8 @@ class ShareBox extends HTMLElement {
     for (const ev of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(ev, current, { passive: true });
     addEventListener('popstate', current);
     addEventListener('hashchange', current);
+    // Pages that rewrite their URL with replaceState (map explorer, comparison) announce it with this event.
+    addEventListener('stunting:urlchange', current);
     input?.addEventListener('focus', () => input.select());
     if (copy) {
       copy.removeAttribute('data-pending');
@@ -135,20 +137,19 @@ class EmbedBox extends HTMLElement {
     const T = TEXT[cfg.lang];
     this.querySelector<HTMLElement>('[data-js-only]')?.removeAttribute('hidden');
     const opts: ShareOptions = { ...cfg.options };
+    const view = (): View => {
+      if (cfg.kind === 'map') return { kind: 'embed-map', state: cfg.follow || !cfg.state ? mapStateFromQuery(location.search, opts).state : cfg.state };
+      // The area page keeps its chosen indicator in the hash (#tren-<id>, the tabs); a query wins.
+      const hash = /^#tren-([a-z_]+)$/.exec(location.hash)?.[1];
+      const q = new URLSearchParams(location.search);
+      if (hash && !q.has('indikator') && !q.has('indicator')) q.set('indikator', hash);
+      return { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(q, opts).state };
+    };
     const code = () => {
-      let view: View;
-      if (cfg.kind === 'map') {
-        view = { kind: 'embed-map', state: cfg.follow || !cfg.state ? mapStateFromQuery(location.search, opts).state : cfg.state };
-      } else {
-        // The area page keeps its chosen indicator in the hash (#tren-<id>, the tabs); a query wins.
-        const hash = /^#tren-([a-z_]+)$/.exec(location.hash)?.[1];
-        const q = new URLSearchParams(location.search);
-        if (hash && !q.has('indikator') && !q.has('indicator')) q.set('indikator', hash);
-        view = { kind: 'embed-trend', code: cfg.code ?? '', trend: trendFromQuery(q, opts).state };
-      }
-      const title = view.kind === 'embed-trend' ? (cfg.titles[view.trend.indicator] ?? cfg.title) : cfg.title;
+      const v = view();
       // No site address in the build (SITE_URL unset): this page's own origin is the one the reader sees.
-      const html = iframeCode({ src: permalink(view, cfg.lang, opts, cfg.site || location.origin, cfg.base), title, id: embedId(view), height: cfg.height });
+      const title = v.kind === 'embed-trend' ? (cfg.titles[v.trend.indicator] ?? cfg.title) : cfg.title;
+      const html = iframeCode({ src: permalink(v, cfg.lang, opts, cfg.site || location.origin, cfg.base), title, id: embedId(v), height: cfg.height });
       if (area && area.value !== html) area.value = html;
       return html;
     };
@@ -157,12 +158,15 @@ class EmbedBox extends HTMLElement {
     if (host && !cfg.site) host.value = hostScript(location.origin);
     this.querySelector('details')?.addEventListener('toggle', code);
     addEventListener('hashchange', code);
+    addEventListener('stunting:urlchange', code);
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
     area?.addEventListener('focus', () => area.select());
     this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
-    bindImageDownloads(this, cfg, status, () => this.figureRoot(), () =>
-      cfg.kind === 'map' && cfg.follow ? mapFileName(mapStateFromQuery(location.search, opts).state) : (this.dataset.name ?? 'grafik'),
-    );
+    // File names say what the image shows: the area (or map view) and the indicator.
+    bindImageDownloads(this, cfg, status, () => this.figureRoot(), () => {
+      const v = view();
+      return v.kind === 'embed-map' ? mapFileName(v.state) : v.kind === 'embed-trend' ? `tren-${v.code}-${v.trend.indicator}` : (this.dataset.name ?? 'grafik');
+    });
   }
 
   /** The figure to export: the element matching data-figure (or the one before the box), widened to its chart. */
@@ -202,6 +206,7 @@ if (!customElements.get('embed-box')) customElements.define('embed-box', EmbedBo
  */
 export function initEmbed(): void {
   const box = document.querySelector<HTMLElement>('[data-embed-kind="trend"]');
+  let shown: string | null = null;
   if (box) {
     const panels = [...box.querySelectorAll<HTMLElement>('[data-trend-indicator]')];
     const indicators = panels.map((p) => p.dataset.trendIndicator!);
@@ -210,6 +215,7 @@ export function initEmbed(): void {
     for (const p of panels) {
       const on = p.dataset.trendIndicator === state.indicator;
       p.hidden = !on;
+      if (on) shown = state.indicator;
       if (on && p.dataset.title) {
         const h1 = document.querySelector('h1');
         if (h1) h1.textContent = p.dataset.title;
@@ -217,15 +223,18 @@ export function initEmbed(): void {
       }
     }
   }
-  // In an article the chart matters most: the data table (still in the HTML without JavaScript) folds away.
-  for (const t of document.querySelectorAll<HTMLElement>('[data-embed-kind="trend"] .tc-table')) {
-    if (t.parentElement?.matches('details.te-table')) continue;
-    const d = document.createElement('details');
-    d.className = 'te-table';
-    const s = document.createElement('summary');
-    s.textContent = langOf(t) === 'en' ? 'Data table' : 'Tabel data';
-    t.replaceWith(d);
-    d.append(s, t);
+  initEmbedTabs();
+  followEmbedView();
+  if (box && shown) {
+    // The image file is named after what it shows; the map tab opens the same indicator's map.
+    const dl = document.querySelector<HTMLElement>('figure-download');
+    if (dl && box.dataset.code) dl.dataset.name = `tren-${box.dataset.code}-${shown}`;
+    const map = document.querySelector<HTMLAnchorElement>('a[data-ev-link="map"]');
+    if (map) {
+      const u = new URL(map.href);
+      if (shown !== box.dataset.defaultIndicator) u.searchParams.set('indikator', shown);
+      map.href = u.href;
+    }
   }
   const topLinks = () => {
     for (const a of document.querySelectorAll<HTMLAnchorElement | SVGAElement>('a[href]')) if (!a.getAttribute('target')) a.setAttribute('target', '_top');
@@ -256,4 +265,81 @@ export function initEmbed(): void {
     if (e.source === window.parent && e.data && (e.data as { type?: string }).type === REQUEST_HEIGHT_MESSAGE) send(true);
   });
   send(true);
+}
+
+/**
+ * The embed's view tabs (chart or map / table / sources, src/layouts/Embed.astro): the in-page buttons become an ARIA
+ * tab list over the embed's body; the chosen view is `data-view` on <main>, which the layout's CSS uses to show one
+ * part. `#table` or `#sources` in the embed's address opens that view. Without JavaScript all parts stay visible.
+ */
+function initEmbedTabs(): void {
+  const main = document.querySelector<HTMLElement>('[data-embed-main]');
+  const list = main?.querySelector<HTMLElement>('[data-ev-tablist]');
+  const body = main?.querySelector<HTMLElement>('#ev-body');
+  const tabs = list ? [...list.querySelectorAll<HTMLButtonElement>('[data-ev-tab]')] : [];
+  if (!main || !list || !body || tabs.length < 2 || list.getAttribute('role') === 'tablist') return;
+  list.setAttribute('role', 'tablist');
+  list.setAttribute('aria-label', list.dataset.label ?? '');
+  body.setAttribute('role', 'tabpanel');
+  for (const b of tabs) {
+    b.hidden = false;
+    b.id = `ev-tab-${b.dataset.evTab}`;
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-controls', body.id);
+  }
+  const select = (i: number, focus: boolean) => {
+    tabs.forEach((b, j) => {
+      b.setAttribute('aria-selected', String(i === j));
+      b.tabIndex = i === j ? 0 : -1;
+    });
+    const view = tabs[i].dataset.evTab!;
+    main.dataset.view = view;
+    body.setAttribute('aria-labelledby', tabs[i].id);
+    if (view === 'table') for (const d of main.querySelectorAll<HTMLDetailsElement>('details.chm-table')) d.open = true;
+    if (focus) tabs[i].focus();
+  };
+  tabs.forEach((b, i) => {
+    b.addEventListener('click', () => select(i, false));
+    b.addEventListener('keydown', (e) => {
+      const n = tabs.length;
+      const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+      if (to < 0) return;
+      e.preventDefault();
+      select(to, true);
+    });
+  });
+  const fromHash = tabs.findIndex((b) => `#${b.dataset.evTab}` === location.hash);
+  select(Math.max(0, fromHash), false);
+}
+
+/**
+ * Map embed: the image file name and the chart tab follow the map's view (level, indicator, period, selected area),
+ * read from the interactive map when it is drawn, else from the view rendered statically.
+ */
+function followEmbedView(): void {
+  const el = document.querySelector<HTMLElement>('[data-embed-kind="map"] stunting-map');
+  if (!el) return;
+  const update = () => {
+    const live = (el as unknown as { stuntingMap?: { state?: { level: string; indicator: string; period: string; area: string | null } } }).stuntingMap?.state;
+    let cfg: { level: string; indicator: string; period: string } | null = null;
+    try {
+      cfg = JSON.parse(el.dataset.config ?? '');
+    } catch {
+      /* keep null */
+    }
+    const st = live ?? (cfg ? { ...cfg, area: null } : null);
+    if (!st) return;
+    const dl = document.querySelector<HTMLElement>('figure-download');
+    if (dl) dl.dataset.name = mapFileName(st);
+    const chart = document.querySelector<HTMLAnchorElement>('a[data-ev-link="chart"]');
+    if (chart) {
+      const u = new URL((chart.dataset.href ??= chart.href));
+      if (st.area) u.pathname = u.pathname.replace(/\/embed\/tren\/[^/]+\/$/, `/embed/tren/${st.area}/`);
+      u.search = st.indicator === 'stunting' ? '' : `?indikator=${encodeURIComponent(st.indicator)}`;
+      chart.href = u.href;
+    }
+  };
+  update();
+  el.addEventListener('map-ready', update);
+  addEventListener('stunting:urlchange', update);
 }

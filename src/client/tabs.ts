@@ -39,7 +39,10 @@ class IndicatorTabs extends HTMLElement {
         panels[j].hidden = i !== j;
       });
       if (focus) tabs[i].focus();
-      if (writeHash) history.replaceState(history.state, '', `#${panels[i].id}`);
+      if (writeHash) {
+        history.replaceState(history.state, '', `#${panels[i].id}`);
+        dispatchEvent(new Event('stunting:urlchange'));
+      }
     };
     tabs.forEach((t, i) => {
       t.addEventListener('click', () => select(i, false, true));

@@ -29,7 +29,7 @@ export interface HeightMessage {
 
 /** Default iframe heights in CSS pixels (content height at a 640 px wide column, measured in Chromium; see the
  * browser test). Without a host script the iframe keeps this height and scrolls if the content is taller. */
-export const DEFAULT_HEIGHT: Record<EmbedKind, number> = { trend: 700, map: 920 };
+export const DEFAULT_HEIGHT: Record<EmbedKind, number> = { trend: 740, map: 1000 };
 
 /** The height message for an id and a measured height (rounded up, never negative). */
 export function heightMessage(id: string, height: number): HeightMessage {
@@ -59,7 +59,10 @@ export function iframeCode(o: { src: string; title: string; id: string; height: 
 
 /**
  * The host script (for docs and the embed box): resizes every iframe whose window sent a height message, and asks
- * embeds that reported before the script ran. `origin` is the site origin the messages must come from.
+ * embeds that reported before the script ran. `origin` is the site origin the messages must come from. An iframe that
+ * has not loaded yet (lazy, still about:blank) is not asked: the message would go to a blank page (and Chromium logs
+ * an origin mismatch); the embed reports its height itself when it loads. A loaded cross-origin embed is recognised
+ * by the SecurityError its location throws.
  */
 export function hostScript(origin: string): string {
   const o = JSON.stringify(origin);
@@ -76,7 +79,10 @@ export function hostScript(origin: string): string {
   });
   var frames = document.getElementsByTagName('iframe');
   for (var i = 0; i < frames.length; i++) {
-    if (frames[i].src.indexOf(ORIGIN) === 0 && frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: '${REQUEST_HEIGHT_MESSAGE}' }, ORIGIN);
+    var w = frames[i].contentWindow, blank = true;
+    if (frames[i].src.indexOf(ORIGIN) !== 0 || !w) continue;
+    try { blank = w.location.href === 'about:blank'; } catch (err) { blank = false; }
+    if (!blank) w.postMessage({ type: '${REQUEST_HEIGHT_MESSAGE}' }, ORIGIN);
   }
 })();
 </script>`;

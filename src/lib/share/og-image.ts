@@ -85,6 +85,15 @@ export function sparkline(points: readonly SparkPoint[], w: number, h: number): 
   return { line, band, last, max };
 }
 
+/** The centred square (630 × 630) that WhatsApp, Telegram and other apps crop a preview to: the area's name, the
+ * number, its label and note and the synthetic marker are drawn inside it; the sparkline and the footer may be cut. */
+export const OG_SQUARE = { x0: (OG_WIDTH - OG_HEIGHT) / 2, x1: (OG_WIDTH + OG_HEIGHT) / 2 };
+
+/** Largest font size (≤ max) at which `text` fits `width` px (average glyph ≈ 0.56 em; bold ≈ 0.6 em). */
+function fitSize(text: string, width: number, max: number, bold = false): number {
+  return Math.max(14, Math.min(max, Math.floor(width / (Math.max(1, text.length) * (bold ? 0.6 : 0.56)))));
+}
+
 /** The preview image as an SVG document string (1200 × 630). */
 export function ogImageSvg(o: OgInput): string {
   const W = OG_WIDTH;
@@ -92,51 +101,66 @@ export function ogImageSvg(o: OgInput): string {
   const font = o.font ?? "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
   const t = escapeText;
   const parts: string[] = [];
+  // Everything that must survive a square crop is centred on cx within `inner` px.
+  const cx = W / 2;
+  const inner = OG_SQUARE.x1 - OG_SQUARE.x0 - 50;
+  const text = (y: number, size: number, fill: string, s: string, bold = false) =>
+    parts.push(`<text x="${cx}" y="${y}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${fill}" text-anchor="middle">${t(s)}</text>`);
   parts.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`, `<rect width="16" height="${H}" fill="${BLUE}"/>`);
-  // Site title and synthetic marker.
-  parts.push(`<text x="64" y="76" font-size="28" fill="#4f5660">${t(o.siteTitle)}</text>`);
+  let y = 40;
   if (o.synthetic) {
-    const w = Math.round(o.synthetic.length * 16.5 + 40);
-    parts.push(
-      `<rect x="${W - 56 - w}" y="40" width="${w}" height="52" rx="6" fill="#fff3cd" stroke="#b58100" stroke-width="3"/>`,
-      `<text x="${W - 56 - w / 2}" y="75" font-size="24" font-weight="700" fill="#6a3d00" text-anchor="middle">${t(o.synthetic)}</text>`,
-    );
+    const size = fitSize(o.synthetic, inner - 40, 24, true);
+    const w = Math.min(inner, Math.round(o.synthetic.length * size * 0.66 + 40));
+    parts.push(`<rect x="${cx - w / 2}" y="${y}" width="${w}" height="${size + 22}" rx="6" fill="#fff3cd" stroke="#b58100" stroke-width="3"/>`);
+    text(y + size + 4, size, '#6a3d00', o.synthetic, true);
+    y += size + 22;
   }
-  // Area name (at most two lines) and place.
-  const nameLines = wrapText(o.areaTitle, 24).slice(0, 2);
-  let y = 150;
+  // Site title, area name (one line, or two at a smaller size) and place.
+  y += 44;
+  const siteLine = wrapText(o.siteTitle, 44)[0];
+  text(y, fitSize(siteLine, inner, 26), '#4f5660', siteLine);
+  const oneLine = fitSize(o.areaTitle, inner, 56, true) >= 40;
+  const nameLines = oneLine ? [o.areaTitle] : wrapText(o.areaTitle, 22).slice(0, 2);
+  const nameSize = Math.min(...nameLines.map((l) => fitSize(l, inner, 56, true)));
   for (const line of nameLines) {
-    parts.push(`<text x="64" y="${y}" font-size="58" font-weight="700" fill="#1b1f23">${t(line)}</text>`);
-    y += 66;
+    y += nameSize + 12;
+    text(y, nameSize, '#1b1f23', line, true);
   }
-  if (o.context) parts.push(`<text x="64" y="${y - 14}" font-size="26" fill="#4f5660">${t(wrapText(o.context, 60)[0])}</text>`);
-  // Big number.
-  const top = Math.max(y + 40, 330);
-  const labelLines = wrapText(o.valueLabel, 34).slice(0, 2);
-  labelLines.forEach((line, i) => parts.push(`<text x="64" y="${top - (labelLines.length - 1 - i) * 36}" font-size="30" fill="#1b1f23">${t(line)}</text>`));
-  parts.push(`<text x="60" y="${top + 120}" font-size="${o.value ? 128 : 96}" font-weight="700" fill="${o.value ? BLUE : '#4f5660'}">${t(o.value ?? '–')}</text>`);
-  const notes = wrapText(o.valueNote, 36).slice(0, 2);
-  notes.forEach((line, i) => parts.push(`<text x="64" y="${top + 170 + i * 32}" font-size="26" fill="#4f5660">${t(line)}</text>`));
-  // Sparkline on the right.
-  const sx = 700;
-  const sw = 440;
-  const sy = top - 20;
-  const sh = 200;
+  if (o.context) {
+    const c = wrapText(o.context, 60)[0];
+    y += 40;
+    text(y, fitSize(c, inner, 24), '#4f5660', c);
+  }
+  // The number, its label above and its interval and n below.
+  y += 50;
+  const label = wrapText(o.valueLabel, 44)[0];
+  text(y, fitSize(label, inner, 28), '#1b1f23', label);
+  const numSize = o.value ? Math.min(128, H - y - 150) : 96;
+  y += numSize + 4;
+  text(y, numSize, o.value ? BLUE : '#4f5660', o.value ?? '–', true);
+  const note = wrapText(o.valueNote, 50)[0];
+  y += 42;
+  text(y, fitSize(note, inner, 24), '#4f5660', note);
+  // Sparkline on the right, outside the square (context, not the message).
+  const sx = OG_SQUARE.x1 + 40;
+  const sw = W - 48 - sx;
+  const sh = 180;
+  const sy = 260;
   const s = sparkline(o.points, sw, sh);
   parts.push(`<g transform="translate(${sx},${sy})">`);
   parts.push(`<line x1="0" x2="${sw}" y1="${sh}" y2="${sh}" stroke="#6b7178" stroke-width="2"/>`);
   parts.push(`<line x1="0" x2="${sw}" y1="0" y2="0" stroke="#e3e5e8" stroke-width="2"/>`);
-  parts.push(`<text x="-10" y="8" font-size="20" fill="#4f5660" text-anchor="end">${s.max}%</text>`);
-  parts.push(`<text x="-10" y="${sh + 6}" font-size="20" fill="#4f5660" text-anchor="end">0</text>`);
+  parts.push(`<text x="0" y="-10" font-size="18" fill="#4f5660">${s.max}%</text>`);
   if (s.band) parts.push(`<path d="${s.band}" fill="${BLUE}" fill-opacity="0.16"/>`);
-  if (s.line) parts.push(`<path d="${s.line}" fill="none" stroke="${BLUE}" stroke-width="6" stroke-linejoin="round" stroke-linecap="round"/>`);
-  if (s.last) parts.push(`<circle cx="${s.last[0]}" cy="${s.last[1]}" r="10" fill="${BLUE}" stroke="#fff" stroke-width="3"/>`);
-  parts.push(`<text x="0" y="${sh + 34}" font-size="22" fill="#4f5660">${t(o.firstLabel)}</text>`);
-  parts.push(`<text x="${sw}" y="${sh + 34}" font-size="22" fill="#4f5660" text-anchor="end">${t(o.lastLabel)}</text>`);
+  if (s.line) parts.push(`<path d="${s.line}" fill="none" stroke="${BLUE}" stroke-width="5" stroke-linejoin="round" stroke-linecap="round"/>`);
+  if (s.last) parts.push(`<circle cx="${s.last[0]}" cy="${s.last[1]}" r="8" fill="${BLUE}" stroke="#fff" stroke-width="3"/>`);
+  parts.push(`<text x="0" y="${sh + 30}" font-size="18" fill="#4f5660">${t(o.firstLabel)}</text>`);
+  parts.push(`<text x="${sw}" y="${sh + 30}" font-size="18" fill="#4f5660" text-anchor="end">${t(o.lastLabel)}</text>`);
   parts.push(`</g>`);
   // Footer.
-  parts.push(`<line x1="64" x2="${W - 56}" y1="${H - 74}" y2="${H - 74}" stroke="#dcdfe3" stroke-width="2"/>`);
-  parts.push(`<text x="64" y="${H - 36}" font-size="22" fill="#4f5660">${t(wrapText(o.footer, 95)[0])}</text>`);
+  const foot = wrapText(o.footer, 95)[0];
+  parts.push(`<line x1="64" x2="${W - 56}" y1="${H - 62}" y2="${H - 62}" stroke="#dcdfe3" stroke-width="2"/>`);
+  text(H - 28, fitSize(foot, W - 120, 20), '#4f5660', foot);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${font.replace(/"/g, "'")}">` +
     parts.join('') +

@@ -8,26 +8,15 @@ import { formatInterval, formatNumber, formatPercent, formatPeriod, formatPeriod
 import { indicatorLabel, pick } from '../site/i18n.ts';
 import type { OgInput, SparkPoint } from './og-image.ts';
 import { st } from './strings.ts';
+import { areaTitle } from '../site/area-title.ts';
+
+export { areaTitle };
 
 /** The area a language-free page path is about: `/wilayah/<kode>/` → that code, any other page → the kabupaten. */
 export function areaOfPath(path: string, regionCode: string, known?: (code: string) => boolean): string {
   const m = /^\/(?:wilayah|embed\/tren)\/([^/]+)\/?$/.exec(path);
   if (m && (!known || known(m[1]))) return m[1];
   return regionCode;
-}
-
-/** "Desa Pesanggaran" / "Pesanggaran village", "Kecamatan X" / "X district"; the kabupaten by its own name. */
-export function areaTitle(a: Pick<AreaJson, 'name' | 'kind' | 'level'>, lang: Lang): string {
-  if (a.level === 'kabupaten') return a.name;
-  const word: Record<string, [string, string]> = {
-    kecamatan: ['Kecamatan', 'district'],
-    kelurahan: ['Kelurahan', 'urban village'],
-    desa: ['Desa', 'village'],
-    desa_adat: ['Desa', 'village'],
-    kota: ['Kota', 'city'],
-  };
-  const w = word[a.kind] ?? ['', ''];
-  return lang === 'id' ? `${w[0]} ${a.name}`.trim() : `${a.name} ${w[1]}`.trim();
 }
 
 /** Where the area is: "Kecamatan Genteng, Kabupaten Banyuwangi" (desa), "Kabupaten Banyuwangi" (kecamatan), the province (kabupaten). */

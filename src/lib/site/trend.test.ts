@@ -38,9 +38,18 @@ describe('trendModel', () => {
     expect(Math.abs(m.targets[0].labelY - m.targets[1].labelY)).toBeGreaterThanOrEqual(13);
     expect(m.targets[1].label).toBe('Target 2029: 14,2%');
   });
-  it('writes the year under the first round of each year only', () => {
-    expect(m.xTicks.map((t) => t.year)).toEqual(['2024', null, '2025']);
-    expect(m.xTicks[1].month).toBe('Agu');
+  it('writes the year under the first round of each year only, and a survey year without a round on its own', () => {
+    expect(m.xTicks.map((t) => t.year)).toEqual(['2023', '2024', null, '2025']);
+    expect(m.xTicks[2].month).toBe('Agu');
+    // The 2023 survey's tick sits under its point, with no month.
+    expect(m.xTicks[0]).toEqual({ x: m.surveys[0].points[0].x, month: '', year: '2023' });
+  });
+  it('adds no survey tick for a year that has rounds', () => {
+    const m2 = trendModel(series, periods, {
+      indicator: 'stunting', lang: 'id',
+      surveys: [{ level: 'kabupaten', code: '35.10', name: 'Banyuwangi', source: 'SKI', points: [{ year: 2024, prevalence: 15, source_url: 'https://x' }] }],
+    });
+    expect(m2.xTicks.map((t) => t.year)).toEqual(['2024', null, '2025']);
   });
   it('reports an empty chart when nothing is published', () => {
     const e = trendModel({ ...series, periods: {} }, periods, { indicator: 'stunting', lang: 'en' });

@@ -173,13 +173,18 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
 
   // One tick per round; the year is written under the first round of each year.
   let lastYear = '';
-  const xTicks = periods.map((p, i) => {
+  const xTicks: TrendModel['xTicks'] = periods.map((p, i) => {
     const pp = parsePeriod(p);
     const yr = pp ? String(pp.year) : '';
     const tick = { x: Math.round(x(dates[i]) * 10) / 10, month: pp ? monthShort(pp.month, lang) : p, year: yr !== lastYear ? yr : null };
     lastYear = yr;
     return tick;
   });
+  // A survey year without a round (SSGI 2021 before the first e-PPGBM round) gets its own year tick at mid-year.
+  const roundYears = new Set(periods.map((p) => parsePeriod(p)?.year));
+  const surveyYears = [...new Set(surveys.flatMap((s) => s.points.map((p) => p.year)))].filter((yr) => !roundYears.has(yr));
+  for (const yr of surveyYears) xTicks.push({ x: Math.round(x(new Date(Date.UTC(yr, 6, 1))) * 10) / 10, month: '', year: String(yr) });
+  xTicks.sort((a, b) => a.x - b.x);
   // Decimals follow the tick step, so small prevalences (severe wasting, ~1%) do not get repeated labels.
   const ticks = y.ticks(narrow ? 4 : 5);
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;

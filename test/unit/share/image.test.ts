@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeFigureSvg, fileSlug, wrapText } from '../../../src/lib/share/image.ts';
-import { ogImagePath, ogImageSvg, sparkline, OG_HEIGHT, OG_WIDTH } from '../../../src/lib/share/og-image.ts';
+import { ogImagePath, ogImageSvg, sparkline, OG_HEIGHT, OG_SQUARE, OG_WIDTH } from '../../../src/lib/share/og-image.ts';
 
 describe('figure image', () => {
   const f = composeFigureSvg({
@@ -44,6 +44,24 @@ describe('preview image SVG', () => {
     const svg = ogImageSvg(input);
     expect(svg).toContain(`width="${OG_WIDTH}" height="${OG_HEIGHT}"`);
     for (const s of ['Desa Kandangan', '5,2%', 'DATA CONTOH (SINTETIS)', 'Feb 2022']) expect(svg).toContain(s);
+  });
+  it.each([
+    ['short name', input],
+    ['long name, long note', { ...input, areaTitle: 'Kelurahan Sumberagung Kidul Wetan Lor', valueNote: 'SK 95% 12,9–19,1% · 1.211 balita, 3 posyandu belum melapor' }],
+  ])('keeps the number, its label, the name and the marker inside the centred square a crop keeps (%s)', (_, inp) => {
+    const svg = ogImageSvg(inp);
+    const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"( font-weight="700")? fill="[^"]+"( text-anchor="middle")?>([^<]*)<\/text>/g)];
+    const must = [inp.value, inp.valueLabel, inp.valueNote, inp.synthetic, ...inp.areaTitle.split(' ')];
+    for (const m of texts.filter((x) => must.some((w) => w && x[6].includes(w)))) {
+      const [x, size, bold, mid, s] = [Number(m[1]), Number(m[3]), !!m[4], !!m[5], m[6]];
+      expect(mid, s).toBe(true);
+      // Wide glyph estimate (0.62 em bold, 0.58 em regular): the text spans x ± width / 2.
+      const half = (s.length * size * (bold ? 0.62 : 0.58)) / 2;
+      expect(x - half, s).toBeGreaterThanOrEqual(OG_SQUARE.x0);
+      expect(x + half, s).toBeLessThanOrEqual(OG_SQUARE.x1);
+    }
+    expect(texts.some((m) => m[6] === inp.value && Number(m[3]) >= 96)).toBe(true);
+    expect(OG_SQUARE.x1 - OG_SQUARE.x0).toBe(OG_HEIGHT);
   });
   it('says there is no figure instead of drawing one when the value is not published', () => {
     const svg = ogImageSvg({ ...input, value: null, synthetic: null });
