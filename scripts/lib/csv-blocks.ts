@@ -6,7 +6,7 @@
  */
 import { parse as csvParseSync } from 'csv-parse/sync';
 import { CR, NL, countByte, cutPoint, firstRecordEnd, mostFrequentDelimiter } from '../../src/lib/csv/block-cut.ts';
-import { locateCsvError } from '../../src/lib/csv/block-rows.ts';
+import { CsvBlockError, locateCsvError } from '../../src/lib/csv/block-rows.ts';
 import { isGzip, openSource, type ByteSource } from './byte-source.ts';
 
 /** Facts about the file known once its header row is read (given to `onHeader`). */
@@ -43,7 +43,16 @@ export interface BlockReadOptions {
   onInfo: (info: CsvFileInfo) => void;
   /** A buffer of `blockSize` bytes handed back by a worker, if any. */
   reuse: () => ArrayBuffer | undefined;
+  /** Physical lines before the header (an Excel `sep=` line, title rows) that are skipped; default 0. */
+  skipLines?: number;
+  /** Longest record, in (decompressed) bytes; default `MAX_RECORD_BYTES`. */
+  maxRecordBytes?: number;
 }
+
+/** Longest record the reader accepts: far beyond any real row, it bounds memory on a runaway line (a damaged file,
+ * or a gzip bomb decompressing into one endless line). */
+export const MAX_RECORD_BYTES = 32 << 20;
+const SUB = 0x1a;
 
 /** One file's read state: the buffer being filled and the line count. */
 class BlockReader {
@@ -84,8 +93,13 @@ class BlockReader {
     }
   }
 
-  /** Doubles the buffer (one record longer than it). */
+  /** Doubles the buffer (one record longer than it); a record past the limit stops the read at its line. */
   grow(): void {
+    const max = this.opts.maxRecordBytes ?? MAX_RECORD_BYTES;
+    if (this.len >= max) {
+      const mib = Math.round(max / (1 << 20));
+      throw new CsvBlockError(this.file, this.line, undefined, 'RECORD_TOO_LONG', `Baris lebih panjang dari ${mib} MiB (file rusak atau bom kompresi?) / A line longer than ${mib} MiB (a damaged file or a compression bomb?)`);
+    }
     const b = Buffer.allocUnsafeSlow(this.buf.length * 2);
     this.buf.copy(b, 0, 0, this.len);
     this.buf = b;
@@ -99,15 +113,29 @@ class BlockReader {
     return b;
   }
 
-  /** Reads and parses the header record, reports it, and drops it from the buffer. */
+  /** Where the header starts: after a BOM and the lines to skip (-1 when they are not all in the buffer yet). */
+  headerStart(): number {
+    let start = this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf ? 3 : 0;
+    for (let i = 0; i < (this.opts.skipLines ?? 0); i++) {
+      const nl = this.buf.indexOf(NL, start);
+      if (nl === -1 || nl >= this.len) return this.eof ? this.len : -1;
+      start = nl + 1;
+    }
+    return start;
+  }
+
+  /** Reads and parses the header record, reports it, and drops it (and the lines above it) from the buffer. */
   async readHeader(): Promise<void> {
     let stop = -1;
     let start = 0;
     for (;;) {
       await this.fill();
-      start = this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf ? 3 : 0;
-      stop = firstRecordEnd(this.buf.subarray(start, this.len), this.len - start);
-      if (stop !== -1 || this.eof) break;
+      start = this.headerStart();
+      if (start !== -1) {
+        this.line = 1 + countByte(this.buf, NL, 0, start);
+        stop = firstRecordEnd(this.buf.subarray(start, this.len), this.len - start);
+        if (stop !== -1 || this.eof) break;
+      }
       this.grow();
     }
     stop = stop === -1 ? this.len : start + stop;
@@ -119,10 +147,10 @@ class BlockReader {
       try {
         fields = (csvParseSync(text, { delimiter, record_delimiter: crlf ? '\r\n' : '\n' }) as string[][])[0] ?? [];
       } catch (e) {
-        throw locateCsvError(e, this.file, 1);
+        throw locateCsvError(e, this.file, this.line);
       }
     }
-    this.line = 1 + countByte(this.buf, NL, start, stop);
+    this.line = 1 + countByte(this.buf, NL, 0, stop);
     const recordDelimiter = crlf ? '\r\n' : '\n';
     this.opts.onInfo({ file: this.file, header: fields, delimiter, recordDelimiter, bom: start === 3, gzip: this.gzip, firstDataLine: this.line });
     this.buf.copyWithin(0, stop, this.len);
@@ -147,6 +175,8 @@ class BlockReader {
       this.buf = next;
       this.len = tail;
     }
+    // A DOS end-of-file mark (Ctrl-Z, 0x1A) after the last record is not data.
+    while (this.len > 0 && this.buf[this.len - 1] === SUB) this.len--;
     if (this.len > 0) yield this.emit(this.len);
   }
 }

@@ -84,6 +84,10 @@ export interface CsvRunOptions<F = unknown> {
   onHeader?: (info: CsvFileInfo) => void;
   /** Largest single read from the file (and gzip chunk size, at most 64 KiB); default 1 MiB. */
   readChunkSize?: number;
+  /** Physical lines above the header row to skip (an Excel `sep=` line, title rows); default 0. */
+  skipLines?: number;
+  /** Longest record in bytes (default 32 MiB): a longer one fails the run with `RECORD_TOO_LONG` at its line. */
+  maxRecordBytes?: number;
 }
 
 /** Options of `parallelCsv`: a pool for one file. */
@@ -247,6 +251,8 @@ export class CsvPool<D = unknown> {
         opts.onHeader?.(i);
       },
       reuse: () => free.pop(),
+      skipLines: opts.skipLines,
+      maxRecordBytes: opts.maxRecordBytes,
     });
     let opened = false;
     const dispatch = (b: RawBlock): Promise<unknown> => {

@@ -161,3 +161,17 @@ export function resolveColumns(
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, columns: { index, headers } };
 }
+
+/** How many cells of a candidate header row name a canonical column (a recognised header, or a header the config's
+ * mapping names): 0 for a data row or a title row. Used to find the header row below title rows. */
+export function recognisedColumns(cells: readonly string[], mapping: Partial<Record<CanonicalColumn, string>> = {}): number {
+  const mapped = new Set(Object.values(mapping).filter((v): v is string => typeof v === 'string').map(normaliseHeader));
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    const n = normaliseHeader(cell.replace(/^\uFEFF/, '').trim());
+    if (n === '') continue;
+    const c = mapped.has(n) ? `mapped:${n}` : ALIAS_TO_COLUMN.get(n);
+    if (c !== undefined) seen.add(c);
+  }
+  return seen.size;
+}
