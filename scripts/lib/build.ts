@@ -109,12 +109,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
 
     // Measurement files (the demo export is generated when there is none).
     const measureDir = resolve(dataDir, config.measurements.dir);
-    let files = listMeasurementFiles(measureDir);
+    let files = listMeasurementFiles(measureDir, dataDir);
     if (files.length === 0 || config.demo.synthetic) {
       if (files.length === 0 && !config.demo.synthetic) throw new BuildError([{ file: relative(process.cwd(), measureDir) || measureDir, expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
       const { ensureDemoData } = await import('./demo-data.ts');
       await ensureDemoData(dataDir, config);
-      files = listMeasurementFiles(measureDir);
+      files = listMeasurementFiles(measureDir, dataDir);
     }
     const allowed = allowedPeriods(config, referenceDate);
 
@@ -122,7 +122,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     const work = mkdtempSync(join(tmpdir(), `${WORK_PREFIX}${process.pid}-`));
     try {
       const spill = new Spill(work);
-      const { validation, unmatched, areaRejects } = await readMeasurementFiles({ files, dataDir, config, pool, spill, allowed, work });
+      const { validation, unmatched, areaRejects } = await readMeasurementFiles({ files, dataDir, config, pool, spill, allowed, work, log });
       spill.close();
 
       // Deduplicate partition by partition, then count (in the workers: see spill.ts).
@@ -197,6 +197,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
         unmatched_areas: [...unmatched.values()]
           .sort((x, y) => y.count - x.count || x.fileIndex - y.fileIndex || x.firstLine - y.firstLine)
           .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, ...(u.code ? { code: u.code } : {}), count: u.count, first_line: u.firstLine, file: u.file })),
+        ...(validation.filesSkipped.length ? { files_skipped: validation.filesSkipped } : {}),
       };
       if (share > config.maxBadRowShare) {
         log(summaryLines(validationJson).join('\n'));
