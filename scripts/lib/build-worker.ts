@@ -5,7 +5,7 @@
  * counts only.
  */
 import type { BlockContext } from './parallel-csv.ts';
-import { eachRow } from './parallel-csv.ts';
+import { eachRow } from '../../src/lib/csv/block-rows.ts';
 import { readWhoTables } from './who-files.ts';
 import { createRowValidator } from '../../src/lib/csv/rows.ts';
 import { createAreaMatcher, type AreaAlias, type UnmatchedArea } from '../../src/lib/csv/names.ts';

@@ -80,13 +80,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   let work: string | undefined;
   try {
     work = makeWorkFolder();
-    const small = readSmallInputs(ctx, registry);
     // Leftovers of another region (title, publisher, a demo export): said before they turn into rejected rows.
     for (const w of regionWarnings(config, ctx.dataDir, registry)) log(`peringatan/warning: ${w}`);
+    // First: a synthetic demo writes its export and its sasaran file, which the small inputs then read.
     const files = await measurementFiles(ctx, measureDir);
+    const small = readSmallInputs(ctx, registry);
     const allowed = allowedPeriods(config.rounds, config.periods, referenceDate);
     const spill = new Spill(work);
-    const tally = await readMeasurementFiles({ files, dataDir: ctx.dataDir, config, pool, spill, allowed, work });
+    const tally = await readMeasurementFiles({ files, dataDir: ctx.dataDir, config, pool, spill, allowed, work, log });
     spill.close();
     const index = areaIndex(areas);
     const aggregates = small.aggregates.map((r) => ({ area: index.indexOf.get(r.code)!, period: periodIndex(r.period), measured: r.measured, cases: r.cases })).filter((r) => allowed.includes(r.period));
@@ -143,12 +144,12 @@ type SmallInputs = ReturnType<typeof readSmallInputs>;
 
 /** The measurement files; the demo export is generated when there is none (or the config asks for it). */
 async function measurementFiles(ctx: inputs.InputContext, measureDir: string): Promise<string[]> {
-  const files = listMeasurementFiles(measureDir);
+  const files = listMeasurementFiles(measureDir, ctx.dataDir);
   if (files.length > 0 && !ctx.config.demo.synthetic) return files;
   if (files.length === 0 && !ctx.config.demo.synthetic) throw new BuildError([{ file: inputs.shown(measureDir), expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
   const { ensureDemoData } = await import('./demo-data.ts');
   await ensureDemoData(ctx.dataDir, ctx.config);
-  return listMeasurementFiles(measureDir);
+  return listMeasurementFiles(measureDir, ctx.dataDir);
 }
 
 /** Periods with an accepted row, a rejected row of a known area, or an aggregate; at least one, or the build stops. */

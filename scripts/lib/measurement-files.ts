@@ -1,27 +1,39 @@
 /**
- * Measurement files: which files in the measurements folder are read, what their first bytes say (encoding,
- * delimiter, header), and streaming every file through the worker pool into the spill files, counting row problems.
+ * Measurement files: which entries of the measurements folder are read (measurement-folder.ts), what their first
+ * bytes say (encoding, line endings, `sep=` line, title rows, header: src/lib/csv/preamble.ts), and streaming every
+ * file (or workbook sheet, converted by xlsx-to-csv.ts) through the worker pool into the spill files, counting row
+ * problems. Entries that are not read are named in the log and, by position only, in validation.json.
  */
-import { closeSync, createReadStream, existsSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
-import { pipeline } from 'node:stream';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { SiteConfig } from '../../src/lib/config.ts';
 import { resolveColumns } from '../../src/lib/csv/headers.ts';
 import { detectBinary, detectEncoding, decoderLabel } from '../../src/lib/csv/detect.ts';
+import { findPreamble, type Preamble } from '../../src/lib/csv/preamble.ts';
+import { MEASUREMENT_EXT, publishedSkip, skippedMessage, type SkippedFile } from '../../src/lib/csv/file-kinds.ts';
 import type { UnmatchedArea } from '../../src/lib/csv/names.ts';
-import type { RowProblem } from '../../src/lib/types.ts';
-import { CsvPool, CsvBlockError, isGzip } from './parallel-csv.ts';
+import type { RowProblem, StructuralError } from '../../src/lib/types.ts';
+import { CsvPool, CsvBlockError } from './parallel-csv.ts';
+import { guardedGunzip, isGzip } from './byte-source.ts';
 import type { BuildBlockResult, BuildFileData, BuildWorkerData } from './build-worker.ts';
 import type { Spill } from './spill.ts';
 import { BuildError } from './build-error.ts';
+import { scanMeasurementFolder } from './measurement-folder.ts';
+import { xlsxToCsv } from './xlsx-to-csv.ts';
 
-/** File names read as measurement exports. */
-export const MEASUREMENT_EXT = /\.(csv|txt)(\.gz)?$/i;
+export { MEASUREMENT_EXT };
 
 /** Row counts and problems of all measurement files. */
 export interface MeasurementTally {
-  validation: { read: number; rejected: Record<string, number>; examples: RowProblem[]; outsideRounds: number };
+  validation: {
+    read: number;
+    rejected: Record<string, number>;
+    examples: RowProblem[];
+    outsideRounds: number;
+    /** Entries not read, in their published form (position, extension, reason; never the name). */
+    filesSkipped: ReturnType<typeof publishedSkip>[];
+  };
   unmatched: Map<string, UnmatchedArea & { fileIndex: number }>;
   areaRejects: Map<string, number>;
 }
@@ -35,58 +47,148 @@ export interface MeasurementInput {
   spill: Spill;
   allowed: number[];
   work: string;
+  /** Build log (skipped files, skipped title rows); default none. */
+  log?: (line: string) => void;
+}
+
+/** One CSV to stream: a file, or one sheet of a workbook converted to CSV. */
+interface Source {
+  path: string;
+  display: string;
+  /** Worksheet number, for a workbook sheet; a sheet after the first without a header is skipped, not an error. */
+  sheet?: number;
+  entry: number;
+  /** The folder entry's display name (the workbook's, for a sheet). */
+  entryName: string;
 }
 
 /** Streams every measurement file through the pool: accepted rows go to the spill files, problems are tallied. */
-export async function readMeasurementFiles({ files, dataDir, config, pool, spill, allowed, work }: MeasurementInput): Promise<MeasurementTally> {
-  const validation = { read: 0, rejected: {} as Record<string, number>, examples: [] as RowProblem[], outsideRounds: 0 };
-  const unmatched = new Map<string, UnmatchedArea & { fileIndex: number }>();
-  const areaRejects = new Map<string, number>();
-  for (let fi = 0; fi < files.length; fi++) {
-    const file = files[fi];
-    const display = relative(dataDir, file);
-    const sniff = sniffFile(file, display, config.measurements.delimiter);
-    const resolved = resolveColumns(sniff.header, config.measurements.columns, display);
-    if (!resolved.ok) throw new BuildError(resolved.errors);
-    const fileData: BuildFileData = {
-      file,
-      displayName: display,
-      fileIndex: fi,
-      columns: resolved.columns,
-      options: { decimal: config.measurements.decimal, dateOrder: config.measurements.dateOrder },
-      periods: allowed,
-    };
-    try {
-      const source = sniff.encoding === 'utf-8' || sniff.encoding === 'utf-8-bom' ? file : await transcode(file, sniff.encoding, work, fi);
-      for await (const block of pool.run<BuildBlockResult, BuildFileData>({ file: source, fileData, delimiter: sniff.delimiter })) {
-        const r = block.result;
-        validation.read += r.rowsRead;
-        validation.outsideRounds += r.outsideRounds;
-        for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
-        for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
-        for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
-        for (const u of r.unmatched) {
-          const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
-          const prev = unmatched.get(key);
-          if (prev) prev.count += u.count;
-          else unmatched.set(key, { ...u, fileIndex: fi });
-        }
-        spill.add(r.records, r.count);
-        // Free the records now: left to the garbage collector, these transferred buffers pile up as external
-        // memory until the next full collection (tens of MB).
-        (r.records.buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0); // ES2024
-      }
-    } catch (e) {
-      if (e instanceof CsvBlockError) {
-        throw new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: csvErrorMessage(e) }]);
-      }
-      // a gzip file damaged after its first bytes (sniffFile decompresses only those): the reader's or transcode's error
-      if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('Z_')) {
-        throw new BuildError([{ file: display, expected: 'file CSV yang dapat dibaca / a readable CSV file', message: `Tidak dapat dibaca / Cannot be read: ${(e as Error).message}` }]);
-      }
-      throw e;
+export async function readMeasurementFiles(input: MeasurementInput): Promise<MeasurementTally> {
+  const { dataDir, config, work } = input;
+  const log = input.log ?? (() => {});
+  const tally: MeasurementTally = {
+    validation: { read: 0, rejected: {}, examples: [], outsideRounds: 0, filesSkipped: [] },
+    unmatched: new Map(),
+    areaRejects: new Map(),
+  };
+  const measureDir = input.files.length ? dirname(input.files[0]) : resolve(dataDir, config.measurements.dir);
+  const scan = scanMeasurementFolder(measureDir, dataDir);
+  const skipped: SkippedFile[] = [...scan.skipped];
+  for (const sk of scan.skipped) log(skippedMessage(sk));
+  const sources: Source[] = [];
+  for (const f of scan.files.filter((e) => input.files.includes(e.path))) {
+    if (f.kind === 'csv') {
+      sources.push({ path: f.path, display: f.display, entry: f.entry, entryName: f.display });
+      continue;
     }
-  }  return { validation, unmatched, areaRejects };
+    const sheets = await readWorkbook(f.path, f.display, work, f.entry, config);
+    for (const s of sheets) sources.push({ path: s.path, display: sheets.length > 1 ? `${f.display} (lembar/sheet ${s.sheet})` : f.display, sheet: s.sheet, entry: f.entry, entryName: f.display });
+  }
+  for (let fi = 0; fi < sources.length; fi++) {
+    const src = sources[fi];
+    const prepared = await prepareSource(src, fi, input, log);
+    if (!prepared) {
+      const sk: SkippedFile = { entry: src.entry, name: src.entryName, reason: 'sheet_without_header', sheet: src.sheet };
+      skipped.push(sk);
+      log(skippedMessage(sk));
+      continue;
+    }
+    await streamSource(src, fi, prepared, input, tally);
+  }
+  skipped.sort((a, b) => a.entry - b.entry || (a.sheet ?? 0) - (b.sheet ?? 0));
+  tally.validation.filesSkipped = skipped.map(publishedSkip);
+  return tally;
+}
+
+/** The sheets of a workbook as CSV files in the work folder; an empty workbook is an error like an empty file. */
+async function readWorkbook(path: string, display: string, work: string, entry: number, config: SiteConfig) {
+  let sheets;
+  try {
+    sheets = await xlsxToCsv(path, work, `xlsx-${entry}`, { decimal: config.measurements.decimal, dateOrder: config.measurements.dateOrder });
+  } catch (e) {
+    throw new BuildError([{ file: display, expected: 'buku kerja Excel (.xlsx) yang dapat dibaca / a readable Excel workbook (.xlsx)', message: `Tidak dapat dibaca / Cannot be read: ${(e as Error).message}` }]);
+  }
+  if (sheets.length === 0) throw new BuildError([{ file: display, line: 1, expected: 'baris judul kolom / a header row', message: 'File kosong (tidak ada baris di lembar kerja mana pun) / Empty file (no row on any worksheet)' }]);
+  return sheets;
+}
+
+/** A source ready to stream: the file the workers read (transcoded when needed), its preamble and columns. */
+interface Prepared {
+  file: string;
+  preamble: Preamble;
+  fileData: BuildFileData;
+}
+
+/** Sniffs a source, finds its header and columns, transcodes it when needed; null for a later workbook sheet
+ * without a header (skipped). Structural problems throw a BuildError. */
+async function prepareSource(src: Source, fi: number, input: MeasurementInput, log: (l: string) => void): Promise<Prepared | null> {
+  const { config } = input;
+  const sniff = sniffFile(src.path, src.display);
+  const found = findPreamble(sniff.text, src.display, { delimiter: config.measurements.delimiter ?? 'auto', mapping: config.measurements.columns });
+  if (!found.ok) {
+    if (src.sheet !== undefined && src.sheet > 1) return null;
+    throw new BuildError([found.problem]);
+  }
+  const preamble = found.preamble;
+  const resolved = resolveColumns(preamble.header, config.measurements.columns, src.display, preamble.headerLine);
+  if (!resolved.ok) throw new BuildError(resolved.errors);
+  if (preamble.sepLine || preamble.titleRows > 0) {
+    const what = [preamble.sepLine ? 'baris "sep=" / a "sep=" line' : '', preamble.titleRows > 0 ? `${preamble.titleRows} baris judul di atas baris kolom / ${preamble.titleRows} title row(s) above the header` : ''].filter(Boolean);
+    log(`${src.display}: ${what.join('; ')} dilewati / skipped; baris judul kolom / header row: ${preamble.headerLine}`);
+  }
+  if (preamble.lineEnding === 'cr') log(`${src.display}: akhir baris hanya CR, dibaca sebagai baris / CR-only line endings read as lines`);
+  const fileData: BuildFileData = {
+    file: src.path,
+    displayName: src.display,
+    fileIndex: fi,
+    columns: resolved.columns,
+    options: { decimal: config.measurements.decimal, dateOrder: config.measurements.dateOrder },
+    periods: input.allowed,
+  };
+  const plain = (sniff.encoding === 'utf-8' || sniff.encoding === 'utf-8-bom') && preamble.lineEnding !== 'cr';
+  const file = plain ? src.path : await transcode(src.path, sniff.encoding, input.work, fi, preamble.lineEnding === 'cr');
+  return { file, preamble, fileData };
+}
+
+/** Streams one prepared source through the pool into the spill files and the tally. */
+async function streamSource(src: Source, fi: number, p: Prepared, input: MeasurementInput, tally: MeasurementTally): Promise<void> {
+  const { validation, unmatched, areaRejects } = tally;
+  try {
+    const run = input.pool.run<BuildBlockResult, BuildFileData>({ file: p.file, fileData: p.fileData, delimiter: p.preamble.delimiter, skipLines: p.preamble.skipLines });
+    for await (const block of run) {
+      const r = block.result;
+      validation.read += r.rowsRead;
+      validation.outsideRounds += r.outsideRounds;
+      for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
+      for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
+      for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
+      for (const u of r.unmatched) {
+        const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
+        const prev = unmatched.get(key);
+        if (prev) prev.count += u.count;
+        else unmatched.set(key, { ...u, fileIndex: fi });
+      }
+      input.spill.add(r.records, r.count);
+      // Free the records now: left to the garbage collector, these transferred buffers pile up as external
+      // memory until the next full collection (tens of MB).
+      (r.records.buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0); // ES2024
+    }
+  } catch (e) {
+    throw readError(e, src.display);
+  }
+}
+
+/** A read error as a BuildError for an official (a CSV syntax error, an overlong line, a damaged or bomb gzip). */
+function readError(e: unknown, display: string): unknown {
+  if (e instanceof CsvBlockError) {
+    return new BuildError([{ file: display, line: e.line, column: e.column, expected: 'CSV yang valid / valid CSV', message: csvErrorMessage(e) }]);
+  }
+  const code = (e as NodeJS.ErrnoException).code;
+  // a gzip file damaged after its first bytes (sniffFile decompresses only those), or one decompressing like a bomb
+  if (typeof code === 'string' && (code.startsWith('Z_') || code === 'GZIP_RATIO')) {
+    return new BuildError([{ file: display, expected: 'file CSV yang dapat dibaca / a readable CSV file', message: `Tidak dapat dibaca / Cannot be read: ${(e as Error).message}` }]);
+  }
+  return e;
 }
 
 /** A CSV syntax error for an official: bilingual, and without csv-parse's copy of the cell (it may be a name). */
@@ -100,16 +202,14 @@ function csvErrorMessage(e: CsvBlockError): string {
   return hint[e.code] ? `${hint[e.code]} (${text})` : text;
 }
 
-export function listMeasurementFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => MEASUREMENT_EXT.test(f) && !f.startsWith('.'))
-    .sort()
-    .map((f) => join(dir, f));
+/** The measurement files to read in a folder (CSV, TSV, text, gzip, .xlsx), sorted; see scanMeasurementFolder for
+ * what is not read and why (`dataDir` bounds where a link may point; default the folder's parent). */
+export function listMeasurementFiles(dir: string, dataDir: string = dirname(dir)): string[] {
+  return scanMeasurementFolder(dir, dataDir).files.map((f) => f.path);
 }
 
-/** Reads the first bytes of a file: encoding, binary check, header row. */
-function sniffFile(file: string, display: string, configured: SiteConfig['measurements']['delimiter'] = 'auto'): { encoding: ReturnType<typeof detectEncoding>; header: string[]; delimiter: string } {
+/** Reads the first bytes of a file: encoding, binary check, and the decoded head (BOM removed). */
+function sniffFile(file: string, display: string): { encoding: ReturnType<typeof detectEncoding>; text: string } {
   let head: Buffer;
   try {
     const fd = openSync(file, 'r');
@@ -128,22 +228,14 @@ function sniffFile(file: string, display: string, configured: SiteConfig['measur
     // A NUL in an otherwise readable text file: name its line (the first 64 KiB are checked).
     const nul = head.indexOf(0);
     const line = /NUL/.test(binary) && nul >= 0 ? countNewlines(head.subarray(0, nul)) + 1 : 1;
-    throw new BuildError([{ file: display, line, expected: 'teks CSV / CSV text', message: binary }]);
+    const problem: StructuralError = { file: display, line, expected: 'teks CSV / CSV text', message: binary };
+    throw new BuildError([problem]);
   }
-  const text = new TextDecoder(decoderLabel(encoding)).decode(head).replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/)[0];
-  // The same candidates as the CSV reader's detection (parallel-csv: , ; tab |).
-  const detected = [';', ',', '\t', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-  const delim = configured === 'auto' ? detected : configured;
-  if (delim !== detected && firstLine.split(delim).length === 1 && firstLine.split(detected).length > 1) {
-    const show = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
-    throw new BuildError([{ file: display, line: 1, raw: firstLine.slice(0, 80), expected: `kolom dipisah ${show(delim)} (measurements.delimiter), atau "auto"`, message: `Pemisah kolom ${show(delim)} tidak ada di baris judul; file memakai ${show(detected)} / The delimiter ${show(delim)} is not in the header; the file uses ${show(detected)}` }]);
-  }
-  const header = firstLine.split(delim).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
-  return { encoding, header, delimiter: delim };
+  return { encoding, text: new TextDecoder(decoderLabel(encoding)).decode(head).replace(/^\uFEFF/, '') };
 }
 
-/** The first `size` decompressed bytes of a gzip file (fewer if it is shorter), decompressing no more than needed. */
+/** The first `size` decompressed bytes of a gzip file (fewer if it is shorter), decompressing no more than needed
+ * (at most about 16 MB for the first 16 KiB of a gzip bomb). */
 function gunzipHead(file: string, size: number): Buffer {
   const fd = openSync(file, 'r');
   try {
@@ -168,27 +260,40 @@ function countNewlines(b: Uint8Array): number {
   return n;
 }
 
-/** Re-encodes a Latin-1 or UTF-16 file into UTF-8 in the work folder (workers read UTF-8 only), streaming. */
-async function transcode(file: string, encoding: ReturnType<typeof detectEncoding>, work: string, index: number): Promise<string> {
-  const out = join(work, `transcoded-${index}.csv`);
+/** Re-encodes a Latin-1 or UTF-16 file into UTF-8, and CR-only line endings into LF, in the work folder (workers read
+ * UTF-8 with LF or CRLF only), streaming; a gzip input is decompressed with the bomb guard. */
+async function transcode(file: string, encoding: ReturnType<typeof detectEncoding>, work: string, index: number, crToLf: boolean): Promise<string> {
+  const out = `${work}/transcoded-${index}.csv`;
   const decoder = new TextDecoder(decoderLabel(encoding));
-  const raw = createReadStream(file, { highWaterMark: 1 << 16 });
-  const src = isGzip(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
+  const gz = isGzip(file) ? guardedGunzip(file, 1 << 16) : null;
+  const { createReadStream } = await import('node:fs');
+  const raw = gz ? null : createReadStream(file, { highWaterMark: 1 << 16 });
+  const src = gz ? gz.stream : (raw as AsyncIterable<Buffer>);
   const fd = openSync(out, 'w');
   try {
     let start = true;
+    let heldCr = false;
     const write = (text: string) => {
       if (start && text !== '') {
         text = text.replace(/^\uFEFF/, '');
         start = false;
       }
+      if (crToLf) {
+        // a lone CR is a line end; a CR at the end of a chunk waits for the next chunk's first character
+        text = (heldCr ? '\r' : '') + text;
+        heldCr = text.endsWith('\r');
+        if (heldCr) text = text.slice(0, -1);
+        text = text.replace(/\r(?!\n)/g, '\n');
+      }
       if (text !== '') writeSync(fd, text);
     };
-    for await (const chunk of src as AsyncIterable<Buffer>) write(decoder.decode(chunk, { stream: true }));
+    for await (const chunk of src) write(decoder.decode(chunk, { stream: true }));
     write(decoder.decode());
+    if (heldCr) writeSync(fd, '\n');
   } finally {
     closeSync(fd);
-    raw.destroy();
+    raw?.destroy();
+    gz?.destroy();
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** Test handler for parallel-csv: returns the parsed rows and their start lines (optionally throws on a marker). */
-import { parseBlock, setFastPathDefault, type BlockContext, type CsvFileInfo } from './parallel-csv.ts';
+import { parseBlock, setFastPathDefault } from '../../src/lib/csv/block-rows.ts';
+import type { BlockContext, CsvFileInfo } from './parallel-csv.ts';
 
 let failOn: string | undefined;
 

@@ -5,7 +5,8 @@
 import { computeZScores, isoToDay } from '../../src/lib/who/zscore.ts';
 import type { WhoTables } from '../../src/lib/who/tables.ts';
 import type { Position, Sex, ZScoreInput } from '../../src/lib/types.ts';
-import { CsvBlockError, parseBlock, setFastPathDefault, type BlockContext } from './parallel-csv.ts';
+import { CsvBlockError, parseBlock, setFastPathDefault } from '../../src/lib/csv/block-rows.ts';
+import type { BlockContext } from './parallel-csv.ts';
 import { readWhoTables } from './who-files.ts';
 
 /** Input columns the CLI reads (lower case, trimmed header names); `oedema` may be absent (then "n"). */

@@ -31,6 +31,8 @@ describe('validation report', () => {
     expect(text).toContain('"file":"measurements/file-1.csv"');
     expect(safeFileLabel('x/Budi.CSV.GZ', 0)).toBe('measurements/file-1.csv.gz');
     expect(label('not listed.csv')).toBe('(file)');
+    // A worksheet keeps its number, not the workbook's name.
+    expect(safeLabels(['measurements/Budi 3510015502220001.xlsx'])('measurements/Budi 3510015502220001.xlsx (lembar/sheet 2)')).toBe('measurements/file-1.xlsx (lembar/sheet 2)');
   });
 
   it('the console summary and the legend keep the real names', () => {

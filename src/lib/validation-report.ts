@@ -19,6 +19,16 @@ export interface ValidationTally {
   duplicatesRemoved: number;
   duplicatesSameDay: number;
   unmatched: Iterable<UnmatchedArea & { fileIndex: number }>;
+  /** Entries of the measurements folder that were not read, already in their published (nameless) form. */
+  filesSkipped?: readonly FileSkipped[];
+}
+
+/** An entry of the measurements folder that was not read: position in the sorted listing, extension, reason. */
+export interface FileSkipped {
+  entry: number;
+  extension: string;
+  reason: string;
+  sheet?: number;
 }
 
 /** The report with its extra counters (outside rounds, duplicates, codes of unknown areas). */
@@ -27,6 +37,7 @@ export type ValidationReport = Omit<ValidationJson, 'unmatched_areas'> & {
   duplicates_removed: number;
   duplicates_same_day: number;
   unmatched_areas: { kecamatan: string; desa: string; code?: string; count: number; first_line: number; file: string }[];
+  files_skipped?: FileSkipped[];
 };
 
 /** The published label of a measurement file: its 1-based place in the sorted listing and its extension. */
@@ -38,7 +49,13 @@ export function safeFileLabel(name: string, index: number): string {
 /** A labeller mapping each of `files` (display names, in listing order) to its safe label; others to `(file)`. */
 export function safeLabels(files: readonly string[]): (file: string) => string {
   const index = new Map(files.map((f, i) => [f, i]));
-  return (f) => (index.has(f) ? safeFileLabel(f, index.get(f)!) : '(file)');
+  return (f) => {
+    // One worksheet of a workbook: `name.xlsx (lembar/sheet 2)` keeps its sheet number, never its file name.
+    const sheet = / \(lembar\/sheet (\d+)\)$/.exec(f);
+    const name = sheet ? f.slice(0, sheet.index) : f;
+    if (!index.has(name)) return '(file)';
+    return safeFileLabel(name, index.get(name)!) + (sheet ? ` (lembar/sheet ${sheet[1]})` : '');
+  };
 }
 
 /** The console line saying which published file number is which file (the first 50). */
@@ -63,6 +80,7 @@ export function validationReport(t: ValidationTally, label: (file: string) => st
     unmatched_areas: [...t.unmatched]
       .sort((x, y) => y.count - x.count || x.fileIndex - y.fileIndex || x.firstLine - y.firstLine)
       .map((u) => ({ kecamatan: u.kecamatan, desa: u.desa, ...(u.code ? { code: u.code } : {}), count: u.count, first_line: u.firstLine, file: label(u.file) })),
+    ...(t.filesSkipped?.length ? { files_skipped: [...t.filesSkipped] } : {}),
   };
 }
 

@@ -68,12 +68,14 @@ function examples(c: CanonicalColumn): string {
   return shown[c] ?? `'${c}'`;
 }
 
-/** Resolves the header row to column positions, or returns every structural error found (file, line 1, column,
+/** Resolves the header row (on `line`, 1 unless title rows precede it) to column positions, or returns every
+ * structural error found (file, line, column,
  * raw header, what was expected): a mapped header that is absent, duplicate columns, missing required columns. */
 export function resolveColumns(
   header: string[],
   mapping: Partial<Record<CanonicalColumn, string>>,
   file: string,
+  line = 1,
 ): { ok: true; columns: Columns } | { ok: false; errors: StructuralError[] } {
   const headers = header.map((h) => h.replace(/^\uFEFF/, '').trim());
   const norm = headers.map(normaliseHeader);
@@ -90,7 +92,7 @@ export function resolveColumns(
     if (i < 0) {
       errors.push({
         file,
-        line: 1,
+        line,
         raw: want,
         expected: `a header named '${want}' (measurements.columns.${c}); headers found: ${headers.join(' | ')}`,
         message: `Kolom '${want}' dari konfigurasi tidak ada di file / Column '${want}' named in the config (measurements.columns.${c}) is not in the file`,
@@ -101,7 +103,7 @@ export function resolveColumns(
     if (other) {
       errors.push({
         file,
-        line: 1,
+        line,
         column: i + 1,
         raw: headers[i],
         expected: `one canonical column per header; '${headers[i]}' is already mapped to ${other}`,
@@ -124,7 +126,7 @@ export function resolveColumns(
     if (first !== undefined) {
       errors.push({
         file,
-        line: 1,
+        line,
         column: i + 1,
         raw: headers[i],
         expected: `one column for ${c} (already at column ${first + 1} '${headers[first]}'); name the right one in measurements.columns.${c}`,
@@ -140,7 +142,7 @@ export function resolveColumns(
   const missing = (c: string, expected: string) =>
     errors.push({
       file,
-      line: 1,
+      line,
       raw: headers.join(' | '),
       expected,
       message: `Kolom wajib tidak ditemukan: ${c} / Required column missing: ${c}`,
@@ -160,4 +162,18 @@ export function resolveColumns(
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, columns: { index, headers } };
+}
+
+/** How many cells of a candidate header row name a canonical column (a recognised header, or a header the config's
+ * mapping names): 0 for a data row or a title row. Used to find the header row below title rows. */
+export function recognisedColumns(cells: readonly string[], mapping: Partial<Record<CanonicalColumn, string>> = {}): number {
+  const mapped = new Set(Object.values(mapping).filter((v): v is string => typeof v === 'string').map(normaliseHeader));
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    const n = normaliseHeader(cell.replace(/^\uFEFF/, '').trim());
+    if (n === '') continue;
+    const c = mapped.has(n) ? `mapped:${n}` : ALIAS_TO_COLUMN.get(n);
+    if (c !== undefined) seen.add(c);
+  }
+  return seen.size;
 }

@@ -200,6 +200,12 @@ export function createAreaMatcher(areas: Area[], aliases: readonly AreaAlias[] =
       let r = cache.get(k);
       if (!r) {
         r = resolve(q);
+        // A zero-width space or BOM pasted into a code or name never changes which area is meant.
+        if (!r.ok && INVISIBLE.test(k)) {
+          const clean = (v: string | undefined) => (v === undefined ? v : v.replace(INVISIBLE_ALL, ''));
+          const again = resolve({ desaCode: clean(q.desaCode), desaName: clean(q.desaName), kecamatanCode: clean(q.kecamatanCode), kecamatanName: clean(q.kecamatanName) });
+          if (again.ok) r = again;
+        }
         cache.set(k, r);
       }
       if (!r.ok) {
@@ -220,3 +226,8 @@ export function createAreaMatcher(areas: Area[], aliases: readonly AreaAlias[] =
     },
   };
 }
+
+/** Invisible characters ignored when an area does not match as written (zero-width space, joiners, BOM, soft
+ * hyphen, the DOS end-of-file mark 0x1A). */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u001A]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');

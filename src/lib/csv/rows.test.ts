@@ -275,3 +275,22 @@ describe('createRowValidator', () => {
     expect(c.ok && d.ok && c.m.childKey !== d.m.childKey).toBe(true);
   });
 });
+
+describe('invisible characters', () => {
+  it('accepts a row whose code, name or number holds a zero-width space, BOM or 0x1A', () => {
+    const v = validator();
+    expect(v.validate(row({ 'Desa/Kel': 'KEL. GENTENG\u200b WETAN' }), 2).ok).toBe(true);
+    expect(v.validate(row({ Berat: '10,5\u200b' }), 3).ok).toBe(true);
+    expect(v.validate(row({ 'Tanggal Pengukuran': '\ufeff10/02/2024' }), 4).ok).toBe(true);
+    expect(v.validate(row({ Alamat: 'Jl. Mawar 3\u001a' }), 5).ok).toBe(true);
+  });
+
+  it('names them in the raw value of a row still rejected', () => {
+    const r = validator().validate(row({ Berat: '10,5\u200b', JK: 'X' }), 6);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.find((p) => p.column === 'Berat')?.raw).toBe('10,5<U+200B>');
+    const r2 = validator().validate(row({ Berat: '1\u200b05' }), 7);
+    expect(!r2.ok && r2.problems[0].raw).toBe('1<U+200B>05');
+  });
+});

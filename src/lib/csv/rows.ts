@@ -187,8 +187,7 @@ export function createRowValidator(ctx: RowValidatorContext): { validate(fields:
     });
   };
 
-  return {
-    validate(rowFields, rowLine) {
+  const validateOnce = (rowFields: string[], rowLine: number): RowResult => {
       fields = rowFields;
       line = rowLine;
       problems = [];
@@ -323,8 +322,31 @@ export function createRowValidator(ctx: RowValidatorContext): { validate(fields:
       if (rawWeight !== '') m.rawWeight = rawWeight;
       if (rawHeight !== '') m.rawHeight = rawHeight;
       return { ok: true, m };
+  };
+
+  return {
+    // A rejected row holding invisible characters (a zero-width space or BOM pasted into a code, a DOS 0x1A) is
+    // validated again without them: they never carry meaning in a code, date or number. A row still rejected names
+    // them in its problems (<U+200B>), so that a valid-looking code is not shown as the culprit. Clean rows pay
+    // nothing: the check runs on rejected rows only.
+    validate(rowFields, rowLine) {
+      const first = validateOnce(rowFields, rowLine);
+      if (first.ok || !rowFields.some((f) => INVISIBLE.test(f))) return first;
+      const again = validateOnce(rowFields.map((f) => f.replace(INVISIBLE_ALL, '')), rowLine);
+      if (again.ok) return again;
+      return { ok: false, problems: first.problems.map((p) => (p.raw !== undefined ? { ...p, raw: showInvisible(p.raw) } : p)) };
     },
   };
+}
+
+/** Invisible characters stripped from a rejected row before it is validated again: zero-width space, non-joiner and
+ * joiner, word joiner, BOM (zero-width no-break space), soft hyphen, and the DOS end-of-file mark SUB (0x1A). */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u001A]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** A raw cell with its invisible characters written out (`<U+200B>`). */
+export function showInvisible(raw: string): string {
+  return raw.replace(INVISIBLE_ALL, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 function weightHint(v: number): string {

@@ -92,14 +92,14 @@ describe('publishFiles', () => {
 
   it('writes the tidy CSV: one row per area, period and indicator, suppressed cells empty', () => {
     const rows = parseCsv(files.get('stunting.csv')!);
-    expect(rows[0]).toEqual(['area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status']);
+    expect(rows[0]).toEqual(['area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status', 'smoothed_prevalence', 'smoothed_ci_low', 'smoothed_ci_high']);
     expect(rows.length - 1).toBe(AREAS.length * PERIODS.length * INDICATORS.length);
     const row = (code: string, period: string, ind: string) => rows.find((r) => r[0] === code && r[3] === period && r[4] === ind)!;
     // 3 of 12: 25.0 %.
     expect(row('18.72.01.1001', '2025-02', 'stunting').slice(5, 8)).toEqual(['12', '3', '25']);
-    expect(row('18.72.01.1003', '2025-02', 'stunting').slice(5)).toEqual(['', '', '', '', '', 'suppressed']);
-    expect(row('18.72.01.1002', '2025-08', 'stunting').slice(5)).toEqual(['', '', '', '', '', 'not_measured']);
-    expect(row('18.72.01.1004', '2025-02', 'stunting').slice(5)).toEqual(['', '', '', '', '', 'suppressed']);
+    expect(row('18.72.01.1003', '2025-02', 'stunting').slice(5)).toEqual(['', '', '', '', '', 'suppressed', '', '', '']);
+    expect(row('18.72.01.1002', '2025-08', 'stunting').slice(5)).toEqual(['', '', '', '', '', 'not_measured', '', '', '']);
+    expect(row('18.72.01.1004', '2025-02', 'stunting').slice(5)).toEqual(['', '', '', '', '', 'suppressed', '', '', '']);
     // The kecamatan: 12 + 20 + 3 + 6 = 41 children, 3 + 5 + 1 + 2 = 11 cases.
     expect(row('18.72.01', '2025-02', 'stunting').slice(5, 7)).toEqual(['41', '11']);
     // A name that starts like a formula is neutralised, and quotes survive.
@@ -142,7 +142,7 @@ describe('publishFiles', () => {
     // 12 measured of a target of 40: 30.0 %.
     expect(s.periods['2025-02']).toMatchObject({ measured: 12, target: 40, coverage: 30, measured_status: 'ok' });
     expect(s.periods['2025-08']).toMatchObject({ measured: 15, target: null, coverage: null });
-    expect(Object.keys(s.periods['2025-02'].indicators.stunting)).toEqual(['n', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status']);
+    expect(Object.keys(s.periods['2025-02'].indicators.stunting)).toEqual(['n', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status', 'smoothed_prevalence', 'smoothed_ci_low', 'smoothed_ci_high']);
     expect(s.breakdowns).toBeUndefined();
     const kec = json('series/18.72.01.json');
     expect(Object.keys(kec.breakdowns['2025-02'].sex)).toEqual(['1', '2']);

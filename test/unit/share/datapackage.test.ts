@@ -42,7 +42,7 @@ describe('published datapackage.json', () => {
     const d = JSON.parse(readFileSync(join(v1, 'datapackage.json'), 'utf8'));
     expect(validatePackage(d, packageFilesIn(v1))).toEqual([]);
     expect(d.licenses?.[0]?.name).toMatch(/^CC-BY/);
-    expect(d.resources.find((r: { path: string }) => r.path === 'stunting.csv')?.schema?.fields?.length).toBe(11);
+    expect(d.resources.find((r: { path: string }) => r.path === 'stunting.csv')?.schema?.fields?.length).toBe(14);
     // Every published file but the descriptor itself is listed as a resource.
     const listed = new Set(d.resources.map((r: { path: string }) => r.path));
     const files = listFiles(v1).map((f) => relative(v1, f)).filter((f) => f !== 'datapackage.json');

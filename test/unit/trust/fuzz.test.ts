@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvBlockError, parseBlock } from '../../../scripts/lib/parallel-csv.ts';
+import { CsvBlockError, parseBlock } from '../../../src/lib/csv/block-rows.ts';
 import { readRegistry } from '../../../scripts/lib/areas-file.ts';
 import { resolveColumns } from '../../../src/lib/csv/headers.ts';
 import { createAreaMatcher } from '../../../src/lib/csv/names.ts';
