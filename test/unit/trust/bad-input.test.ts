@@ -33,7 +33,8 @@ interface Manifest {
 
 const cases = JSON.parse(readFileSync(join(BAD_INPUT, 'cases.json'), 'utf8')) as Manifest[];
 const dirs: string[] = [];
-afterAll(() => dirs.forEach(cleanup));
+// Dozens of build outputs (each with per-area CSVs in two dialects) take a while to remove on a loaded machine.
+afterAll(() => dirs.forEach(cleanup), 120_000);
 
 /** Inputs produced here rather than committed. */
 function generated(name: string): Record<string, string> {
