@@ -9,6 +9,7 @@ describe('mapLoadPolicy', () => {
     [{ width: 360, coarsePointer: false, saveData: false }, 'on-request'],
     [{ width: PHONE_MAX_WIDTH, coarsePointer: false, saveData: false }, 'on-request'],
     [{ width: 1024, coarsePointer: true, saveData: false }, 'on-request'],
+    [{ width: 640, coarsePointer: false, saveData: false }, 'auto'],
     [{ width: 1920, coarsePointer: false, saveData: true }, 'on-request'],
   ] as const)('%j → %s', (env, want) => expect(mapLoadPolicy(env)).toBe(want));
 });

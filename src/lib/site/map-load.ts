@@ -5,8 +5,10 @@
  * tested apart from the browser (src/client/map.ts reads the environment).
  */
 
-/** Viewports up to this width (CSS px) count as phones: 48rem, the width below which the site's layout is one column. */
-export const PHONE_MAX_WIDTH = 768;
+/** Viewports up to this width (CSS px) count as phones even with a mouse (a phone-sized window). Wider narrow
+ * viewports, such as an embed in a 640 px article column on a desktop, still load by themselves; phones and
+ * tablets are caught by their coarse pointer whatever their width. */
+export const PHONE_MAX_WIDTH = 480;
 
 /** What the browser tells about the reader's device and wishes. */
 export interface MapLoadEnv {
