@@ -5,7 +5,21 @@
  *  - the page is idle (requestIdleCallback) AND the map is in view (IntersectionObserver), or
  *  - the URL asks for another view than the one rendered statically (explorer only).
  * Until then the static SVG (with its links and <title> tooltips) is the map. Failure to load leaves it in place.
+ * On a phone or with Save-Data (mapLoadPolicy, src/lib/site/map-load.ts) none of these apply except the URL: the
+ * static map stays, with a "Muat peta interaktif / Load interactive map" button, and the explorer's view links
+ * (static pages) replace its form, so nothing heavy is downloaded until the reader asks.
  */
+import { mapLoadPolicy } from '../lib/site/map-load.ts';
+
+/** 'on-request' on phones, touch screens and with Save-Data. */
+function loadPolicy(): 'auto' | 'on-request' {
+  const conn = (navigator as unknown as { connection?: { saveData?: boolean } }).connection;
+  return mapLoadPolicy({
+    width: window.innerWidth,
+    coarsePointer: matchMedia('(pointer: coarse)').matches,
+    saveData: conn?.saveData === true || matchMedia('(prefers-reduced-data: reduce)').matches,
+  });
+}
 
 type Upgrade = (el: HTMLElement, reason: string) => Promise<void>;
 
@@ -26,6 +40,25 @@ class StuntingMap extends HTMLElement {
     sortableTable(this);
     smoothToggle(this);
     const frame = this.querySelector<HTMLElement>('[data-map-frame]');
+    const onRequest = loadPolicy() === 'on-request';
+    // Explorer controls without JS are a GET form; with JS they must not reload the page.
+    const form = this.querySelector<HTMLFormElement>('form[data-map-controls]');
+    if (form) {
+      const submit = (e: Event) => {
+        e.preventDefault();
+        this.start('submit');
+      };
+      form.addEventListener('submit', submit);
+    }
+    if (onRequest) {
+      // Only the URL (a link to one particular view) or the button loads the map; controls, focus and taps do not.
+      if (this.hasAttribute('data-config') && this.#urlWantsOtherView()) {
+        this.start('url');
+        return;
+      }
+      this.#offerButton(frame, hint);
+      return;
+    }
     // The static map becomes one focusable stop that upgrades on focus (its links stay reachable in the table).
     if (frame && !frame.hasAttribute('tabindex')) {
       frame.tabIndex = 0;
@@ -47,15 +80,6 @@ class StuntingMap extends HTMLElement {
       on(frame, 'keydown');
     }
     on(this, 'change');
-    // Explorer controls without JS are a GET form; with JS they must not reload the page.
-    const form = this.querySelector<HTMLFormElement>('form[data-map-controls]');
-    if (form) {
-      const submit = (e: Event) => {
-        e.preventDefault();
-        this.start('submit');
-      };
-      form.addEventListener('submit', submit);
-    }
     if (this.hasAttribute('data-config') && this.#urlWantsOtherView()) {
       this.start('url');
       return;
@@ -66,6 +90,26 @@ class StuntingMap extends HTMLElement {
       }, { rootMargin: '100px' });
       this.#io.observe(this);
     }
+  }
+
+  /** Phone / Save-Data mode: the load button, a hint that says what it costs, and the explorer's view links. */
+  #offerButton(frame: HTMLElement | null, hint: HTMLElement | null): void {
+    const button = this.querySelector<HTMLButtonElement>('[data-map-load]');
+    if (!button) return;
+    this.classList.add('chm-lite');
+    if (hint?.dataset.liteHint) hint.textContent = hint.dataset.liteHint;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      // Focus goes to the map frame, and from there to the map canvas once it is ready (map-gl.ts).
+      if (frame) {
+        frame.tabIndex = 0;
+        frame.setAttribute('role', 'region');
+        if (button.textContent) frame.setAttribute('aria-label', button.textContent);
+        frame.focus({ preventScroll: true });
+      }
+      if (hint?.dataset.hint) hint.textContent = hint.dataset.hint;
+      this.start('button');
+    }, { once: true });
   }
 
   disconnectedCallback(): void {
@@ -87,6 +131,9 @@ class StuntingMap extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#io?.disconnect();
+    this.classList.remove('chm-lite');
+    const button = this.querySelector<HTMLElement>('[data-map-load]');
+    if (button) button.hidden = true;
     const status = this.querySelector<HTMLElement>('[data-map-status]');
     if (status && reason !== 'idle') status.hidden = false;
     import('./map-gl.ts')

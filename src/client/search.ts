@@ -1,6 +1,7 @@
 /**
  * `<area-search>`: upgrades the no-JS link into an ARIA 1.2 combobox. The index is fetched on first focus (same
- * origin, so it works offline once the site is cached); arrows move, Enter opens, Escape closes.
+ * origin, so it works offline once the site is cached); arrows move, Enter opens, Escape closes. Matching tolerates
+ * spacing and typing errors (searchAreas); when nothing matches, a note links to the A–Z list of areas.
  */
 import { searchAreas, type SearchIndex, type SearchRow } from '../lib/site/search-index.ts';
 
@@ -19,6 +20,7 @@ class AreaSearch extends HTMLElement {
   private input!: HTMLInputElement;
   private list!: HTMLUListElement;
   private status!: HTMLElement;
+  private empty: HTMLElement | null = null;
   private rows: SearchRow[] = [];
   private active = -1;
   private index: SearchIndex | null = null;
@@ -32,13 +34,20 @@ class AreaSearch extends HTMLElement {
     this.input = input;
     this.list = list;
     this.status = status;
+    this.empty = this.querySelector<HTMLElement>('[data-empty]');
     box.hidden = false;
     this.classList.add('ready');
     input.addEventListener('focus', () => this.ensureIndex(), { once: true });
     input.addEventListener('input', () => void this.update());
     input.addEventListener('keydown', (e) => this.onKey(e));
-    input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    // Leaving the box closes it, unless focus moves to the A–Z link of the "no match" note.
+    const leave = (e: FocusEvent) => {
+      if (!this.contains(e.relatedTarget as Node | null)) setTimeout(() => this.close(), 150);
+    };
+    input.addEventListener('blur', leave);
+    this.empty?.addEventListener('focusout', leave);
     list.addEventListener('mousedown', (e) => e.preventDefault());
+    this.empty?.addEventListener('mousedown', (e) => e.preventDefault());
     list.addEventListener('click', (e) => {
       const li = (e.target as HTMLElement).closest<HTMLElement>('[role="option"]');
       if (li) this.go(Number(li.dataset.i));
@@ -65,11 +74,13 @@ class AreaSearch extends HTMLElement {
     const id = this.list.id;
     this.list.replaceChildren();
     if (!this.rows.length) {
-      const li = document.createElement('li');
-      li.className = 'empty';
-      li.textContent = this.dataset.none ?? '';
-      this.list.append(li);
+      // Nothing to choose: no empty listbox, a note with the A–Z link instead.
+      this.close();
+      if (this.empty) this.empty.hidden = false;
+      this.status.textContent = this.dataset.none ?? '';
+      return;
     }
+    if (this.empty) this.empty.hidden = true;
     this.rows.forEach((r, i) => {
       const li = document.createElement('li');
       li.id = `${id}-${i}`;
@@ -86,11 +97,12 @@ class AreaSearch extends HTMLElement {
     this.input.setAttribute('aria-expanded', 'true');
     if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${id}-${this.active}`);
     else this.input.removeAttribute('aria-activedescendant');
-    this.status.textContent = this.rows.length ? (this.dataset.results ?? '').replace('{n}', String(this.rows.length)) : (this.dataset.none ?? '');
+    this.status.textContent = (this.dataset.results ?? '').replace('{n}', String(this.rows.length));
   }
 
   private close(): void {
     this.list.hidden = true;
+    if (this.empty && !this.empty.contains(document.activeElement)) this.empty.hidden = true;
     this.input.setAttribute('aria-expanded', 'false');
     this.input.removeAttribute('aria-activedescendant');
     this.active = -1;
@@ -115,8 +127,10 @@ class AreaSearch extends HTMLElement {
         this.go(this.active >= 0 ? this.active : 0);
       }
     } else if (e.key === 'Escape') {
-      if (!this.list.hidden) this.close();
-      else this.input.value = '';
+      if (!this.list.hidden || (this.empty && !this.empty.hidden)) {
+        this.close();
+        if (this.empty) this.empty.hidden = true;
+      } else this.input.value = '';
     }
   }
 

@@ -129,8 +129,8 @@ function validateTableSchema(s: Record<string, unknown>): string[] {
   return out;
 }
 
-/** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF or LF). */
-export function parseCsv(text: string): string[][] {
+/** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF or LF), cells split at `delimiter`. */
+export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -145,7 +145,7 @@ export function parseCsv(text: string): string[][] {
         } else q = false;
       } else cell += c;
     } else if (c === '"') q = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(cell);
       cell = '';
     } else if (c === '\n' || c === '\r') {
@@ -183,15 +183,19 @@ export function castable(type: string, v: string): boolean {
   }
 }
 
-/** Problems of a CSV resource's content against its schema (header, types, constraints, primary key). */
-export function validateCsvAgainstSchema(text: string, schema: Record<string, unknown>, label: string): string[] {
+/** Problems of a CSV resource's content against its schema (header, types, constraints, primary key), read with the
+ * resource's dialect (`delimiter`) and each number field's `decimalChar`. */
+export function validateCsvAgainstSchema(text: string, schema: Record<string, unknown>, label: string, dialect: { delimiter?: unknown } = {}): string[] {
   const out: string[] = [];
-  const fields = (schema.fields as { name: string; type?: string; constraints?: Record<string, unknown> }[]) ?? [];
+  const fields = (schema.fields as { name: string; type?: string; decimalChar?: string; constraints?: Record<string, unknown> }[]) ?? [];
   const missing = new Set((schema.missingValues as string[] | undefined) ?? ['']);
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
+  const delimiter = typeof dialect.delimiter === 'string' && dialect.delimiter.length === 1 ? dialect.delimiter : ',';
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''), delimiter);
   if (!rows.length) return [`${label}: empty file`];
   const header = rows[0];
   if (header.join(',') !== fields.map((f) => f.name).join(',')) out.push(`${label}: header ${header.join(',')} ≠ schema fields ${fields.map((f) => f.name).join(',')}`);
+  // A number written with another decimal mark is checked as if written with a point.
+  const asNumber = (f: (typeof fields)[number], v: string) => (f.type === 'number' && f.decimalChar && f.decimalChar !== '.' ? (v.includes('.') ? 'x' : v.replace(f.decimalChar, '.')) : v);
   const pk = schema.primaryKey ? (Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey]).map((k) => header.indexOf(k as string)) : [];
   const seen = new Set<string>();
   const enums = fields.map((f) => (Array.isArray(f.constraints?.enum) ? new Set((f.constraints!.enum as unknown[]).map(String)) : null));
@@ -207,7 +211,7 @@ export function validateCsvAgainstSchema(text: string, schema: Record<string, un
         if (f.constraints?.required === true) out.push(`${label}:${r + 1}: ${f.name} is required`);
         return;
       }
-      if (!castable(f.type ?? 'string', v)) out.push(`${label}:${r + 1}: ${f.name} = ${JSON.stringify(v)} is not a ${f.type}`);
+      if (!castable(f.type ?? 'string', asNumber(f, v))) out.push(`${label}:${r + 1}: ${f.name} = ${JSON.stringify(v)} is not a ${f.type}`);
       else if (enums[c] && !enums[c]!.has(v)) out.push(`${label}:${r + 1}: ${f.name} = ${JSON.stringify(v)} not in enum`);
     });
     if (pk.length && pk.every((i) => i >= 0)) {
@@ -247,7 +251,7 @@ export function validatePackage(descriptor: unknown, files: PackageFiles): strin
         out.push(`${at}: not valid JSON`);
       }
     }
-    if (isObj(r.schema) && (r.format === 'csv' || r.path.endsWith('.csv'))) out.push(...validateCsvAgainstSchema(text, r.schema, r.path));
+    if (isObj(r.schema) && (r.format === 'csv' || r.path.endsWith('.csv'))) out.push(...validateCsvAgainstSchema(text, r.schema, r.path, isObj(r.dialect) ? r.dialect : {}));
   });
   return out;
 }

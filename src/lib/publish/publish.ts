@@ -16,7 +16,8 @@ import type {
   ValidationJson,
 } from '../site/contract.ts';
 import { INDICATORS, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
-import { toCsv } from './csv.ts';
+import { EXCEL_DIALECT, toCsv } from './csv.ts';
+import { CODEBOOK_PATH, EXCEL_ALL_PATH, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
 import { smoothPublished, type SmoothedValue } from '../aggregate/smooth-values.ts';
 import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
 
@@ -89,24 +90,35 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   // Tidy CSV first: its hash is the data version.
   // One CSV per area too (csv/<kode>.csv): exactly that area's rows of the tidy CSV, so area files concatenate or
   // filter to the same bytes.
+  // The Excel variants (stunting-excel.csv, csv-excel/<kode>.csv) hold the same rows plus the suppression kind and
+  // the synthetic flag, in the dialect of Excel under an Indonesian locale (src/lib/publish/excel.ts).
+  const synthetic = config.demo.synthetic;
   const tidy: (string | number | null)[][] = [];
+  const excel: (string | number | null)[][] = [];
   const perArea: [string, string][] = [];
   areas.forEach((area, a) => {
     const own: (string | number | null)[][] = [];
+    const ownExcel: (string | number | null)[][] = [];
     periods.forEach((period, p) => {
       const v = values.values[a][p];
       for (const id of INDICATORS) {
         const x = v.indicators[id];
         const sm = smoothed[a][p]?.[id] ?? null;
-        own.push([area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status, sm?.prevalence ?? null, sm?.ciLow ?? null, sm?.ciHigh ?? null]);
+        const row = [area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status, sm?.prevalence ?? null, sm?.ciLow ?? null, sm?.ciHigh ?? null];
+        own.push(row);
+        ownExcel.push(excelRow(row, x.suppression, synthetic));
       }
     });
     for (const r of own) tidy.push(r);
+    for (const r of ownExcel) excel.push(r);
     perArea.push([areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own)]);
+    perArea.push([excelCsvPath(area.code), excelCsv(ownExcel)]);
   });
   const tidyCsv = toCsv(TIDY_COLUMNS, tidy);
   const dataVersion = input.sha256(tidyCsv).slice(0, 12);
   files.set('stunting.csv', tidyCsv);
+  files.set(EXCEL_ALL_PATH, excelCsv(excel));
+  files.set(CODEBOOK_PATH, codebookCsv({ suppressionMin: config.suppression.minMeasured, synthetic }));
   for (const [path, text] of perArea) files.set(path, text);
 
   const latest = [...periods].reverse().find((_, i) => {
@@ -218,6 +230,8 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
     'surveys.csv': 'Angka survei SSGI/SKI / SSGI/SKI survey figures',
     'validation.json': 'Laporan validasi data / Data validation report',
     'quality.json': 'Laporan kualitas data / Data quality report',
+    [EXCEL_ALL_PATH]: 'Sama dengan stunting.csv untuk Excel berbahasa Indonesia (BOM, titik koma, koma desimal) ditambah jenis penyembunyian dan tanda data sintetis / stunting.csv for Excel under an Indonesian locale (BOM, semicolon, decimal comma) plus the suppression kind and the synthetic flag',
+    [CODEBOOK_PATH]: 'Kamus data kolom CSV dalam dua bahasa / Codebook of the CSV columns in both languages',
   };
   const enc = new TextEncoder();
   // Resource names must be unique: the file name without extension, or with it where two files share a stem
@@ -251,6 +265,11 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
       };
       if (describe[p]) r.description = describe[p];
       if (p === 'stunting.csv' || p.startsWith('csv/')) r.schema = TIDY_SCHEMA;
+      if (p === EXCEL_ALL_PATH || p.startsWith('csv-excel/')) {
+        r.dialect = EXCEL_CSV_DIALECT;
+        r.schema = EXCEL_SCHEMA;
+      }
+      if (p === CODEBOOK_PATH) r.dialect = EXCEL_CSV_DIALECT;
       return r;
     }),
   };
@@ -266,8 +285,8 @@ const TIDY_SCHEMA = {
     { name: 'measured', type: 'integer', description: 'Anak dengan z-score valid (penyebut) / Children with a valid z-score (denominator)' },
     { name: 'cases', type: 'integer', description: 'Jumlah kasus / Cases' },
     { name: 'prevalence', type: 'number', description: 'Prevalensi (%) / Prevalence (%)' },
-    { name: 'ci_low', type: 'number', description: 'Batas bawah IK 95% Wilson / Wilson 95% CI lower bound (%)' },
-    { name: 'ci_high', type: 'number', description: 'Batas atas IK 95% / 95% CI upper bound (%)' },
+    { name: 'ci_low', type: 'number', description: 'Batas bawah SK 95% Wilson / Wilson 95% CI lower bound (%)' },
+    { name: 'ci_high', type: 'number', description: 'Batas atas SK 95% / 95% CI upper bound (%)' },
     { name: 'status', type: 'string', constraints: { enum: ['ok', 'suppressed', 'no_data', 'not_measured'] } },
     { name: 'smoothed_prevalence', type: 'number', description: 'Prevalensi terhaluskan (%, empirical Bayes; desa dan kecamatan) / Smoothed prevalence (%, empirical Bayes; desa and kecamatan)' },
     { name: 'smoothed_ci_low', type: 'number', description: 'Batas bawah interval 95% terhaluskan / Smoothed 95% interval lower bound (%)' },
@@ -275,4 +294,17 @@ const TIDY_SCHEMA = {
   ],
   missingValues: [''],
   primaryKey: ['area_code', 'period', 'indicator'],
+};
+
+/** Frictionless CSV dialect of the Excel variants and the codebook (the BOM is read as part of UTF-8). */
+const EXCEL_CSV_DIALECT = { delimiter: EXCEL_DIALECT.delimiter, lineTerminator: EXCEL_DIALECT.eol };
+
+/** The tidy schema with a decimal comma for the numbers, plus the suppression kind and the synthetic flag. */
+const EXCEL_SCHEMA = {
+  ...TIDY_SCHEMA,
+  fields: [
+    ...TIDY_SCHEMA.fields.map((f) => (f.type === 'number' ? { ...f, decimalChar: ',' } : f)),
+    { name: 'suppression', type: 'string', constraints: { enum: ['primary', 'complementary'] }, description: 'Jenis penyembunyian / Kind of suppression' },
+    { name: 'synthetic', type: 'string', constraints: { enum: ['yes', 'no'] }, description: 'Data sintetis (demo) / Synthetic (demo) data' },
+  ],
 };

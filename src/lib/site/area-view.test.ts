@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaJson, MapValuesJson, SeriesJson } from './contract.ts';
-import { ancestry, areaRows, attentionRows, breakdownRows, byName, changeBetween, headline, previousPeriod, rankAmong, roundRows, yearBefore } from './area-view.ts';
+import { ancestry, areaRows, attentionRows, breakdownRows, byName, changeBetween, headline, overlappingNeighbours, previousPeriod, rankAmong, rankRange, roundRows, yearBefore } from './area-view.ts';
 
 const ok = (p: number, lo: number, hi: number, n = 100) => ({ n, cases: Math.round((p * n) / 100), prevalence: p, ci_low: lo, ci_high: hi, status: 'ok' as const });
 const sup = { n: null, cases: null, prevalence: null, ci_low: null, ci_high: null, status: 'suppressed' as const, suppression: 'primary' as const };
@@ -45,6 +45,18 @@ describe('area view', () => {
     expect(rankAmong('a', ['a', 'b', 'c', 'd'], values, 'stunting')).toEqual({ rank: 2, total: 3 });
     expect(rankAmong('b', ['a', 'b', 'c', 'd'], values, 'stunting')).toEqual({ rank: 1, total: 3 });
     expect(rankAmong('d', ['a', 'b', 'c', 'd'], values, 'stunting')).toBeNull();
+  });
+  it('says how sure a rank is: the ranks the intervals allow and how many siblings overlap', () => {
+    // a: 20 (15–25); b: 30 (27–33) clearly higher; c: 18 (12–24) overlaps; d: 5 (3–8) clearly lower; e suppressed.
+    const values: MapValuesJson['values'] = { a: { stunting: ok(20, 15, 25) }, b: { stunting: ok(30, 27, 33) }, c: { stunting: ok(18, 12, 24) }, d: { stunting: ok(5, 3, 8) }, e: { stunting: sup } };
+    const all = ['a', 'b', 'c', 'd', 'e'];
+    expect(rankAmong('a', all, values, 'stunting')).toEqual({ rank: 2, total: 4 });
+    expect(rankRange('a', all, values, 'stunting')).toEqual({ lo: 2, hi: 3, overlapping: 1, others: 3 });
+    expect(rankRange('b', all, values, 'stunting')).toEqual({ lo: 1, hi: 1, overlapping: 0, others: 3 });
+    expect(rankRange('c', all, values, 'stunting')).toEqual({ lo: 2, hi: 3, overlapping: 1, others: 3 });
+    expect(rankRange('e', all, values, 'stunting')).toBeNull();
+    expect(overlappingNeighbours(['b', 'a', 'c', 'd'].map((k) => ({ value: values[k].stunting! })))).toBe(1);
+    expect(overlappingNeighbours([{ value: sup }, { value: ok(1, 0, 5) }])).toBe(0);
   });
   it('lists every round, with no_data for a round missing from the series', () => {
     const rows = roundRows(series, periods, 'stunting');

@@ -79,6 +79,42 @@ export function rankAmong(
   return { rank: 1 + ranked.filter((r) => r.v > mine.v).length, total: ranked.length };
 }
 
+/** How sure a rank is, from the 95% intervals: the best and worst rank the area could have (`lo`..`hi`, 1 =
+ * highest), and how many of the `others` ranked siblings have an interval overlapping its own (their order against
+ * this area may be chance). Null when the area's value or interval is not published. */
+export function rankRange(
+  code: string,
+  siblings: readonly string[],
+  values: MapValuesJson['values'],
+  indicator: IndicatorId,
+): { lo: number; hi: number; overlapping: number; others: number } | null {
+  const mine = okValue(values[code]?.[indicator]);
+  if (!mine || mine.ci_low === null || mine.ci_high === null) return null;
+  let above = 0;
+  let below = 0;
+  let others = 0;
+  for (const c of siblings) {
+    if (c === code) continue;
+    const v = okValue(values[c]?.[indicator]);
+    if (!v) continue;
+    others++;
+    if (v.ci_low !== null && v.ci_low > mine.ci_high) above++;
+    else if (v.ci_high !== null && v.ci_high < mine.ci_low) below++;
+  }
+  return { lo: 1 + above, hi: others + 1 - below, overlapping: others - above - below, others };
+}
+
+/** The number of neighbouring pairs in a ranked list whose 95% intervals overlap (their order may be chance). */
+export function overlappingNeighbours(rows: readonly { value: IndicatorValueJson }[]): number {
+  let n = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const a = okValue(rows[i - 1].value);
+    const b = okValue(rows[i].value);
+    if (a && b && a.ci_low !== null && a.ci_high !== null && b.ci_low !== null && b.ci_high !== null && a.ci_low <= b.ci_high && b.ci_low <= a.ci_high) n++;
+  }
+  return n;
+}
+
 /** One row of the per-round table of an area. */
 export interface RoundRow {
   period: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaJson } from './contract.ts';
-import { buildSearchIndex, normaliseName, searchAreas } from './search-index.ts';
+import { buildSearchIndex, matchScore, maxEdits, normaliseName, prefixDistance, searchAreas } from './search-index.ts';
 
 const areas: AreaJson[] = [
   { code: '35.10', name: 'Kabupaten Banyuwangi', level: 'kabupaten', parent: null, kind: 'kabupaten', lokus: [] },
@@ -35,5 +35,74 @@ describe('search index', () => {
     expect(searchAreas(ix, '   ')).toEqual([]);
     expect(searchAreas(ix, 'zzz')).toEqual([]);
     expect(searchAreas(ix, '((')).toEqual([]);
+  });
+});
+
+describe('search tolerant of spacing and typing errors', () => {
+  // Real names of the Banyuwangi demo, plus near neighbours that must rank behind the better match.
+  const more: AreaJson[] = [
+    ...areas,
+    { code: '35.10.02.2002', name: 'Genteng Wetan', level: 'desa', parent: '35.10.02', kind: 'desa', lokus: [] },
+    { code: '35.10.06', name: 'Cluring', level: 'kecamatan', parent: '35.10', kind: 'kecamatan', lokus: [] },
+    { code: '35.10.06.2002', name: 'Tampo', level: 'desa', parent: '35.10.06', kind: 'desa', lokus: [] },
+    { code: '35.10.06.2003', name: 'Tamanagung', level: 'desa', parent: '35.10.06', kind: 'desa', lokus: [] },
+    { code: '35.10.14', name: 'Rogojampi', level: 'kecamatan', parent: '35.10', kind: 'kecamatan', lokus: [] },
+    { code: '35.10.14.2013', name: 'Macan Putih', level: 'desa', parent: '35.10.14', kind: 'desa', lokus: [] },
+    { code: '35.10.14.2014', name: 'Sumberrejo', level: 'desa', parent: '35.10.14', kind: 'desa', lokus: [] },
+  ];
+  const ix = buildSearchIndex(more);
+  const first = (q: string) => searchAreas(ix, q)[0]?.[1];
+
+  it.each([
+    ['Tmpo', 'Tampo'],
+    ['tampo', 'Tampo'],
+    ['Tapmo', 'Tampo'],
+    ['gentengwetan', 'Genteng Wetan'],
+    ['GentengWetan', 'Genteng Wetan'],
+    ['genteng  wetan', 'Genteng Wetan'],
+    ['gentng wetan', 'Genteng Wetan'],
+    ['macanputih', 'Macan Putih'],
+    ['macan puth', 'Macan Putih'],
+    ['putih', 'Macan Putih'],
+    ['Soemberredjo', 'Sumberrejo'],
+    ['sumberejo', 'Sumberrejo'],
+    ['Rogojmpi', 'Rogojampi'],
+  ])('%j finds %j first', (q, name) => expect(first(q)).toBe(name));
+
+  it('ranks exact and prefix matches before spacing-free ones, and those before typing errors', () => {
+    const tier = (name: string, q: string) => matchScore(ix.rows.find((r) => r[1] === name)!, normaliseName(q));
+    expect(tier('Genteng', 'genteng')).toBe(0);
+    expect(tier('Genteng Wetan', 'genteng')).toBe(1);
+    expect(tier('Genteng Wetan', 'wetan')).toBe(2);
+    expect(tier('Genteng Wetan', 'gentengwetan')).toBe(5);
+    expect(tier('Genteng Wetan', 'gentengwe')).toBe(5.1);
+    expect(tier('Genteng Wetan', 'tengwet')).toBe(5.2);
+    expect(tier('Tampo', 'tmpo')).toBe(7);
+    expect(tier('Tampo', 'xyzq')).toBe(-1);
+    // "genteng" is exactly Genteng, then the desa whose name starts with it; nothing fuzzy jumps ahead.
+    expect(searchAreas(ix, 'genteng').map((r) => r[1])).toEqual(['Genteng', 'Genteng Kulon', 'Genteng Wetan']);
+    // "tamp" starts Tampo; Tamanagung ("tama") is one typing error away and comes after it.
+    expect(searchAreas(ix, 'tamp').map((r) => r[1])).toEqual(['Tampo', 'Tamanagung']);
+  });
+
+  it('keeps fuzzy matching bounded: short queries need exact letters, long ones allow two errors', () => {
+    expect(maxEdits(2)).toBe(0);
+    expect(maxEdits(4)).toBe(1);
+    expect(maxEdits(9)).toBe(2);
+    expect(searchAreas(ix, 'tx')).toEqual([]);
+    expect(searchAreas(ix, 'qqqqqqqq')).toEqual([]);
+    // Two errors in a four-letter query is too many.
+    expect(searchAreas(ix, 'tmmo').map((r) => r[1])).not.toContain('Tampo');
+  });
+
+  it('prefixDistance counts insertions, deletions, substitutions and swaps against the best prefix', () => {
+    expect(prefixDistance('tmpo', 'tampo', 2)).toBe(1);
+    expect(prefixDistance('tapmo', 'tampo', 2)).toBe(1);
+    expect(prefixDistance('gentngw', 'gentengwetan', 2)).toBe(1);
+    expect(prefixDistance('tamp', 'tampo', 2)).toBe(0);
+    expect(prefixDistance('abcd', 'wxyz', 2)).toBe(3);
+    expect(prefixDistance('', 'x', 1)).toBe(0);
+    // Long names after short ones reuse the buffers correctly.
+    expect(prefixDistance('x'.repeat(70), 'x'.repeat(80), 2)).toBe(0);
   });
 });

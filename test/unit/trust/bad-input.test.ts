@@ -41,8 +41,8 @@ const cases = [
   ...(JSON.parse(readFileSync(join(BAD_INPUT, 'cases-small-inputs.json'), 'utf8')) as Manifest[]),
 ];
 const dirs: string[] = [];
-// Many folders with a built site each: removing them takes a while on a loaded machine.
-afterAll(() => dirs.forEach(cleanup), 60_000);
+// Dozens of build outputs (each with per-area CSVs in two dialects) take a while to remove on a loaded machine.
+afterAll(() => dirs.forEach(cleanup), 120_000);
 
 /** Folder entries that cannot be committed: made in the measurements folder after the files are written. */
 function special(name: string | undefined, measurements: string): void {
