@@ -25,6 +25,9 @@ import { buildQuality } from './build-quality.ts';
 import { Spill } from './spill.ts';
 import { regionWarnings } from './region-warnings.ts';
 import { readConfig } from './config-file.ts';
+import { coverageTable, reportedVersusSum } from '../../src/lib/aggregate/coverage.ts';
+import { COVERAGE_INDICATORS } from '../../src/lib/indicators/coverage-defs.ts';
+import { coverageFiles, coverageResource } from '../../src/lib/publish/coverage.ts';
 import { addAndRollUp, countPartitions, type Counted } from './count-phase.ts';
 import { guardOutputFolder, makeWorkFolder, writeAtomically } from './work-folders.ts';
 import * as inputs from './small-inputs.ts';
@@ -131,6 +134,16 @@ function startPool(areas: Area[], aliases: BuildWorkerData['aliases'], reference
   });
 }
 
+/** The convergence indicators' files (none when the config has no `convergence`). */
+function convergenceFiles(x: PublishInput, areas: Area[]) {
+  const { rows, targets } = x.small.coverage;
+  for (const d of reportedVersusSum(rows, areas)) {
+    x.ctx.log(`peringatan/warning: ${d.indicator} ${d.code} ${d.period}: dilaporkan/reported ${d.reported.join('/')} ≠ jumlah desa/sum of desa ${d.sum.join('/')}; angka yang dilaporkan dipakai / the reported figure is used`);
+  }
+  const table = coverageTable(rows, areas, COVERAGE_INDICATORS, x.ctx.config.suppression.minMeasured);
+  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: x.ctx.config.suppression.minMeasured }), resource: (p: string) => coverageResource(p, table.indicators) };
+}
+
 function readSmallInputs(ctx: inputs.InputContext, registry: Registry) {
   return {
     boundaries: inputs.readBoundaries(ctx, registry),
@@ -138,6 +151,7 @@ function readSmallInputs(ctx: inputs.InputContext, registry: Registry) {
     lokus: inputs.readLokus(ctx, registry),
     targets: inputs.readTargets(ctx, registry),
     aggregates: inputs.readAggregates(ctx, registry),
+    coverage: inputs.readCoverage(ctx, registry),
   };
 }
 type SmallInputs = ReturnType<typeof readSmallInputs>;
@@ -147,8 +161,9 @@ async function measurementFiles(ctx: inputs.InputContext, measureDir: string): P
   const files = listMeasurementFiles(measureDir, ctx.dataDir);
   if (files.length > 0 && !ctx.config.demo.synthetic) return files;
   if (files.length === 0 && !ctx.config.demo.synthetic) throw new BuildError([{ file: inputs.shown(measureDir), expected: 'at least one .csv or .csv.gz measurement file', message: 'Tidak ada file pengukuran / No measurement file' }]);
-  const { ensureDemoData } = await import('./demo-data.ts');
+  const { ensureDemoData, ensureDemoCoverage } = await import('./demo-data.ts');
   await ensureDemoData(ctx.dataDir, ctx.config);
+  ensureDemoCoverage(ctx.dataDir, ctx.config);
   return listMeasurementFiles(measureDir, ctx.dataDir);
 }
 
@@ -213,6 +228,7 @@ function publish(x: PublishInput): BuildSummary {
     validation: published,
     children: counted.children,
     sha256: (t) => createHash('sha256').update(t).digest('hex'),
+    extra: convergenceFiles(x, areas),
   });
   const meta = JSON.parse(out.get('meta.json')!);
   writeAtomically(resolve(opts.outDir), out, 'data/v1', opts.beforeCommit);

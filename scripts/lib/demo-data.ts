@@ -11,6 +11,8 @@ import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
 import { planDemo } from '../../src/lib/demo/plan.ts';
 import { generateDemoRounds } from '../../src/lib/demo/generate.ts';
 import { createManifest, type DemoManifest } from '../../src/lib/demo/manifest.ts';
+import { demoCoverageCsv } from '../../src/lib/demo/coverage.ts';
+import { COVERAGE_INDICATORS } from '../../src/lib/indicators/coverage-defs.ts';
 import { readRegistry } from './areas-file.ts';
 import { readWhoTables } from './who-files.ts';
 
@@ -171,4 +173,32 @@ export async function ensureDemoData(configDir: string, config?: SiteConfig): Pr
   const targets = demoTargetsPath(configDir, cfg);
   if (hasMeasurementFiles(resolve(configDir, cfg.measurements.dir)) && (targets === null || existsSync(targets))) return null;
   return await writeDemoData(configDir, cfg);
+}
+
+/** The demo's convergence file: `<convergence.dir>/demo-konvergensi.csv`, for a synthetic demo with convergence set. */
+export function demoCoveragePath(configDir: string, config: SiteConfig): string | null {
+  if (!config.demo.synthetic || !config.convergence) return null;
+  return resolve(configDir, config.convergence.dir, 'demo-konvergensi.csv');
+}
+
+/** Writes the synthetic convergence counts (src/lib/demo/coverage.ts) when the convergence folder holds no CSV;
+ * returns the path written, or null when nothing was needed. Atomic like the rest of the demo. */
+export function ensureDemoCoverage(configDir: string, config: SiteConfig): string | null {
+  const path = demoCoveragePath(configDir, config);
+  if (!path) return null;
+  const dir = dirname(path);
+  if (existsSync(dir) && readdirSync(dir).some((f) => /\.csv$/i.test(f) && f !== 'target.csv')) return null;
+  const registry = readRegistry(config.region, resolve(configDir, config.areas.file));
+  const plan = planDemo(registry, {
+    seed: config.demo.seed,
+    rounds: config.rounds,
+    ...(config.periods.from ? { from: config.periods.from } : {}),
+    ...(config.periods.to ? { to: config.periods.to } : {}),
+  });
+  const years = [...new Set(plan.periods.filter((p) => p.endsWith('-08')).map((p) => Number(p.slice(0, 4))))].slice(-3);
+  const text = demoCoverageCsv(plan.desa.map((d) => ({ code: d.code, kecamatanCode: d.kecamatanCode, under5: d.under5 })), COVERAGE_INDICATORS, years, config.demo.seed);
+  mkdirSync(dir, { recursive: true });
+  const tmp = writeTemp(path, text);
+  renameSync(tmp, path);
+  return path;
 }

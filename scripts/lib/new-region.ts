@@ -128,6 +128,9 @@ export function newRegion(o: NewRegionOptions): NewRegionResult {
     addIfFile(previous?.aggregates);
   }
   if ((!same || !demo) && typeof previous?.targets === 'string' && isDemoFile(previous.targets)) demoTargets.push(resolve(dataDir, previous.targets));
+  // The synthetic convergence counts are generated like the demo export: another region's go.
+  const convergenceDir = (previous?.convergence as { dir?: unknown } | undefined)?.dir;
+  if ((!same || !demo) && typeof convergenceDir === 'string') demoTargets.push(resolve(dataDir, convergenceDir, 'demo-konvergensi.csv'));
   for (const f of [...demoFiles, ...demoTargets]) if (existsSync(f)) removed.push(f);
 
   // The new config, checked before anything is written.

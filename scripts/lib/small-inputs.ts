@@ -15,6 +15,8 @@ import { parseSurveys, surveyOutputs } from '../../src/lib/surveys.ts';
 import { parseTargets, type TargetRow } from '../../src/lib/inputs/targets.ts';
 import { parseAggregates, type AggregateRow } from '../../src/lib/inputs/aggregates.ts';
 import { validateLokus } from '../../src/lib/lokus.ts';
+import { parseCoverage, parseCoverageTargets, type CoverageRow, type CoverageTarget } from '../../src/lib/inputs/coverage.ts';
+import { COVERAGE_INDICATORS } from '../../src/lib/indicators/coverage-defs.ts';
 import { aliasesOf } from '../../src/lib/inputs/aliases.ts';
 import { BuildError } from './build-error.ts';
 import { readCrosswalk, readRegistry } from './areas-file.ts';
@@ -127,6 +129,31 @@ export function readAggregates(ctx: InputContext, registry: Registry): Aggregate
   }
   stopOn(problems);
   return rows;
+}
+
+/** Coverage counts of every `.csv` in the convergence folder but `target.csv` (sorted by name), and the targets
+ * (`convergence.targets`); none when the config has no `convergence`. */
+export function readCoverage(ctx: InputContext, registry: Registry): { rows: CoverageRow[]; targets: CoverageTarget[] } {
+  const c = ctx.config.convergence;
+  if (!c) return { rows: [], targets: [] };
+  const dir = resolve(ctx.dataDir, c.dir);
+  const rows: CoverageRow[] = [];
+  const problems: StructuralError[] = [];
+  const targetsFile = c.targets ? resolve(ctx.dataDir, c.targets) : null;
+  const files = existsSync(dir) ? readdirSync(dir).filter((x) => /\.csv$/i.test(x) && join(dir, x) !== targetsFile).sort() : [];
+  for (const f of files) {
+    const r = parseCoverage(ctx.readText(join(dir, f)), join(c.dir, f), registry, COVERAGE_INDICATORS);
+    rows.push(...r.rows);
+    problems.push(...r.problems);
+  }
+  let targets: CoverageTarget[] = [];
+  if (c.targets && targetsFile) {
+    const t = parseCoverageTargets(readOrStop(ctx, targetsFile, 'kunci/key "convergence.targets"'), c.targets, COVERAGE_INDICATORS);
+    problems.push(...t.problems);
+    targets = t.rows;
+  }
+  stopOn(problems);
+  return { rows, targets };
 }
 
 function readOrStop(ctx: InputContext, file: string, key: string): string {

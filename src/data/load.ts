@@ -16,6 +16,8 @@ import type {
   SurveySeries,
 } from '../lib/site/contract.ts';
 
+import { COVERAGE_META, coverageAreaPath, type CoverageAreaJson, type CoverageMetaJson } from '../lib/publish/coverage.ts';
+
 export type * from '../lib/site/contract.ts';
 
 /** The folder holding the contract: `$DATA_DIR` when set, else `<cwd>/generated/data/v1` (Astro runs from the root). */
@@ -124,4 +126,15 @@ export function loadQuality(): QualityJson | null {
 export function contractFileSize(rel: string): number | null {
   const file = join(dataDir(), rel);
   return existsSync(file) ? readFileSync(file).byteLength : null;
+}
+
+/** `konvergensi-meta.json`: the convergence indicators' definitions and targets, or null when none are published. */
+export function loadCoverageMeta(): CoverageMetaJson | null {
+  return hasContractFile(COVERAGE_META) ? readContractJson<CoverageMetaJson>(COVERAGE_META) : null;
+}
+
+/** `konvergensi/<kode>.json`: one area's convergence figures, or null when none are published. */
+export function loadCoverage(code: string): CoverageAreaJson | null {
+  const rel = coverageAreaPath(code);
+  return hasContractFile(rel) ? readContractJson<CoverageAreaJson>(rel) : null;
 }

@@ -93,6 +93,14 @@ export const siteConfigSchema = z
       }),
     aggregates: z.string().optional().describe('Folder of pre-aggregated village counts'),
     targets: z.string().optional().describe('CSV of target children (sasaran) per desa and year'),
+    convergence: z
+      .object({
+        dir: z.string().describe('Folder of coverage count CSVs (kode, period, indicator, numerator, denominator)'),
+        targets: z.string().optional().describe('CSV of targets per indicator and year with their source'),
+      })
+      .strict()
+      .optional()
+      .describe('Convergence indicators (Perpres 72/2021 and the desa scorecard)'),
     surveys: z.string().default('surveys/prevalence.csv'),
     areas: z
       .object({ file: z.string().default('areas/kode_wilayah_2025.csv.gz'), file2022: z.string().optional() })

@@ -170,12 +170,14 @@ export function newRegionConfig(
   if (opts.demo) {
     for (const k of DEMO_KEYS) if (prev[k] !== undefined) config[k] = prev[k];
     config.targets = 'sasaran/demo-sasaran.csv';
+    // The convergence folder and its (national) targets stay: the build writes the region's synthetic counts there.
+    if (prev.convergence !== undefined) config.convergence = prev.convergence;
     config.demo = { synthetic: true, ...(typeof prevDemo.seed === 'number' ? { seed: prevDemo.seed } : {}) };
   } else {
     config.demo = { synthetic: false };
   }
   if (same) {
-    for (const k of ['lokus', 'aggregates', 'localTargets', 'basemap', 'siteUrl'] as const) if (prev[k] !== undefined) config[k] = prev[k];
+    for (const k of ['lokus', 'aggregates', 'convergence', 'localTargets', 'basemap', 'siteUrl'] as const) if (prev[k] !== undefined) config[k] = prev[k];
     // A real sasaran file of the region stays (the demo then writes none: demoTargetsPath wants a demo- name).
     if (typeof prev.targets === 'string' && !isDemoFile(prev.targets)) config.targets = prev.targets;
   }

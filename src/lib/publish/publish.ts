@@ -40,6 +40,9 @@ export interface PublishInput {
   children: number;
   /** Hex SHA-256 of a text (injected: the core does no crypto or I/O of its own). */
   sha256: (text: string) => string;
+  /** Files made by another publisher (the convergence indicators: publish/coverage.ts) and what the data package
+   * says of each (description, schema); listed in datapackage.json like the others. */
+  extra?: { files: ReadonlyMap<string, string>; resource: (path: string) => Record<string, unknown> | undefined };
 }
 
 /** JSON of an IndicatorValue, keys in contract order; the smoothed figure (desa and kecamatan totals only) when
@@ -214,6 +217,7 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   if (input.quality !== null && input.quality !== undefined) files.set('quality.json', json(input.quality));
   if (input.qualityCsv) files.set('quality.csv', input.qualityCsv);
   files.set('validation.json', json(input.validation));
+  for (const [path, text] of input.extra?.files ?? []) files.set(path, text);
   files.set('datapackage.json', json(dataPackage(input, files, dataVersion)));
   return files;
 }
@@ -270,6 +274,7 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
         r.schema = EXCEL_SCHEMA;
       }
       if (p === CODEBOOK_PATH) r.dialect = EXCEL_CSV_DIALECT;
+      if (input.extra?.files.has(p)) Object.assign(r, input.extra.resource(p));
       return r;
     }),
   };
