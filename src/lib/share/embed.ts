@@ -29,7 +29,7 @@ export interface HeightMessage {
 
 /** Default iframe heights in CSS pixels (content height at a 640 px wide column, measured in Chromium; see the
  * browser test). Without a host script the iframe keeps this height and scrolls if the content is taller. */
-export const DEFAULT_HEIGHT: Record<EmbedKind, number> = { trend: 740, map: 1000 };
+export const DEFAULT_HEIGHT: Record<EmbedKind, number> = { trend: 740, map: 1100 };
 
 /** The height message for an id and a measured height (rounded up, never negative). */
 export function heightMessage(id: string, height: number): HeightMessage {

@@ -79,14 +79,14 @@ export function mapCss(): string {
     `.chm-b.nom,.chm-sw.nom{background:${NOT_MEASURED.fill} radial-gradient(${NOT_MEASURED.dot} 1px,transparent 1.3px) 0 0/6px 6px;color:${NOT_MEASURED.text};outline:1px solid ${NOT_MEASURED.dot};outline-offset:-1px}`,
     `.chm-svg .a path{stroke:${STROKE.area};stroke-width:.6;stroke-linejoin:round}`,
     // Uncertain colour: the 95% interval spans more than one class, so the area is drawn in a lighter tone.
-    `.chm-svg .u{fill-opacity:${UNCERTAIN_OPACITY}}`,
+    // Explicit colours rather than an opacity, so that a downloaded image (on white) shows the tone of the screen.
+    ...CLASS_COLORS.map((c, i) => `.chm-svg .c${i}.u{fill:${lighterTone(c)}}`),
     `.chm-sw.unc{background:${lighterTone(CLASS_COLORS[3])}}`,
     ...CLASS_COLORS.map((c, i) => `${SMOOTHED_ON} .chm-svg .s${i}{fill:${c}}`),
     `${SMOOTHED_ON} .chm-svg .snod{fill:${NO_DATA.fill}}`,
     `${SMOOTHED_ON} .chm-svg .ssup{fill:url(#${SUPPRESSED_PATTERN_ID})}`,
     `${SMOOTHED_ON} .chm-svg .snom{fill:url(#${NOT_MEASURED_PATTERN_ID})}`,
-    `${SMOOTHED_ON} .chm-svg .u{fill-opacity:1}`,
-    `${SMOOTHED_ON} .chm-svg .su{fill-opacity:${UNCERTAIN_OPACITY}}`,
+    ...CLASS_COLORS.map((c, i) => `${SMOOTHED_ON} .chm-svg .s${i}.su{fill:${lighterTone(c)}}`),
     `${SMOOTHED_ON} [data-map-legend-raw]{display:none}`,
     `.chm:not(:has(input[data-map-smooth]:checked)) [data-map-legend-smooth]{display:none}`,
     `.chm-smt{display:flex;align-items:center;gap:.4rem;font-size:.9rem;margin:.25rem 0 .5rem}`,
