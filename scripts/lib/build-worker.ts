@@ -15,7 +15,7 @@ import type { DateOrderOption, DecimalOption } from '../../src/lib/csv/values.ts
 import { computeZScores } from '../../src/lib/who/zscore.ts';
 import type { WhoTables } from '../../src/lib/who/tables.ts';
 import { RECORD_INTS, packObservation, periodIndex } from '../../src/lib/aggregate/record.ts';
-import { fnv1a64 } from '../../src/lib/csv/rows.ts';
+import { fnv1a64 } from '../../src/lib/csv/child-key.ts';
 import type { Area, Measurement, Observation, RowProblem, ZScores } from '../../src/lib/types.ts';
 import { PartitionCounter, type CountShape, type PartitionCounts } from './spill.ts';
 
