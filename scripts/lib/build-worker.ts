@@ -15,8 +15,8 @@ import type { DateOrderOption, DecimalOption } from '../../src/lib/csv/values.ts
 import { computeZScores } from '../../src/lib/who/zscore.ts';
 import type { WhoTables } from '../../src/lib/who/tables.ts';
 import { RECORD_INTS, packObservation, periodIndex } from '../../src/lib/aggregate/record.ts';
-import { fnv1a64 } from '../../src/lib/csv/rows.ts';
-import type { Area, Observation, RowProblem } from '../../src/lib/types.ts';
+import { fnv1a64 } from '../../src/lib/csv/child-key.ts';
+import type { Area, Measurement, Observation, RowProblem, ZScores } from '../../src/lib/types.ts';
 import { PartitionCounter, type CountShape, type PartitionCounts } from './spill.ts';
 
 /** Data given to every worker once per build (the pool's `init`). */
@@ -129,90 +129,106 @@ function allBlank(fields: string[]): boolean {
 /** Validates, scores and packs every row of the block (row by row: a row is garbage once it is packed). */
 export function processBlock(block: Buffer, firstLine: number, _header: string[], ctx: BlockContext<BuildFileState>): BuildBlockResult {
   const st = ctx.state!;
-  const { validator, periodSet, file: f } = st;
-  let count = 0;
-  let outsideRounds = 0;
-  const rejected: Record<string, number> = {};
-  const examples: RowProblem[] = [];
-  const exampleCount: Record<string, number> = {};
-  const areaRejects: string[] = [];
-  const ix = f.columns.index;
-  let rowsRead = 0;
+  const t: BlockTally = { count: 0, rowsRead: 0, outsideRounds: 0, rejected: {}, examples: [], exampleCount: {}, areaRejects: [] };
   eachRow(block, firstLine, ctx, (fields, line) => {
     // A line of blanks or of delimiters only is not a row: neither read nor rejected.
     if (allBlank(fields)) return;
-    rowsRead++;
-    const res = validator.validate(fields, line);
-    if (!res.ok) {
-      const reason = res.problems[0].reason;
-      rejected[reason] = (rejected[reason] ?? 0) + 1;
-      for (const p of res.problems) {
-        const c = exampleCount[p.reason] ?? 0;
-        if (c < EXAMPLES_PER_REASON) {
-          examples.push(p);
-          exampleCount[p.reason] = c + 1;
-        }
-      }
-      // Attribute the rejection to an area and period when both can still be read, for the quality report.
-      const desaName = ix.desa_name !== undefined ? fields[ix.desa_name] : undefined;
-      const desaCode = ix.desa_code !== undefined ? fields[ix.desa_code] : undefined;
-      const kecName = ix.kecamatan_name !== undefined ? fields[ix.kecamatan_name] : undefined;
-      const m = matcherQuiet({ desaName, desaCode, kecamatanName: kecName });
-      const dt = ix.measure_date !== undefined ? parseDate(fields[ix.measure_date] ?? '', f.options.dateOrder) : null;
-      if (dt && dt.ok && dt.value) {
-        const p = periodIndex(dt.value.iso.slice(0, 7));
-        // A row of an unknown area still counts against the whole region's data quality (area index 0 is the
-        // kabupaten: areas are sorted by code).
-        if (periodSet.has(p)) areaRejects.push(`${m !== null ? data.areaIndex[m] : 0}|${p}|${reason}`);
-      }
-      return;
-    }
-    const me = res.m;
-    const p = periodIndex(me.measureDate.slice(0, 7));
-    if (!periodSet.has(p)) {
-      outsideRounds++;
-      return;
-    }
-    // A Measurement is a ZScoreInput (same field names): no copy.
-    const z = computeZScores(me, tables);
-    obs.areaCode = me.areaCode;
-    obs.childKey = me.childKey || fnv1a64(`row:${f.fileIndex}:${line}`);
-    obs.measureDay = isoDayNumber(me.measureDate);
-    obs.fileIndex = f.fileIndex;
-    obs.line = line;
-    obs.sex = me.sex;
-    obs.ageDays = me.ageDays;
-    obs.position = me.position;
-    obs.zlen = z.zlen;
-    obs.flen = z.flen;
-    obs.zwei = z.zwei;
-    obs.fwei = z.fwei;
-    obs.zwfl = z.zwfl;
-    obs.fwfl = z.fwfl;
-    obs.zbmi = z.zbmi;
-    obs.fbmi = z.fbmi;
-    obs.weightDigit = tenthsDigit(me.weightKg);
-    obs.heightDigit = tenthsDigit(me.lengthHeightCm);
-    obs.weightMissing = me.weightKg === null;
-    obs.heightMissing = me.lengthHeightCm === null;
-    obs.oedema = me.oedema;
-    if ((count + 1) * RECORD_INTS > scratch.length) {
-      const bigger = new Int32Array(scratch.length * 2);
-      bigger.set(scratch);
-      scratch = bigger;
-    }
-    packObservation(scratch, count++, obs, data.areaIndex[me.areaCode], p);
+    t.rowsRead++;
+    const res = st.validator.validate(fields, line);
+    if (res.ok) acceptRow(t, st, res.m, line);
+    else rejectRow(t, st, fields, res.problems);
   });
   return {
-    records: scratch.slice(0, count * RECORD_INTS),
-    count,
-    rowsRead,
-    rejected,
-    examples,
-    areaRejects,
-    outsideRounds,
+    records: scratch.slice(0, t.count * RECORD_INTS),
+    count: t.count,
+    rowsRead: t.rowsRead,
+    rejected: t.rejected,
+    examples: t.examples,
+    areaRejects: t.areaRejects,
+    outsideRounds: t.outsideRounds,
     unmatched: unmatchedSinceLastBlock(st),
   };
+}
+
+/** What processBlock has counted so far in its block (packed records are in `scratch`). */
+interface BlockTally {
+  count: number;
+  rowsRead: number;
+  outsideRounds: number;
+  rejected: Record<string, number>;
+  examples: RowProblem[];
+  exampleCount: Record<string, number>;
+  areaRejects: string[];
+}
+
+/** Counts a rejected row by its first problem, keeps the first few problems of each reason as examples, and
+ * attributes the rejection to an area and period when both can still be read, for the quality report. */
+function rejectRow(t: BlockTally, st: BuildFileState, fields: string[], problems: RowProblem[]): void {
+  const reason = problems[0].reason;
+  t.rejected[reason] = (t.rejected[reason] ?? 0) + 1;
+  for (const p of problems) {
+    const c = t.exampleCount[p.reason] ?? 0;
+    if (c < EXAMPLES_PER_REASON) {
+      t.examples.push(p);
+      t.exampleCount[p.reason] = c + 1;
+    }
+  }
+  const f = st.file;
+  const ix = f.columns.index;
+  const desaName = ix.desa_name !== undefined ? fields[ix.desa_name] : undefined;
+  const desaCode = ix.desa_code !== undefined ? fields[ix.desa_code] : undefined;
+  const kecName = ix.kecamatan_name !== undefined ? fields[ix.kecamatan_name] : undefined;
+  const m = matcherQuiet({ desaName, desaCode, kecamatanName: kecName });
+  const dt = ix.measure_date !== undefined ? parseDate(fields[ix.measure_date] ?? '', f.options.dateOrder) : null;
+  if (dt && dt.ok && dt.value) {
+    const p = periodIndex(dt.value.iso.slice(0, 7));
+    // A row of an unknown area still counts against the whole region's data quality (area index 0 is the
+    // kabupaten: areas are sorted by code).
+    if (st.periodSet.has(p)) t.areaRejects.push(`${m !== null ? data.areaIndex[m] : 0}|${p}|${reason}`);
+  }
+}
+
+/** Scores a valid row of a published period and packs it into `scratch` (grown when full); counts a row of
+ * another period. */
+function acceptRow(t: BlockTally, st: BuildFileState, me: Measurement, line: number): void {
+  const p = periodIndex(me.measureDate.slice(0, 7));
+  if (!st.periodSet.has(p)) {
+    t.outsideRounds++;
+    return;
+  }
+  // A Measurement is a ZScoreInput (same field names): no copy.
+  fillObservation(me, computeZScores(me, tables), st.file.fileIndex, line);
+  if ((t.count + 1) * RECORD_INTS > scratch.length) {
+    const bigger = new Int32Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  packObservation(scratch, t.count++, obs, data.areaIndex[me.areaCode], p);
+}
+
+/** Fills the shared `obs` with the row's measurement and scores (no identity, no dates of birth). */
+function fillObservation(me: Measurement, z: ZScores, fileIndex: number, line: number): void {
+  obs.areaCode = me.areaCode;
+  obs.childKey = me.childKey || fnv1a64(`row:${fileIndex}:${line}`);
+  obs.measureDay = isoDayNumber(me.measureDate);
+  obs.fileIndex = fileIndex;
+  obs.line = line;
+  obs.sex = me.sex;
+  obs.ageDays = me.ageDays;
+  obs.position = me.position;
+  obs.zlen = z.zlen;
+  obs.flen = z.flen;
+  obs.zwei = z.zwei;
+  obs.fwei = z.fwei;
+  obs.zwfl = z.zwfl;
+  obs.fwfl = z.fwfl;
+  obs.zbmi = z.zbmi;
+  obs.fbmi = z.fbmi;
+  obs.weightDigit = tenthsDigit(me.weightKg);
+  obs.heightDigit = tenthsDigit(me.lengthHeightCm);
+  obs.weightMissing = me.weightKg === null;
+  obs.heightMissing = me.lengthHeightCm === null;
+  obs.oedema = me.oedema;
 }
 
 // The matcher's list is cumulative per worker and file; report each block's increase only, so the main thread can sum.

@@ -78,19 +78,36 @@ export function resolveColumns(
   line = 1,
 ): { ok: true; columns: Columns } | { ok: false; errors: StructuralError[] } {
   const headers = header.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const norm = headers.map(normaliseHeader);
-  const errors: StructuralError[] = [];
-  const index: Partial<Record<CanonicalColumn, number>> = {};
-  const claimed = new Map<number, CanonicalColumn>();
+  const r: Resolution = { headers, norm: headers.map(normaliseHeader), file, line, index: {}, claimed: new Map(), errors: [] };
+  claimMapped(r, mapping);
+  claimRecognised(r, mapping);
+  requireColumns(r);
+  if (r.errors.length > 0) return { ok: false, errors: r.errors };
+  return { ok: true, columns: { index: r.index, headers } };
+}
 
-  // 1. The config's explicit mapping wins: exact header text first, then the normalised form.
+/** A header row being resolved: its cells (trimmed and normalised), where it is, and what was found so far. */
+interface Resolution {
+  headers: string[];
+  norm: string[];
+  file: string;
+  line: number;
+  index: Partial<Record<CanonicalColumn, number>>;
+  /** Which canonical column took each header position. */
+  claimed: Map<number, CanonicalColumn>;
+  errors: StructuralError[];
+}
+
+// 1. The config's explicit mapping wins: exact header text first, then the normalised form.
+function claimMapped(r: Resolution, mapping: Partial<Record<CanonicalColumn, string>>): void {
+  const { headers, file, line } = r;
   for (const c of CANONICAL_COLUMNS) {
     const want = mapping[c];
     if (want === undefined) continue;
     let i = headers.indexOf(want.trim());
-    if (i < 0) i = norm.indexOf(normaliseHeader(want));
+    if (i < 0) i = r.norm.indexOf(normaliseHeader(want));
     if (i < 0) {
-      errors.push({
+      r.errors.push({
         file,
         line,
         raw: want,
@@ -99,9 +116,9 @@ export function resolveColumns(
       });
       continue;
     }
-    const other = claimed.get(i);
+    const other = r.claimed.get(i);
     if (other) {
-      errors.push({
+      r.errors.push({
         file,
         line,
         column: i + 1,
@@ -111,22 +128,25 @@ export function resolveColumns(
       });
       continue;
     }
-    index[c] = i;
-    claimed.set(i, c);
+    r.index[c] = i;
+    r.claimed.set(i, c);
   }
+}
 
-  // 2. Recognised headers for the columns the mapping did not name.
+// 2. Recognised headers for the columns the mapping did not name.
+function claimRecognised(r: Resolution, mapping: Partial<Record<CanonicalColumn, string>>): void {
+  const { headers, index } = r;
   for (let i = 0; i < headers.length; i++) {
-    if (claimed.has(i)) continue;
-    const c = ALIAS_TO_COLUMN.get(norm[i]);
+    if (r.claimed.has(i)) continue;
+    const c = ALIAS_TO_COLUMN.get(r.norm[i]);
     if (!c || mapping[c] !== undefined) continue;
     const first = index[c];
     // Columns the reader never uses (posyandu, address, parent) may repeat; the first is kept.
     if (first !== undefined && UNUSED.has(c)) continue;
     if (first !== undefined) {
-      errors.push({
-        file,
-        line,
+      r.errors.push({
+        file: r.file,
+        line: r.line,
         column: i + 1,
         raw: headers[i],
         expected: `one column for ${c} (already at column ${first + 1} '${headers[first]}'); name the right one in measurements.columns.${c}`,
@@ -135,15 +155,18 @@ export function resolveColumns(
       continue;
     }
     index[c] = i;
-    claimed.set(i, c);
+    r.claimed.set(i, c);
   }
+}
 
-  // 3. Required columns: sex, both dates, weight or height, and an area (code, or desa + kecamatan names).
+// 3. Required columns: sex, both dates, weight or height, and an area (code, or desa + kecamatan names).
+function requireColumns(r: Resolution): void {
+  const { index } = r;
   const missing = (c: string, expected: string) =>
-    errors.push({
-      file,
-      line,
-      raw: headers.join(' | '),
+    r.errors.push({
+      file: r.file,
+      line: r.line,
+      raw: r.headers.join(' | '),
       expected,
       message: `Kolom wajib tidak ditemukan: ${c} / Required column missing: ${c}`,
     });
@@ -160,8 +183,6 @@ export function resolveColumns(
       `an area: desa_code (${examples('desa_code')}) or both desa_name (${examples('desa_name')}) and kecamatan_name (${examples('kecamatan_name')})`,
     );
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, columns: { index, headers } };
 }
 
 /** How many cells of a candidate header row name a canonical column (a recognised header, or a header the config's

@@ -85,6 +85,26 @@ describe('createAreaMatcher', () => {
     ]);
   });
 
+  it('ignores a zero-width space, BOM or 0x1A pasted into a code or name, and reports nothing for it', () => {
+    const m = createAreaMatcher(AREAS);
+    expect(m.match({ desaCode: '35.10.01.\u200B1001' }, 'f.csv', 2)).toEqual({ ok: true, code: '35.10.01.1001' });
+    expect(m.match({ kecamatanName: '\uFEFFGenteng', desaName: 'Genteng Kulon\u001A' }, 'f.csv', 3)).toEqual({ ok: true, code: '35.10.01.2002' });
+    expect(m.unmatched()).toEqual([]);
+    // Invisible characters never make an unknown name known.
+    expect(m.match({ kecamatanName: 'Genteng', desaName: 'Kemb\u200Biritan' }, 'f.csv', 4).ok).toBe(false);
+    expect(m.unmatched()).toHaveLength(1);
+  });
+
+  it('lists an unmatched code as typed, hiding an identity number typed in an area column', () => {
+    const m = createAreaMatcher(AREAS);
+    m.match({ desaCode: '35.10.09.9999', kecamatanName: '3510015502220001', desaName: 'Kembiritan' }, 'f.csv', 7);
+    m.match({ desaCode: '3510099999', kecamatanName: '3510015502220001', desaName: 'KEMBIRITAN' }, 'f.csv', 8);
+    const [u, ...rest] = m.unmatched();
+    expect(rest).toEqual([]);
+    expect(u).toMatchObject({ desa: 'Kembiritan', code: '35.10.09.9999', count: 2, file: 'f.csv', firstLine: 7 });
+    expect(u.kecamatan).not.toMatch(/\d{6}/);
+  });
+
   it('reports nothing when everything matches, and nothing on empty input', () => {
     expect(createAreaMatcher([]).unmatched()).toEqual([]);
     const m = createAreaMatcher(AREAS);

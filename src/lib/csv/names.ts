@@ -91,134 +91,174 @@ export interface AreaAlias {
   name: string;
 }
 
+/** The registry's areas by code and by normalised (and old-spelling folded) name, for matching. */
+interface AreaIndex {
+  desaByCode: Map<string, Area>;
+  kecByCode: Map<string, Area>;
+  kecByName: Map<string, Area[]>;
+  kecByFold: Map<string, Area[]>;
+  /** key: kecamatan code + '|' + normalised desa name */
+  desaByKecName: Map<string, Area[]>;
+  desaByKecFold: Map<string, Area[]>;
+  desaByName: Map<string, Area[]>;
+  desaByFold: Map<string, Area[]>;
+}
+
+/** Indexes the registry's kecamatan and desa by code and by name, then adds the older names. */
+function indexAreas(areas: Area[], aliases: readonly AreaAlias[]): AreaIndex {
+  const x: AreaIndex = {
+    desaByCode: new Map(),
+    kecByCode: new Map(),
+    kecByName: new Map(),
+    kecByFold: new Map(),
+    desaByKecName: new Map(),
+    desaByKecFold: new Map(),
+    desaByName: new Map(),
+    desaByFold: new Map(),
+  };
+  for (const a of areas) {
+    const n = normaliseName(a.name);
+    if (a.level === 'kecamatan') {
+      x.kecByCode.set(a.code, a);
+      push(x.kecByName, n, a);
+      push(x.kecByFold, foldOldSpelling(n), a);
+    } else if (a.level === 'desa') {
+      x.desaByCode.set(a.code, a);
+      push(x.desaByKecName, `${a.parent}|${n}`, a);
+      push(x.desaByKecFold, `${a.parent}|${foldOldSpelling(n)}`, a);
+      push(x.desaByName, n, a);
+      push(x.desaByFold, foldOldSpelling(n), a);
+    }
+  }
+  addAliases(x, aliases);
+  return x;
+}
+
+function pushNew(m: Map<string, Area[]>, k: string, a: Area): void {
+  if (!m.has(k)) m.set(k, [a]);
+}
+
+// Older names (code-list editions): added under their parent only where no current area already has that key, so
+// a current name always wins and an old name never makes a current one ambiguous.
+function addAliases(x: AreaIndex, aliases: readonly AreaAlias[]): void {
+  for (const al of aliases) {
+    const n = normaliseName(al.name);
+    if (n === '') continue;
+    const kec = x.kecByCode.get(al.code);
+    if (kec) {
+      pushNew(x.kecByName, n, kec);
+      pushNew(x.kecByFold, foldOldSpelling(n), kec);
+      continue;
+    }
+    const d = x.desaByCode.get(al.code);
+    if (!d) continue;
+    pushNew(x.desaByKecName, `${d.parent}|${n}`, d);
+    pushNew(x.desaByKecFold, `${d.parent}|${foldOldSpelling(n)}`, d);
+    pushNew(x.desaByName, n, d);
+    pushNew(x.desaByFold, foldOldSpelling(n), d);
+  }
+}
+
+/** Desa of normalised name `n` within the kecamatan `kecs`, or anywhere when no kecamatan is known (null). */
+function findDesa(kecs: Area[] | null, n: string, byKec: Map<string, Area[]>, global: Map<string, Area[]>): Area[] {
+  if (kecs === null) return global.get(n) ?? [];
+  const out: Area[] = [];
+  for (const k of kecs) for (const d of byKec.get(`${k.code}|${n}`) ?? []) out.push(d);
+  return out;
+}
+
+/** Matches one row's area: a known desa code first, else the desa name within the kecamatan (by code or name). */
+function resolveArea(x: AreaIndex, q: AreaQuery): AreaMatch {
+  const codeText = q.desaCode?.trim() ?? '';
+  if (codeText !== '') {
+    const code = normaliseDesaCode(codeText);
+    if (code && x.desaByCode.has(code)) return { ok: true, code };
+    // A wrong code with a matching name falls through to the names below.
+  }
+  const desaName = q.desaName?.trim() ?? '';
+  if (desaName === '') {
+    return {
+      ok: false,
+      reason: 'unknown_area',
+      message: codeText
+        ? `Kode desa tidak ada di daftar wilayah / Desa code not in the area list`
+        : 'Desa tidak diisi / Desa is empty',
+    };
+  }
+  let kecs: Area[] | null = null;
+  const kecCode = q.kecamatanCode ? normaliseKecamatanCode(q.kecamatanCode) : null;
+  const kecName = q.kecamatanName?.trim() ?? '';
+  if (kecCode && x.kecByCode.has(kecCode)) kecs = [x.kecByCode.get(kecCode)!];
+  else if (kecName !== '') {
+    const kn = normaliseName(kecName);
+    kecs = x.kecByName.get(kn) ?? x.kecByFold.get(foldOldSpelling(kn)) ?? [];
+    if (kecs.length === 0) {
+      return { ok: false, reason: 'unknown_area', message: 'Kecamatan tidak ditemukan / Kecamatan not found' };
+    }
+  }
+  const n = normaliseName(desaName);
+  let found = findDesa(kecs, n, x.desaByKecName, x.desaByName);
+  if (found.length === 0) found = findDesa(kecs, foldOldSpelling(n), x.desaByKecFold, x.desaByFold);
+  if (found.length === 1) return { ok: true, code: found[0].code };
+  return {
+    ok: false,
+    reason: 'unknown_area',
+    message:
+      found.length > 1
+        ? 'Nama desa tidak unik, isi kode desa / Desa name is ambiguous, give the desa code'
+        : kecs === null
+          ? 'Desa tidak ditemukan (kecamatan kosong) / Desa not found (kecamatan empty)'
+          : 'Desa tidak ditemukan di kecamatan ini / Desa not found in this kecamatan',
+  };
+}
+
+/** resolveArea, trying again without invisible characters: a zero-width space or BOM pasted into a code or name
+ * never changes which area is meant. `key` is the query's cache key (it holds every field). */
+function resolveVisible(x: AreaIndex, q: AreaQuery, key: string): AreaMatch {
+  const r = resolveArea(x, q);
+  if (r.ok || !INVISIBLE.test(key)) return r;
+  const again = resolveArea(x, {
+    desaCode: visible(q.desaCode),
+    desaName: visible(q.desaName),
+    kecamatanCode: visible(q.kecamatanCode),
+    kecamatanName: visible(q.kecamatanName),
+  });
+  return again.ok ? again : r;
+}
+
+function visible(v: string | undefined): string | undefined {
+  return v === undefined ? v : v.replace(INVISIBLE_ALL, '');
+}
+
+/** Counts an unmatched area in `misses`: one entry per distinct pair as an official would read it, not per spelling
+ * of the raw cell, holding the text as first typed (an identity number typed in an area column is hidden, since the
+ * list is published in the validation report). */
+function recordMiss(misses: Map<string, UnmatchedArea>, q: AreaQuery, file: string, line: number): void {
+  const kec = (q.kecamatanName ?? '').trim();
+  const desa = (q.desaName ?? '').trim();
+  const code = (q.desaCode ?? '').trim();
+  const mk = `${normaliseName(kec)}|${normaliseName(desa)}|${code.replace(/\D/g, '')}`;
+  const seen = misses.get(mk);
+  if (seen) seen.count++;
+  else misses.set(mk, { kecamatan: maskLongNumbers(kec), desa: maskLongNumbers(desa), ...(code ? { code: maskLongNumbers(code) } : {}), count: 1, file, firstLine: line });
+}
+
 /** Builds a matcher over the registry: desa codes (dotted or not) directly, names by normalised desa name within
  * the kecamatan found by code or normalised name (kecamatan names are looked up across the registry's kabupaten;
  * a name shared by two kabupaten is resolved only if the desa name is unique among them). */
 export function createAreaMatcher(areas: Area[], aliases: readonly AreaAlias[] = []): AreaMatcher {
-  const desaByCode = new Map<string, Area>();
-  const kecByCode = new Map<string, Area>();
-  const kecByName = new Map<string, Area[]>();
-  const kecByFold = new Map<string, Area[]>();
-  const desaByKecName = new Map<string, Area[]>(); // key: kecCode + '|' + normalised desa name
-  const desaByKecFold = new Map<string, Area[]>();
-  const desaByName = new Map<string, Area[]>();
-  const desaByFold = new Map<string, Area[]>();
-  for (const a of areas) {
-    const n = normaliseName(a.name);
-    if (a.level === 'kecamatan') {
-      kecByCode.set(a.code, a);
-      push(kecByName, n, a);
-      push(kecByFold, foldOldSpelling(n), a);
-    } else if (a.level === 'desa') {
-      desaByCode.set(a.code, a);
-      push(desaByKecName, `${a.parent}|${n}`, a);
-      push(desaByKecFold, `${a.parent}|${foldOldSpelling(n)}`, a);
-      push(desaByName, n, a);
-      push(desaByFold, foldOldSpelling(n), a);
-    }
-  }
-
-  // Older names (code-list editions): added under their parent only where no current area already has that key, so
-  // a current name always wins and an old name never makes a current one ambiguous.
-  const pushNew = (m: Map<string, Area[]>, k: string, a: Area) => {
-    if (!m.has(k)) m.set(k, [a]);
-  };
-  for (const al of aliases) {
-    const n = normaliseName(al.name);
-    if (n === '') continue;
-    const kec = kecByCode.get(al.code);
-    if (kec) {
-      pushNew(kecByName, n, kec);
-      pushNew(kecByFold, foldOldSpelling(n), kec);
-      continue;
-    }
-    const d = desaByCode.get(al.code);
-    if (!d) continue;
-    pushNew(desaByKecName, `${d.parent}|${n}`, d);
-    pushNew(desaByKecFold, `${d.parent}|${foldOldSpelling(n)}`, d);
-    pushNew(desaByName, n, d);
-    pushNew(desaByFold, foldOldSpelling(n), d);
-  }
-
+  const index = indexAreas(areas, aliases);
   const cache = new Map<string, AreaMatch>();
   const misses = new Map<string, UnmatchedArea>();
-
-  function find(kecs: Area[] | null, n: string, byKec: Map<string, Area[]>, global: Map<string, Area[]>): Area[] {
-    if (kecs === null) return global.get(n) ?? [];
-    const out: Area[] = [];
-    for (const k of kecs) for (const d of byKec.get(`${k.code}|${n}`) ?? []) out.push(d);
-    return out;
-  }
-
-  function resolve(q: AreaQuery): AreaMatch {
-    const codeText = q.desaCode?.trim() ?? '';
-    if (codeText !== '') {
-      const code = normaliseDesaCode(codeText);
-      if (code && desaByCode.has(code)) return { ok: true, code };
-      // A wrong code with a matching name falls through to the names below.
-    }
-    const desaName = q.desaName?.trim() ?? '';
-    if (desaName === '') {
-      return {
-        ok: false,
-        reason: 'unknown_area',
-        message: codeText
-          ? `Kode desa tidak ada di daftar wilayah / Desa code not in the area list`
-          : 'Desa tidak diisi / Desa is empty',
-      };
-    }
-    let kecs: Area[] | null = null;
-    const kecCode = q.kecamatanCode ? normaliseKecamatanCode(q.kecamatanCode) : null;
-    const kecName = q.kecamatanName?.trim() ?? '';
-    if (kecCode && kecByCode.has(kecCode)) kecs = [kecByCode.get(kecCode)!];
-    else if (kecName !== '') {
-      const kn = normaliseName(kecName);
-      kecs = kecByName.get(kn) ?? kecByFold.get(foldOldSpelling(kn)) ?? [];
-      if (kecs.length === 0) {
-        return { ok: false, reason: 'unknown_area', message: 'Kecamatan tidak ditemukan / Kecamatan not found' };
-      }
-    }
-    const n = normaliseName(desaName);
-    let found = find(kecs, n, desaByKecName, desaByName);
-    if (found.length === 0) found = find(kecs, foldOldSpelling(n), desaByKecFold, desaByFold);
-    if (found.length === 1) return { ok: true, code: found[0].code };
-    return {
-      ok: false,
-      reason: 'unknown_area',
-      message:
-        found.length > 1
-          ? 'Nama desa tidak unik, isi kode desa / Desa name is ambiguous, give the desa code'
-          : kecs === null
-            ? 'Desa tidak ditemukan (kecamatan kosong) / Desa not found (kecamatan empty)'
-            : 'Desa tidak ditemukan di kecamatan ini / Desa not found in this kecamatan',
-    };
-  }
-
   return {
     match(q, file, line) {
       const k = `${q.desaCode ?? ''}\u0001${q.desaName ?? ''}\u0001${q.kecamatanCode ?? ''}\u0001${q.kecamatanName ?? ''}`;
       let r = cache.get(k);
       if (!r) {
-        r = resolve(q);
-        // A zero-width space or BOM pasted into a code or name never changes which area is meant.
-        if (!r.ok && INVISIBLE.test(k)) {
-          const clean = (v: string | undefined) => (v === undefined ? v : v.replace(INVISIBLE_ALL, ''));
-          const again = resolve({ desaCode: clean(q.desaCode), desaName: clean(q.desaName), kecamatanCode: clean(q.kecamatanCode), kecamatanName: clean(q.kecamatanName) });
-          if (again.ok) r = again;
-        }
+        r = resolveVisible(index, q, k);
         cache.set(k, r);
       }
-      if (!r.ok) {
-        const kec = (q.kecamatanName ?? '').trim();
-        const desa = (q.desaName ?? '').trim();
-        const code = (q.desaCode ?? '').trim();
-        // One entry per distinct pair as an official would read it, not per spelling of the raw cell.
-        const mk = `${normaliseName(kec)}|${normaliseName(desa)}|${code.replace(/\D/g, '')}`;
-        const seen = misses.get(mk);
-        if (seen) seen.count++;
-        // Published in the validation report: an identity number typed in an area column is hidden.
-        else misses.set(mk, { kecamatan: maskLongNumbers(kec), desa: maskLongNumbers(desa), ...(code ? { code: maskLongNumbers(code) } : {}), count: 1, file, firstLine: line });
-      }
+      if (!r.ok) recordMiss(misses, q, file, line);
       return r;
     },
     unmatched() {

@@ -7,9 +7,9 @@ import type { CanonicalColumn } from '../config.ts';
 import type { Measurement, Position, RowProblem, Sex } from '../types.ts';
 import type { Columns } from './headers.ts';
 import type { AreaMatcher } from './names.ts';
-import { normaliseName } from './names.ts';
+import { childKeyer, fnv1a64 } from './child-key.ts';
 import { isNA, isoDayNumber, maskLongNumbers, parseDate, parseDecimal, parseOedema, parsePosition, parseSex } from './values.ts';
-import type { DateOrderOption, DecimalOption } from './values.ts';
+import type { DateOrderOption, DecimalOption, ParsedDate } from './values.ts';
 
 /** Oldest accepted age: 59 completed months. WHO's standards end at 1826 days (anthro's age_days limit). */
 export const MAX_AGE_DAYS = 1826;
@@ -55,288 +55,222 @@ export function redactCell(column: CanonicalColumn, raw: string): string {
   return REDACTED[column] ?? maskLongNumbers(raw);
 }
 
-/** 64-bit FNV-1a of a string (UTF-16 code units hashed as little-endian bytes; equal to byte-wise FNV-1a over
- * ASCII), as 16 hex digits. Fast and non-cryptographic: used only to avoid holding identities in keys. */
-export function fnv1a64(s: string): string {
-  fnvHi = FNV_OFFSET_HI;
-  fnvLo = FNV_OFFSET_LO;
-  fnvFeed(s);
-  return fnvHex();
-}
-
-const FNV_OFFSET_HI = 0xcbf29ce4;
-const FNV_OFFSET_LO = 0x84222325;
-// The 64-bit state in two 32-bit halves, between fnvFeed calls (hashing then allocates nothing but the hex text).
-let fnvHi = 0;
-let fnvLo = 0;
-
-/** Hashes the code units of `s` into the state. */
-function fnvFeed(s: string): void {
-  // the prime 2^40 + 0x1b3 multiplies as h*0x1b3 + (lo << 40); every intermediate stays below 2^53
-  let hi = fnvHi;
-  let lo = fnvLo;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    lo = (lo ^ (c & 0xff)) >>> 0;
-    let t = lo * 0x1b3;
-    hi = (hi * 0x1b3 + ((t / 0x100000000) | 0) + ((lo << 8) >>> 0)) >>> 0;
-    lo = t >>> 0;
-    if (c >= 0x80) {
-      lo = (lo ^ (c >>> 8)) >>> 0;
-      t = lo * 0x1b3;
-      hi = (hi * 0x1b3 + ((t / 0x100000000) | 0) + ((lo << 8) >>> 0)) >>> 0;
-      lo = t >>> 0;
-    }
-  }
-  fnvHi = hi;
-  fnvLo = lo;
-}
-
-function fnvHex(): string {
-  return fnvHi.toString(16).padStart(8, '0') + fnvLo.toString(16).padStart(8, '0');
-}
-
-/** Hashes of texts that all start with the same prefix: `of(rest)` = fnv1a64(prefix + rest), the prefix hashed once. */
-function prefixedHash(prefix: string): (rest: string) => string {
-  fnvHi = FNV_OFFSET_HI;
-  fnvLo = FNV_OFFSET_LO;
-  fnvFeed(prefix);
-  const hi = fnvHi;
-  const lo = fnvLo;
-  return (rest) => {
-    fnvHi = hi;
-    fnvLo = lo;
-    fnvFeed(rest);
-    return fnvHex();
-  };
-}
-
-/** Opaque child key: from the NIK when usable (digits only, not all zeros, not mangled by Excel into 3.51E+15),
- * else from normalised name + birth date + desa; null when neither is available (the row then counts alone). */
-export function childKeyOf(nik: string, name: string, birthIso: string, areaCode: string, salt = ''): string | null {
-  if (keyer === null || keyer.salt !== salt) keyer = childKeyer(salt);
-  return keyer.of(nik, name, birthIso, areaCode);
-}
-
-let keyer: ReturnType<typeof childKeyer> | null = null;
-
-/** childKeyOf for one salt, with the salted prefixes hashed once. */
-function childKeyer(salt: string) {
-  const byNik = prefixedHash(`${salt}n:`);
-  const byPerson = prefixedHash(`${salt}p:`);
-  return {
-    salt,
-    of(nik: string, name: string, birthIso: string, areaCode: string): string | null {
-      // The usual NIK, digits only: the checks below would keep it as it is.
-      let digits = nik.length > 0;
-      let zeros = true;
-      for (let i = 0; digits && i < nik.length; i++) {
-        const c = nik.charCodeAt(i);
-        if (c < 48 || c > 57) digits = false;
-        else if (c !== 48) zeros = false;
-      }
-      if (digits && !zeros) return byNik(nik);
-      if (!digits && !isNA(nik)) {
-        const d = nik.replace(/[\s.'-]/g, '');
-        // Excel turns 16-digit NIKs into 3.51001E+15, which collide; such a cell is not an identifier. Placeholders
-        // of zeros are not identifiers either. Other letters-and-digits ids (the plain format's child_id) are used.
-        const excel = /^\d+([.,]\d+)?e\+?\d+$/i.test(nik.trim());
-        if (!excel && /^[0-9A-Za-z]+$/.test(d) && !/^0+$/.test(d)) return byNik(d);
-      }
-      if (!isNA(name)) {
-        const n = normaliseName(name);
-        if (n !== '') return byPerson(`${n}|${birthIso}|${areaCode}`);
-      }
-      return null;
-    },
-  };
-}
-
 /** Creates the validator of one file's rows (columns and options are fixed per file). */
 export function createRowValidator(ctx: RowValidatorContext): { validate(fields: string[], line: number): RowResult } {
-  const { columns, options, matcher, file } = ctx;
-  const ix = columns.index;
-  const headers = columns.headers;
-  const refDay = typeof ctx.referenceDay === 'number' ? ctx.referenceDay : isoDayNumber(ctx.referenceDay);
-  const width = headers.length;
-  const salt = ctx.keySalt ?? '';
-  const keyer = childKeyer(salt);
+  return new RowValidator(ctx);
+}
 
-  // The row being validated, shared by the helpers below (made once, not per row).
-  let fields: string[] = [];
-  let line = 0;
-  let problems: RowProblem[] = [];
-  const cell = (c: CanonicalColumn): string => {
-    const i = ix[c];
-    return i === undefined ? '' : (fields[i] ?? '');
-  };
-  const problem = (c: CanonicalColumn | null, reason: RowProblem['reason'], message: string, raw?: string) => {
-    if (c === null) {
-      problems.push({ file, line, reason, message });
-      return;
+/**
+ * The validator of one file: per-file settings, plus the row being validated held in fields shared by the checks
+ * below (one instance per file; the checks allocate nothing beyond the parsers' results and the problems found).
+ * The checks run in a fixed order, so that a row's problems are always listed in the same order.
+ */
+class RowValidator {
+  private readonly file: string;
+  private readonly ix: Columns['index'];
+  private readonly headers: string[];
+  private readonly width: number;
+  private readonly refDay: number;
+  private readonly decimal: DecimalOption;
+  private readonly dateOrder: DateOrderOption;
+  private readonly matcher: AreaMatcher;
+  private readonly salt: string;
+  private readonly keyer: ReturnType<typeof childKeyer>;
+  private fields: string[] = [];
+  private line = 0;
+  private problems: RowProblem[] = [];
+
+  constructor(ctx: RowValidatorContext) {
+    this.file = ctx.file;
+    this.ix = ctx.columns.index;
+    this.headers = ctx.columns.headers;
+    this.width = this.headers.length;
+    this.refDay = typeof ctx.referenceDay === 'number' ? ctx.referenceDay : isoDayNumber(ctx.referenceDay);
+    this.decimal = ctx.options.decimal;
+    this.dateOrder = ctx.options.dateOrder;
+    this.matcher = ctx.matcher;
+    this.salt = ctx.keySalt ?? '';
+    this.keyer = childKeyer(this.salt);
+  }
+
+  // A rejected row holding invisible characters (a zero-width space or BOM pasted into a code, a DOS 0x1A) is
+  // validated again without them: they never carry meaning in a code, date or number. A row still rejected names
+  // them in its problems (<U+200B>), so that a valid-looking code is not shown as the culprit. Clean rows pay
+  // nothing: the check runs on rejected rows only.
+  validate(rowFields: string[], rowLine: number): RowResult {
+    const first = this.once(rowFields, rowLine);
+    if (first.ok || !rowFields.some((f) => INVISIBLE.test(f))) return first;
+    const again = this.once(rowFields.map((f) => f.replace(INVISIBLE_ALL, '')), rowLine);
+    if (again.ok) return again;
+    return { ok: false, problems: first.problems.map((p) => (p.raw !== undefined ? { ...p, raw: showInvisible(p.raw) } : p)) };
+  }
+
+  /** One pass over the row: every check, then the measurement when none found a problem. */
+  private once(rowFields: string[], rowLine: number): RowResult {
+    this.fields = rowFields;
+    this.line = rowLine;
+    this.problems = [];
+    if (!this.widthFits()) return { ok: false, problems: this.problems };
+    const sex = this.sex();
+    const birth = this.date('birth_date', 'Tanggal lahir kosong / Birth date is empty', 'Tanggal lahir di masa depan / Birth date in the future');
+    const measured = this.date(
+      'measure_date',
+      'Tanggal pengukuran kosong / Measurement date is empty',
+      'Tanggal pengukuran di masa depan / Measurement date in the future',
+    );
+    const ageDays = birth !== null && measured !== null ? this.age(birth.day, measured.day) : -1;
+    const rawWeight = this.cell('weight').trim();
+    const rawHeight = this.cell('height').trim();
+    const weightKg = this.ix.weight === undefined ? null : this.measure('weight', rawWeight, WEIGHT_MIN_KG, WEIGHT_MAX_KG);
+    const heightCm = this.ix.height === undefined ? null : this.measure('height', rawHeight, HEIGHT_MIN_CM, HEIGHT_MAX_CM);
+    if (isNA(rawWeight) && isNA(rawHeight)) {
+      this.problem(this.ix.weight !== undefined ? 'weight' : 'height', 'missing_value', 'Berat dan tinggi kosong / Weight and height are both empty');
     }
-    const i = ix[c]!;
-    problems.push({
-      file,
-      line,
-      column: headers[i],
+    const position = this.position();
+    const oedema = this.oedema();
+    const areaCode = this.areaCode();
+    if (this.problems.length > 0 || sex === null || birth === null || measured === null || areaCode === null) {
+      return { ok: false, problems: this.problems };
+    }
+    const m: Measurement = {
+      file: this.file,
+      line: rowLine,
+      childKey: this.childKey(birth.iso, areaCode),
+      areaCode,
+      sex,
+      birthDate: birth.iso,
+      measureDate: measured.iso,
+      ageDays,
+      weightKg,
+      lengthHeightCm: heightCm,
+      position,
+      oedema,
+    };
+    if (rawWeight !== '') m.rawWeight = rawWeight;
+    if (rawHeight !== '') m.rawHeight = rawHeight;
+    return { ok: true, m };
+  }
+
+  /** The row's cell of a canonical column ('' when the file has no such column or the row is short). */
+  private cell(c: CanonicalColumn): string {
+    const i = this.ix[c];
+    return i === undefined ? '' : (this.fields[i] ?? '');
+  }
+
+  /** Records a problem of the row's cell in column `c`, showing `raw` (default: the cell) redacted. */
+  private problem(c: CanonicalColumn, reason: RowProblem['reason'], message: string, raw?: string): void {
+    const i = this.ix[c]!;
+    this.problems.push({
+      file: this.file,
+      line: this.line,
+      column: this.headers[i],
       columnIndex: i + 1,
-      raw: redactCell(c, raw ?? fields[i] ?? ''),
+      raw: redactCell(c, raw ?? this.fields[i] ?? ''),
       reason,
       message,
     });
-  };
+  }
 
-  const validateOnce = (rowFields: string[], rowLine: number): RowResult => {
-      fields = rowFields;
-      line = rowLine;
-      problems = [];
+  // Field count: more non-empty fields than headers means a delimiter inside an unquoted value (often a decimal
+  // comma in a comma-separated file); fewer means a truncated row. Trailing empty fields are tolerated.
+  private widthFits(): boolean {
+    const fields = this.fields;
+    const width = this.width;
+    if (fields.length === width) return true;
+    let n = fields.length;
+    while (n > width && fields[n - 1].trim() === '') n--;
+    if (n === width) return true;
+    this.problems.push({
+      file: this.file,
+      line: this.line,
+      reason: 'malformed_row',
+      raw: `${fields.length}`,
+      message: `Jumlah kolom ${fields.length}, seharusnya ${width} / ${fields.length} fields, expected ${width}`,
+    });
+    return false;
+  }
 
-      // Field count: more non-empty fields than headers means a delimiter inside an unquoted value (often a decimal
-      // comma in a comma-separated file); fewer means a truncated row. Trailing empty fields are tolerated.
-      if (fields.length !== width) {
-        let n = fields.length;
-        while (n > width && fields[n - 1].trim() === '') n--;
-        if (n !== width) {
-          problems.push({
-            file,
-            line,
-            reason: 'malformed_row',
-            raw: `${fields.length}`,
-            message: `Jumlah kolom ${fields.length}, seharusnya ${width} / ${fields.length} fields, expected ${width}`,
-          });
-          return { ok: false, problems };
-        }
-      }
+  /** The child's sex, or null after recording why not. */
+  private sex(): Sex | null {
+    const r = parseSex(this.cell('sex'));
+    if (!r.ok) this.problem('sex', r.reason, r.message);
+    else if (r.value === null) this.problem('sex', 'missing_value', 'Jenis kelamin kosong / Sex is empty');
+    else return r.value;
+    return null;
+  }
 
-      const sexR = parseSex(cell('sex'));
-      let sex: Sex | null = null;
-      if (!sexR.ok) problem('sex', sexR.reason, sexR.message);
-      else if (sexR.value === null) problem('sex', 'missing_value', 'Jenis kelamin kosong / Sex is empty');
-      else sex = sexR.value;
+  /** A date that is present and not after the reference day, or null after recording why not. */
+  private date(c: 'birth_date' | 'measure_date', empty: string, future: string): ParsedDate | null {
+    const r = parseDate(this.cell(c), this.dateOrder);
+    if (!r.ok) this.problem(c, r.reason, r.message);
+    else if (r.value === null) this.problem(c, 'missing_value', empty);
+    else if (r.value.day > this.refDay) this.problem(c, 'future_date', future);
+    else return r.value;
+    return null;
+  }
 
-      const birthR = parseDate(cell('birth_date'), options.dateOrder);
-      const measR = parseDate(cell('measure_date'), options.dateOrder);
-      let birthOk = false;
-      let measOk = false;
-      if (!birthR.ok) problem('birth_date', birthR.reason, birthR.message);
-      else if (birthR.value === null) problem('birth_date', 'missing_value', 'Tanggal lahir kosong / Birth date is empty');
-      else if (birthR.value.day > refDay) {
-        problem('birth_date', 'future_date', 'Tanggal lahir di masa depan / Birth date in the future');
-      } else birthOk = true;
-      if (!measR.ok) problem('measure_date', measR.reason, measR.message);
-      else if (measR.value === null) {
-        problem('measure_date', 'missing_value', 'Tanggal pengukuran kosong / Measurement date is empty');
-      } else if (measR.value.day > refDay) {
-        problem('measure_date', 'future_date', 'Tanggal pengukuran di masa depan / Measurement date in the future');
-      } else measOk = true;
-      let ageDays = -1;
-      if (birthOk && measOk && birthR.ok && measR.ok && birthR.value && measR.value) {
-        ageDays = measR.value.day - birthR.value.day;
-        if (ageDays < 0) {
-          problem('measure_date', 'measured_before_birth', 'Diukur sebelum lahir / Measured before birth');
-        } else if (ageDays > MAX_AGE_DAYS) {
-          problem('birth_date', 'too_old', 'Umur lebih dari 59 bulan / Older than 59 months');
-        }
-      }
+  /** Age in days at measurement, recording a measurement before birth or a child over 59 months. */
+  private age(birthDay: number, measureDay: number): number {
+    const ageDays = measureDay - birthDay;
+    if (ageDays < 0) this.problem('measure_date', 'measured_before_birth', 'Diukur sebelum lahir / Measured before birth');
+    else if (ageDays > MAX_AGE_DAYS) this.problem('birth_date', 'too_old', 'Umur lebih dari 59 bulan / Older than 59 months');
+    return ageDays;
+  }
 
-      const rawWeight = cell('weight').trim();
-      const rawHeight = cell('height').trim();
-      let weightKg: number | null = null;
-      let heightCm: number | null = null;
-      if (ix.weight !== undefined) {
-        const r = parseDecimal(rawWeight, options.decimal);
-        if (!r.ok) problem('weight', r.reason, r.message);
-        else if (r.value !== null) {
-          if (r.value < WEIGHT_MIN_KG || r.value > WEIGHT_MAX_KG) {
-            problem('weight', 'implausible_weight', weightHint(r.value));
-          } else weightKg = r.value;
-        }
-      }
-      if (ix.height !== undefined) {
-        const r = parseDecimal(rawHeight, options.decimal);
-        if (!r.ok) problem('height', r.reason, r.message);
-        else if (r.value !== null) {
-          if (r.value < HEIGHT_MIN_CM || r.value > HEIGHT_MAX_CM) {
-            problem('height', 'implausible_height', heightHint(r.value));
-          } else heightCm = r.value;
-        }
-      }
-      if (isNA(rawWeight) && isNA(rawHeight)) {
-        problem(
-          ix.weight !== undefined ? 'weight' : 'height',
-          'missing_value',
-          'Berat dan tinggi kosong / Weight and height are both empty',
-        );
-      }
+  /** A weight or height within its plausible limits, or null (empty, or after recording the problem). */
+  private measure(c: 'weight' | 'height', raw: string, min: number, max: number): number | null {
+    const r = parseDecimal(raw, this.decimal);
+    if (!r.ok) this.problem(c, r.reason, r.message);
+    else if (r.value !== null) {
+      if (r.value >= min && r.value <= max) return r.value;
+      if (c === 'weight') this.problem(c, 'implausible_weight', weightHint(r.value));
+      else this.problem(c, 'implausible_height', heightHint(r.value));
+    }
+    return null;
+  }
 
-      let position: Position | null = null;
-      if (ix.position !== undefined) {
-        const r = parsePosition(cell('position'));
-        if (!r.ok) problem('position', r.reason, r.message);
-        else position = r.value;
-      }
-      let oedema = false;
-      if (ix.oedema !== undefined) {
-        const r = parseOedema(cell('oedema'));
-        if (!r.ok) problem('oedema', r.reason, r.message);
-        else oedema = r.value === true;
-      }
+  /** The measuring position (null when absent or unknown), recording an unreadable one. */
+  private position(): Position | null {
+    if (this.ix.position === undefined) return null;
+    const r = parsePosition(this.cell('position'));
+    if (r.ok) return r.value;
+    this.problem('position', r.reason, r.message);
+    return null;
+  }
 
-      const area = matcher.match(
-        {
-          desaCode: cell('desa_code'),
-          desaName: cell('desa_name'),
-          kecamatanCode: cell('kecamatan_code'),
-          kecamatanName: cell('kecamatan_name'),
-        },
-        file,
-        line,
-      );
-      if (!area.ok) {
-        const c: CanonicalColumn = ix.desa_code !== undefined && !isNA(cell('desa_code')) ? 'desa_code' : ix.desa_name !== undefined ? 'desa_name' : 'desa_code';
-        const raw = c === 'desa_code' ? cell('desa_code') : `${cell('kecamatan_name').trim()} / ${cell('desa_name').trim()}`;
-        problem(c, 'unknown_area', area.message, raw);
-      }
+  /** True when oedema is recorded, recording an unreadable cell. */
+  private oedema(): boolean {
+    if (this.ix.oedema === undefined) return false;
+    const r = parseOedema(this.cell('oedema'));
+    if (r.ok) return r.value === true;
+    this.problem('oedema', r.reason, r.message);
+    return false;
+  }
 
-      if (problems.length > 0 || sex === null || !area.ok || !birthR.ok || !measR.ok || !birthR.value || !measR.value) {
-        return { ok: false, problems };
-      }
-      const birthDate = birthR.value.iso;
-      const childKey =
-        keyer.of(cell('child_id'), cell('name'), birthDate, area.code) ?? fnv1a64(`${salt}r:${file}:${line}`);
-      const m: Measurement = {
-        file,
-        line,
-        childKey,
-        areaCode: area.code,
-        sex,
-        birthDate,
-        measureDate: measR.value.iso,
-        ageDays,
-        weightKg,
-        lengthHeightCm: heightCm,
-        position,
-        oedema,
-      };
-      if (rawWeight !== '') m.rawWeight = rawWeight;
-      if (rawHeight !== '') m.rawHeight = rawHeight;
-      return { ok: true, m };
-  };
+  /** The row's desa code, or null after recording the unknown area on its code or desa name column. */
+  private areaCode(): string | null {
+    const ix = this.ix;
+    const area = this.matcher.match(
+      {
+        desaCode: this.cell('desa_code'),
+        desaName: this.cell('desa_name'),
+        kecamatanCode: this.cell('kecamatan_code'),
+        kecamatanName: this.cell('kecamatan_name'),
+      },
+      this.file,
+      this.line,
+    );
+    if (area.ok) return area.code;
+    const c: CanonicalColumn = ix.desa_code !== undefined && !isNA(this.cell('desa_code')) ? 'desa_code' : ix.desa_name !== undefined ? 'desa_name' : 'desa_code';
+    const raw = c === 'desa_code' ? this.cell('desa_code') : `${this.cell('kecamatan_name').trim()} / ${this.cell('desa_name').trim()}`;
+    this.problem(c, 'unknown_area', area.message, raw);
+    return null;
+  }
 
-  return {
-    // A rejected row holding invisible characters (a zero-width space or BOM pasted into a code, a DOS 0x1A) is
-    // validated again without them: they never carry meaning in a code, date or number. A row still rejected names
-    // them in its problems (<U+200B>), so that a valid-looking code is not shown as the culprit. Clean rows pay
-    // nothing: the check runs on rejected rows only.
-    validate(rowFields, rowLine) {
-      const first = validateOnce(rowFields, rowLine);
-      if (first.ok || !rowFields.some((f) => INVISIBLE.test(f))) return first;
-      const again = validateOnce(rowFields.map((f) => f.replace(INVISIBLE_ALL, '')), rowLine);
-      if (again.ok) return again;
-      return { ok: false, problems: first.problems.map((p) => (p.raw !== undefined ? { ...p, raw: showInvisible(p.raw) } : p)) };
-    },
-  };
+  /** The child key of a valid row; a row without NIK or name is keyed by its own place in the file. */
+  private childKey(birthIso: string, areaCode: string): string {
+    return this.keyer.of(this.cell('child_id'), this.cell('name'), birthIso, areaCode) ?? fnv1a64(`${this.salt}r:${this.file}:${this.line}`);
+  }
 }
 
 /** Invisible characters stripped from a rejected row before it is validated again: zero-width space, non-joiner and

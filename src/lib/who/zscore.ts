@@ -149,84 +149,87 @@ function flagAbs(z: number | null, limit: number): 0 | 1 | null {
 /** Computes anthro's zlen, zwei, zwfl, zbmi (rounded to 2 decimals) and their WHO flags for one measurement;
  * null wherever anthro returns NA (missing or out-of-range input, oedema for the weight-based scores). */
 export function computeZScores(input: ZScoreInput, tables: WhoTables): ZScores {
-  const sex = input.sex;
-  let age = input.ageDays;
-  if (age !== null && age !== age) age = null;
-  let weight = input.weightKg;
-  if (weight !== null && weight !== weight) weight = null;
-  let lenhei = input.lengthHeightCm;
-  if (lenhei !== null && lenhei !== lenhei) lenhei = null;
-  const oedema = input.oedema;
-
-  let zlen: number | null = null;
-  let zwei: number | null = null;
-  let zwfl: number | null = null;
-  let zbmi: number | null = null;
-
+  const age = numberOrNull(input.ageDays);
+  const weight = numberOrNull(input.weightKg);
+  const lenhei = numberOrNull(input.lengthHeightCm);
   // anthro stops with an error on negative ages (round_up's stopifnot in adjust_lenhei); we return no scores.
-  if (age !== null && age < 0) {
-    return {
-      ageDays: age,
-      clenhei: lenhei,
-      zlen: null,
-      flen: null,
-      zwei: null,
-      fwei: null,
-      zwfl: null,
-      fwfl: null,
-      zbmi: null,
-      fbmi: null,
-    };
-  }
+  if (age !== null && age < 0) return scored(age, lenhei, null, null, null, null);
 
   // clenhei, including anthro's under-9-months rule (R/z-score.R, measure_implausible -> cmeasure NA). The cleaned
   // position matters again only for the wfl/wfh table when the age is missing, where that rule cannot apply.
   const position = input.position;
   const clenhei = lenhei === null ? null : adjustLengthHeight(age, position, lenhei);
+  const sex = input.sex;
+  if (sex !== 1 && sex !== 2) return scored(age, clenhei, null, null, null, null);
 
-  if (sex === 1 || sex === 2) {
-    // Age-based scores (anthro_zscore_adjusted): valid when the age is known, 0 <= age <= 1856 days and
-    // age / 30.4375 < 60 (unrounded), i.e. whole days 0..1826; the table row is the age rounded half up.
-    if (age !== null && age <= MAX_AGE_DAYS && age / DAYS_PER_MONTH < 60) {
-      const day = roundUp(age);
-      if (clenhei !== null) {
-        // Length/height-for-age: plain LMS (compute_zscore, R/z-score-length-for-age.R).
-        const z = ageZ(tables.len, sex, day, clenhei, false);
-        if (z === z) zlen = z;
-      }
-      if (weight !== null && !oedema) {
-        // Weight-for-age: restricted LMS; oedema -> NA (zscore_is_valid = !(oedema %in% "y")).
-        const z = ageZ(tables.wei, sex, day, weight, true);
-        if (z === z) zwei = z;
-        if (clenhei !== null) {
-          // BMI from weight and clenhei (R/z-score.R: cbmi <- weight / ((clenhei / 100)^2); R's x^2 is x * x).
-          const h = clenhei / 100;
-          const zb = ageZ(tables.bmi, sex, day, weight / (h * h), true);
-          if (zb === zb) zbmi = zb;
-        }
-      }
-    }
+  // Weight-based scores are NA with oedema (zscore_is_valid = !(oedema %in% "y")).
+  const weighed = input.oedema ? null : weight;
+  // Age-based scores (anthro_zscore_adjusted): valid when the age is known, 0 <= age <= 1856 days and
+  // age / 30.4375 < 60 (unrounded), i.e. whole days 0..1826; the table row is the age rounded half up.
+  const day = age !== null && ageInRange(age) ? roundUp(age) : -1;
+  // Length/height-for-age: plain LMS (compute_zscore, R/z-score-length-for-age.R).
+  const zlen = day < 0 || clenhei === null ? null : scoreOf(ageZ(tables.len, sex, day, clenhei, false));
+  // Weight-for-age: restricted LMS.
+  const zwei = day < 0 || weighed === null ? null : scoreOf(ageZ(tables.wei, sex, day, weighed, true));
+  const zbmi = day < 0 || weighed === null || clenhei === null ? null : bmiZ(tables.bmi, sex, day, weighed, clenhei);
+  const zwfl = weighed === null || clenhei === null ? null : weightForLenheiZ(tables, sex, age, position, clenhei, weighed);
+  return scored(age, clenhei, zlen, zwei, zwfl, zbmi);
+}
 
-    // Weight-for-length/height (R/z-score-weight-for-lenhei.R). Table: by age (< 731 days, unrounded -> length);
-    // with no age, by the cleaned position; with neither, length when clenhei < 87 cm. Valid range 45-110 cm (wfl)
-    // or 65-120 cm (wfh) on clenhei; oedema -> NA; age <= 1856 and age / 30.4375 < 60 when the age is known. A
-    // missing age keeps the score: anthro's `valid & NA` is NA, and `zscore[NA] <- NA` assigns nothing.
-    if (weight !== null && clenhei !== null && !oedema) {
-      let useLength: boolean;
-      if (age !== null) useLength = age < 731;
-      else if (position !== null) useLength = position === 'L';
-      else useLength = clenhei < 87;
-      const inRange = useLength ? clenhei >= 45 && clenhei <= 110 : clenhei >= 65 && clenhei <= 120;
-      const ageOk = age === null || (age <= MAX_AGE_DAYS && age / DAYS_PER_MONTH < 60);
-      if (inRange && ageOk) {
-        const z = wflZ(useLength ? tables.wfl : tables.wfh, sex, clenhei, weight);
-        if (z === z) zwfl = z;
-      }
-    }
-  }
+/** A number input as anthro reads it: NaN is missing (null). */
+function numberOrNull(x: number | null): number | null {
+  return x !== null && x !== x ? null : x;
+}
 
+/** anthro_zscore_adjusted's validity of a known, non-negative age: at most 1856 days and under 60 months. */
+function ageInRange(age: number): boolean {
+  return age <= MAX_AGE_DAYS && age / DAYS_PER_MONTH < 60;
+}
+
+/** A rounded z-score, or null for NaN (anthro's NA). */
+function scoreOf(z: number): number | null {
+  return z === z ? z : null;
+}
+
+/** BMI-for-age: restricted LMS on BMI from weight and clenhei (R/z-score.R: cbmi <- weight / ((clenhei / 100)^2);
+ * R's x^2 is x * x). */
+function bmiZ(table: LmsTable, sex: 1 | 2, day: number, weight: number, clenhei: number): number | null {
+  const h = clenhei / 100;
+  return scoreOf(ageZ(table, sex, day, weight / (h * h), true));
+}
+
+/** Weight-for-length/height (R/z-score-weight-for-lenhei.R). Table: by age (< 731 days, unrounded -> length); with
+ * no age, by the cleaned position; with neither, length when clenhei < 87 cm. Valid range 45-110 cm (wfl) or 65-120
+ * cm (wfh) on clenhei; age <= 1856 and age / 30.4375 < 60 when the age is known. A missing age keeps the score:
+ * anthro's `valid & NA` is NA, and `zscore[NA] <- NA` assigns nothing. */
+function weightForLenheiZ(
+  tables: WhoTables,
+  sex: 1 | 2,
+  age: number | null,
+  position: Position | null,
+  clenhei: number,
+  weight: number,
+): number | null {
+  let useLength: boolean;
+  if (age !== null) useLength = age < 731;
+  else if (position !== null) useLength = position === 'L';
+  else useLength = clenhei < 87;
+  const inRange = useLength ? clenhei >= 45 && clenhei <= 110 : clenhei >= 65 && clenhei <= 120;
+  if (!inRange || (age !== null && !ageInRange(age))) return null;
+  return scoreOf(wflZ(useLength ? tables.wfl : tables.wfh, sex, clenhei, weight));
+}
+
+/** The ZScores of one measurement with the WHO flags of its scores (anthro's flag_zscore on the rounded z). */
+function scored(
+  ageDays: number | null,
+  clenhei: number | null,
+  zlen: number | null,
+  zwei: number | null,
+  zwfl: number | null,
+  zbmi: number | null,
+): ZScores {
   return {
-    ageDays: age,
+    ageDays,
     clenhei,
     zlen,
     flen: flagAbs(zlen, 6),
