@@ -16,7 +16,7 @@ import type {
   SurveySeries,
 } from '../lib/site/contract.ts';
 
-import { COVERAGE_META, coverageAreaPath, type CoverageAreaJson, type CoverageMetaJson } from '../lib/publish/coverage.ts';
+import { COVERAGE_META, coverageAreaPath, coverageMapPath, type CoverageAreaJson, type CoverageMapJson, type CoverageMetaJson } from '../lib/publish/coverage.ts';
 
 export type * from '../lib/site/contract.ts';
 
@@ -137,4 +137,10 @@ export function loadCoverageMeta(): CoverageMetaJson | null {
 export function loadCoverage(code: string): CoverageAreaJson | null {
   const rel = coverageAreaPath(code);
   return hasContractFile(rel) ? readContractJson<CoverageAreaJson>(rel) : null;
+}
+
+/** `konvergensi-map/<level>/<period>.json`, or null when not published. */
+export function loadCoverageMap(level: Level, period: string): CoverageMapJson | null {
+  const rel = coverageMapPath(level, period);
+  return hasContractFile(rel) ? readContractJson<CoverageMapJson>(rel) : null;
 }
