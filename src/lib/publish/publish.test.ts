@@ -221,7 +221,11 @@ describe('the parts of publishFiles', () => {
     const hidden = seriesJson(v, 4, smoothed, () => 40);
     expect(hidden.periods['2025-02']).toMatchObject({ measured: null, target: null, coverage: null, measured_status: 'suppressed' });
     expect(hidden.breakdowns).toBeUndefined();
-    expect(seriesJson(v, 0, smoothed, () => null).breakdowns?.['2025-02']?.sex['1'].stunting?.status).toBeDefined();
+    // The kabupaten has breakdowns in every period: by sex, and by age without the 'age:' prefix.
+    const kab = seriesJson(v, 0, smoothed, () => null).breakdowns!;
+    expect(Object.keys(kab)).toEqual(PERIODS);
+    expect(Object.keys(kab['2025-02'].age)).toEqual(['0-5', '6-11', '12-23', '24-35', '36-47', '48-59']);
+    expect(kab['2025-08'].sex['1'].stunting).toMatchObject({ n: 8, status: 'ok' });
   });
 
   it('mapValuesJson holds the areas of one level in one period, with the smoothed figure for desa', () => {
