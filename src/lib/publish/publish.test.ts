@@ -225,7 +225,7 @@ describe('the parts of publishFiles', () => {
     const kab = seriesJson(v, 0, smoothed, () => null).breakdowns!;
     expect(Object.keys(kab)).toEqual(PERIODS);
     expect(Object.keys(kab['2025-02'].age)).toEqual(['0-5', '6-11', '12-23', '24-35', '36-47', '48-59']);
-    expect(kab['2025-08'].sex['1'].stunting).toMatchObject({ n: 8, status: 'ok' });
+    expect(kab['2025-08'].sex['1']?.stunting).toMatchObject({ n: 8, status: 'ok' });
   });
 
   it('mapValuesJson holds the areas of one level in one period, with the smoothed figure for desa', () => {
