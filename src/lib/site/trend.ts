@@ -121,7 +121,7 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
     width,
     height,
     margin,
-    line: tidy(routineLine(points)),
+    line: tidy(routineLine()(points)),
     band: tidy(intervalBand(y)(points)),
     points,
     surveys,
@@ -184,11 +184,14 @@ function routinePoints(periods: readonly string[], vals: readonly (SeriesValue |
   });
 }
 
-/** The routine line, broken at unpublished rounds. */
-const routineLine = d3line<TrendPoint>()
-  .defined((d) => d.y !== null)
-  .x((d) => d.x)
-  .y((d) => d.y!);
+/** The routine line, broken at unpublished rounds. (A function, not a module-level generator, so browser bundles
+ * that import only spreadLabels from this module can drop it.) */
+function routineLine() {
+  return d3line<TrendPoint>()
+    .defined((d) => d.y !== null)
+    .x((d) => d.x)
+    .y((d) => d.y!);
+}
 
 /** The 95% interval band, broken where there is no interval. */
 function intervalBand(y: Y) {
