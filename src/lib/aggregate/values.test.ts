@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_GROUPS, INDICATORS, type Area, type IndicatorValue, type Observation } from '../types.ts';
 import { addObservation, createCountTable, rollUp } from './counts.ts';
-import { indicatorValue, publishedValues, type PublishedValues } from './values.ts';
+import { cellLayout, indicatorValue, publishedValues, sumGroups, type PublishedValues } from './values.ts';
 import { COMPLEMENTARY, PRIMARY, PUBLISHED } from './suppress.ts';
 
 const area = (code: string, level: Area['level'], parent: string | null): Area => ({
@@ -138,5 +138,42 @@ describe('publishedValues', () => {
     // The small age cells of this example do get hidden somewhere.
     const anyAgeHidden = [K, A, B].some((a) => AGE_GROUPS.some((g) => at(a, 0).breakdowns![`age:${g}`].stunting.status === 'suppressed'));
     expect(anyAgeHidden).toBe(true);
+  });
+});
+
+describe('the linked-table layout', () => {
+  const cells = cellLayout(AREAS);
+  const nCat = 8; // sex:1, sex:2 and six age groups
+
+  it('cellLayout puts area totals first, then one cell per category of each area above desa level', () => {
+    expect(cells.nCat).toBe(nCat);
+    expect(cells.nCells).toBe(AREAS.length + 3 * nCat);
+    expect([...cells.bIndex]).toEqual([0, 1, 2, -1, -1, -1, -1, -1]);
+    expect([...cells.areaOfBreakdown]).toEqual([K, A, B]);
+    expect(cells.cellOf(A1, 0)).toBe(A1);
+    expect(cells.cellOf(K, 1)).toBe(AREAS.length);
+    expect(cells.cellOf(B, nCat)).toBe(AREAS.length + 3 * nCat - 1);
+  });
+
+  it('sumGroups links every area to its children, and each breakdown area to its sex, its age and its children\'s categories', () => {
+    const { geo, all } = sumGroups(PARENT, cells);
+    expect(geo).toEqual([
+      { parent: K, children: [A, B] },
+      { parent: A, children: [A1, A2] },
+      { parent: B, children: [B1, B2, B3] },
+    ]);
+    const c = cells.cellOf;
+    // The kabupaten: sex, age, then each category across its two kecamatan.
+    expect(all[0]).toEqual({ parent: K, children: [c(K, 1), c(K, 2)] });
+    expect(all[1]).toEqual({ parent: K, children: [3, 4, 5, 6, 7, 8].map((cat) => c(K, cat)) });
+    expect(all.slice(2, 2 + nCat)).toEqual(Array.from({ length: nCat }, (_, i) => ({ parent: c(K, i + 1), children: [c(A, i + 1), c(B, i + 1)] })));
+    // A kecamatan's desa have no breakdown cells: only its own sex and age groups.
+    expect(all.filter((g) => g.parent === A)).toEqual([
+      { parent: A, children: [c(A, 1), c(A, 2)] },
+      { parent: A, children: [3, 4, 5, 6, 7, 8].map((cat) => c(A, cat)) },
+      { parent: A, children: [A1, A2] },
+    ]);
+    expect(all.slice(-geo.length)).toEqual(geo);
+    expect(all.length).toBe(2 + nCat + 2 + 2 + geo.length);
   });
 });

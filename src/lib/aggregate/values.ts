@@ -52,9 +52,36 @@ export function publishedValues(
   periods: readonly string[],
   minimum: number,
 ): PublishedValues {
+  const cells = cellLayout(areas);
+  const groups = sumGroups(parentOf, cells);
+  const linked = linkedLayout(cells.nA, cells.nCells, groups.geo, groups.all);
+  const ever = everMeasured(t, cells.nA, periods.length);
+  const values: AreaPeriodValues[][] = areas.map(() => []);
+  for (let p = 0; p < periods.length; p++) {
+    const pt: PeriodTable = { t, p, cells, linked, status: protectPeriod(t, p, cells, linked, minimum), minimum };
+    for (let a = 0; a < cells.nA; a++) values[a].push(areaPeriodValues(pt, a, ever[a] === 1));
+  }
+  return { areas, periods, values };
+}
+
+/** Where the cells of the linked table are: cell `a` is area a's total, then each area above desa level has one
+ * cell per breakdown category (CATEGORIES without the total). */
+export interface CellLayout {
+  nA: number;
+  /** Breakdown categories per area. */
+  nCat: number;
+  nCells: number;
+  /** Breakdown index of each area, -1 for a desa (no breakdowns). */
+  bIndex: Int32Array;
+  /** Area of each breakdown index. */
+  areaOfBreakdown: Int32Array;
+  /** Cell of area `a`'s category `cat` (0 = the area's total). */
+  cellOf: (a: number, cat: number) => number;
+}
+
+/** The cell layout of a list of areas: breakdown cells exist for areas above desa level. */
+export function cellLayout(areas: readonly Area[]): CellLayout {
   const nA = areas.length;
-  const d = t.data;
-  // Breakdown cells exist for areas above desa level.
   const bIndex = new Int32Array(nA).fill(-1);
   let nB = 0;
   for (let a = 0; a < nA; a++) if (areas[a].level !== 'desa') bIndex[a] = nB++;
@@ -62,84 +89,117 @@ export function publishedValues(
   for (let a = 0; a < nA; a++) if (bIndex[a] >= 0) areaOfBreakdown[bIndex[a]] = a;
   const nCat = CATEGORIES.length - 1;
   const cellOf = (a: number, cat: number) => (cat === 0 ? a : nA + bIndex[a] * nCat + (cat - 1));
-  const nCells = nA + nB * nCat;
+  return { nA, nCat, nCells: nA + nB * nCat, bIndex, areaOfBreakdown, cellOf };
+}
 
-  // Linked totals: geography, and for breakdown areas the categories and each category across kecamatan.
-  const children: number[][] = areas.map(() => []);
+/** The linked totals: `geo`, each area the sum of its children; `all`, for each breakdown area its sex cells and its
+ * age cells each summing to its total, each category the sum of that category across its breakdown children, then
+ * the geographic groups. */
+export function sumGroups(parentOf: Int32Array, cells: CellLayout): { geo: SumGroup[]; all: SumGroup[] } {
+  const { nA, nCat, bIndex, cellOf } = cells;
+  const children: number[][] = Array.from({ length: nA }, () => []);
   for (let a = 0; a < nA; a++) if (parentOf[a] >= 0) children[parentOf[a]].push(a);
-  const geoGroups: SumGroup[] = [];
-  const allGroups: SumGroup[] = [];
+  const geo: SumGroup[] = [];
+  const all: SumGroup[] = [];
   for (let a = 0; a < nA; a++) {
-    if (children[a].length > 0) geoGroups.push({ parent: a, children: children[a] });
+    if (children[a].length > 0) geo.push({ parent: a, children: children[a] });
     if (bIndex[a] < 0) continue;
-    allGroups.push({ parent: a, children: [cellOf(a, 1), cellOf(a, 2)] });
-    allGroups.push({ parent: a, children: [3, 4, 5, 6, 7, 8].map((c) => cellOf(a, c)) });
+    all.push({ parent: a, children: [cellOf(a, 1), cellOf(a, 2)] });
+    all.push({ parent: a, children: [3, 4, 5, 6, 7, 8].map((c) => cellOf(a, c)) });
     const kids = children[a].filter((k) => bIndex[k] >= 0);
-    if (kids.length > 0) for (let c = 1; c <= nCat; c++) allGroups.push({ parent: cellOf(a, c), children: kids.map((k) => cellOf(k, c)) });
+    if (kids.length > 0) for (let c = 1; c <= nCat; c++) all.push({ parent: cellOf(a, c), children: kids.map((k) => cellOf(k, c)) });
   }
-  allGroups.push(...geoGroups);
-  const linked = linkedLayout(nA, nCells, geoGroups, allGroups);
+  all.push(...geo);
+  return { geo, all };
+}
 
-  // Does an area have any measurement in any period? (distinguishes not_measured from no_data)
-  const everMeasured = new Uint8Array(nA);
-  for (let a = 0; a < nA; a++) for (let p = 0; p < periods.length; p++) if (d[blockOf(t, a, p) + HEAD_SLOTS.measured] > 0) everMeasured[a] = 1;
+/** Per area, 1 when it has a measurement in any period (distinguishes not_measured from no_data). */
+function everMeasured(t: CountTable, nA: number, nPeriods: number): Uint8Array {
+  const ever = new Uint8Array(nA);
+  for (let a = 0; a < nA; a++) for (let p = 0; p < nPeriods; p++) if (t.data[blockOf(t, a, p) + HEAD_SLOTS.measured] > 0) ever[a] = 1;
+  return ever;
+}
 
-  const values: AreaPeriodValues[][] = areas.map(() => []);
-  for (let p = 0; p < periods.length; p++) {
-    // One linked table per period: measured, every family's n and every indicator's cases and non-cases.
-    // Slot of indicator k's n in a cell (cases is the next slot).
-    const slot = (cell: number, k: number): number => {
-      if (cell < nA) return blockOf(t, cell, p) + slotOf(0, k);
-      const bi = cell - nA;
-      return blockOf(t, areaOfBreakdown[Math.floor(bi / nCat)], p) + slotOf((bi % nCat) + 1, k);
-    };
-    const nOf = (cell: number, k: number) => d[slot(cell, k)];
-    const casesOf = (cell: number, k: number) => d[slot(cell, k) + 1];
-    const table = linked.table((cell) => (cell < nA ? d[blockOf(t, cell, p) + HEAD_SLOTS.measured] : 0), nOf, casesOf);
-    const status = protectTable(table.table, linked.nUnits, table.primary(minimum), table.size, minimum);
-    for (let a = 0; a < nA; a++) {
-      const b = blockOf(t, a, p);
-      const measured = d[b + HEAD_SLOTS.measured];
-      const base: CellStatus = measured > 0 ? 'ok' : everMeasured[a] ? 'not_measured' : 'no_data';
-      const hidden = status[a] !== PUBLISHED;
-      // The area's row is one unit: its measured children and every indicator are shown or hidden together.
-      const indicators = {} as Record<IndicatorId, IndicatorValue>;
-      INDICATORS.forEach((id, k) => {
-        const n = d[b + slotOf(0, k)];
-        const s = hidden ? (n < minimum ? PRIMARY : COMPLEMENTARY) : PUBLISHED;
-        indicators[id] = indicatorValue(n, d[b + slotOf(0, k) + 1], s, base);
-      });
-      let breakdowns: AreaPeriodValues['breakdowns'] = null;
-      if (bIndex[a] >= 0) {
-        breakdowns = {};
-        for (let c = 1; c <= nCat; c++) {
-          const row = {} as Record<IndicatorId, IndicatorValue>;
-          INDICATORS.forEach((id, k) => {
-            const n = d[b + slotOf(c, k)];
-            const s = status[linked.unitOf(cellOf(a, c), FAMILY[k])] !== PUBLISHED ? (n < minimum ? PRIMARY : COMPLEMENTARY) : PUBLISHED;
-            row[id] = indicatorValue(n, d[b + slotOf(c, k) + 1], s, base === 'ok' ? 'no_data' : base);
-          });
-          breakdowns[CATEGORIES[c]] = row;
-        }
-      }
-      values[a].push({
-        measured: hidden ? null : measured,
-        valid: hidden ? null : d[b + HEAD_SLOTS.valid],
-        flagged: hidden
-          ? null
-          : {
-              zlen: d[b + HEAD_SLOTS.flagged.zlen],
-              zwei: d[b + HEAD_SLOTS.flagged.zwei],
-              zwfl: d[b + HEAD_SLOTS.flagged.zwfl],
-              zbmi: d[b + HEAD_SLOTS.flagged.zbmi],
-            },
-        measuredStatus: hidden ? 'suppressed' : base,
-        indicators,
-        breakdowns,
-      });
-    }
+type LinkedLayout = ReturnType<typeof linkedLayout>;
+
+/** The suppression status of every unit in period `p`: one linked table per period (measured, every family's n and
+ * every indicator's cases and non-cases), protected. */
+function protectPeriod(t: CountTable, p: number, cells: CellLayout, linked: LinkedLayout, minimum: number): Uint8Array {
+  const d = t.data;
+  const { nA, nCat, areaOfBreakdown } = cells;
+  // Slot of indicator k's n in a cell (cases is the next slot).
+  const slot = (cell: number, k: number): number => {
+    if (cell < nA) return blockOf(t, cell, p) + slotOf(0, k);
+    const bi = cell - nA;
+    return blockOf(t, areaOfBreakdown[Math.floor(bi / nCat)], p) + slotOf((bi % nCat) + 1, k);
+  };
+  const nOf = (cell: number, k: number) => d[slot(cell, k)];
+  const casesOf = (cell: number, k: number) => d[slot(cell, k) + 1];
+  const table = linked.table((cell) => (cell < nA ? d[blockOf(t, cell, p) + HEAD_SLOTS.measured] : 0), nOf, casesOf);
+  return protectTable(table.table, linked.nUnits, table.primary(minimum), table.size, minimum);
+}
+
+/** One period's protected table and what reading it needs. */
+interface PeriodTable {
+  t: CountTable;
+  p: number;
+  cells: CellLayout;
+  linked: LinkedLayout;
+  /** Suppression status per unit. */
+  status: Uint8Array;
+  minimum: number;
+}
+
+/** The suppression of a count in a hidden unit: primary under the minimum, else complementary. */
+const hiddenAs = (n: number, minimum: number) => (n < minimum ? PRIMARY : COMPLEMENTARY);
+
+/** The published figures of area `a` in the table's period. The area's row is one unit: its measured children and
+ * every indicator are shown or hidden together. */
+function areaPeriodValues(pt: PeriodTable, a: number, everMeasured: boolean): AreaPeriodValues {
+  const { t, p, status, minimum } = pt;
+  const d = t.data;
+  const b = blockOf(t, a, p);
+  const measured = d[b + HEAD_SLOTS.measured];
+  const base: CellStatus = measured > 0 ? 'ok' : everMeasured ? 'not_measured' : 'no_data';
+  const hidden = status[a] !== PUBLISHED;
+  const indicators = {} as Record<IndicatorId, IndicatorValue>;
+  INDICATORS.forEach((id, k) => {
+    const n = d[b + slotOf(0, k)];
+    indicators[id] = indicatorValue(n, d[b + slotOf(0, k) + 1], hidden ? hiddenAs(n, minimum) : PUBLISHED, base);
+  });
+  return {
+    measured: hidden ? null : measured,
+    valid: hidden ? null : d[b + HEAD_SLOTS.valid],
+    flagged: hidden
+      ? null
+      : {
+          zlen: d[b + HEAD_SLOTS.flagged.zlen],
+          zwei: d[b + HEAD_SLOTS.flagged.zwei],
+          zwfl: d[b + HEAD_SLOTS.flagged.zwfl],
+          zbmi: d[b + HEAD_SLOTS.flagged.zbmi],
+        },
+    measuredStatus: hidden ? 'suppressed' : base,
+    indicators,
+    breakdowns: pt.cells.bIndex[a] >= 0 ? areaBreakdowns(pt, a, base) : null,
+  };
+}
+
+/** Area `a`'s breakdown values per category; each category's families are units of their own. */
+function areaBreakdowns(pt: PeriodTable, a: number, base: CellStatus): NonNullable<AreaPeriodValues['breakdowns']> {
+  const { t, p, cells, linked, status, minimum } = pt;
+  const d = t.data;
+  const b = blockOf(t, a, p);
+  const breakdowns: NonNullable<AreaPeriodValues['breakdowns']> = {};
+  for (let c = 1; c <= cells.nCat; c++) {
+    const row = {} as Record<IndicatorId, IndicatorValue>;
+    INDICATORS.forEach((id, k) => {
+      const n = d[b + slotOf(c, k)];
+      const s = status[linked.unitOf(cells.cellOf(a, c), FAMILY[k])] !== PUBLISHED ? hiddenAs(n, minimum) : PUBLISHED;
+      row[id] = indicatorValue(n, d[b + slotOf(c, k) + 1], s, base === 'ok' ? 'no_data' : base);
+    });
+    breakdowns[CATEGORIES[c]] = row;
   }
-  return { areas, periods, values };
+  return breakdowns;
 }
 
 /** Family of each indicator (INDICATORS order): indicators on the same z-score share one denominator. */

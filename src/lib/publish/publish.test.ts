@@ -4,7 +4,8 @@ import { addObservation, createCountTable, rollUp } from '../aggregate/counts.ts
 import { publishedValues, type PublishedValues } from '../aggregate/values.ts';
 import { parseSiteConfig, type SiteConfig } from '../config.ts';
 import { INDICATORS, type Area, type Observation } from '../types.ts';
-import { publishFiles, type PublishInput } from './publish.ts';
+import { smoothPublished } from '../aggregate/smooth-values.ts';
+import { latestPeriod, mapValuesJson, publishFiles, seriesJson, tidyTables, type PublishInput } from './publish.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const PERIODS = ['2025-02', '2025-08'];
@@ -186,5 +187,53 @@ describe('publishFiles', () => {
     expect(names).toContain('surveys-csv');
     expect(d.version).toBe(json('meta.json').data_version);
     expect(d.licenses[0].name).toBe('CC-BY-4.0');
+  });
+});
+
+describe('the parts of publishFiles', () => {
+  const v = values();
+  const smoothed = smoothPublished(v).values;
+
+  it('latestPeriod names the last period the region has a published count in, else the last period', () => {
+    expect(latestPeriod(v)).toBe('2025-08');
+    const hiddenLast: PublishedValues = { ...v, values: v.values.map((row, a) => (a === 0 ? [row[0], { ...row[1], measuredStatus: 'suppressed' as const }] : row)) };
+    expect(latestPeriod(hiddenLast)).toBe('2025-02');
+    const none: PublishedValues = { ...v, values: v.values.map((row) => row.map((c) => ({ ...c, measuredStatus: 'no_data' as const }))) };
+    expect(latestPeriod(none)).toBe('2025-08');
+    expect(latestPeriod({ areas: AREAS, periods: [], values: AREAS.map(() => []) })).toBe('');
+  });
+
+  it('tidyTables gives one CSV per area in each dialect, in area order, whose rows make up the whole table', () => {
+    const t = tidyTables(v, smoothed, true);
+    expect(t.perArea.map(([path]) => path)).toEqual(AREAS.flatMap((a) => [`csv/${a.code}.csv`, `csv-excel/${a.code}.csv`]));
+    const body = (text: string) => text.split('\n').slice(1).filter(Boolean);
+    expect(t.perArea.filter(([path]) => path.startsWith('csv/')).flatMap(([, text]) => body(text))).toEqual(body(t.tidy));
+    // The Excel row of a complementary cell names the kind and the synthetic flag.
+    const excelRow = t.excel.split('\r\n').find((l) => l.startsWith('18.72.01.1004;') && l.includes(';2025-02;stunting;'))!;
+    expect(excelRow.endsWith(';complementary;yes')).toBe(true);
+    expect(tidyTables(v, smoothed, false).excel).toContain(';complementary;no');
+  });
+
+  it('seriesJson gives no target or coverage where the count is hidden, and no coverage against a target of 0', () => {
+    const target = () => 0;
+    const s = seriesJson(v, 2, smoothed, target);
+    expect(s.periods['2025-02']).toMatchObject({ measured: 12, target: 0, coverage: null });
+    const hidden = seriesJson(v, 4, smoothed, () => 40);
+    expect(hidden.periods['2025-02']).toMatchObject({ measured: null, target: null, coverage: null, measured_status: 'suppressed' });
+    expect(hidden.breakdowns).toBeUndefined();
+    // The kabupaten has breakdowns in every period: by sex, and by age without the 'age:' prefix.
+    const kab = seriesJson(v, 0, smoothed, () => null).breakdowns!;
+    expect(Object.keys(kab)).toEqual(PERIODS);
+    expect(Object.keys(kab['2025-02'].age)).toEqual(['0-5', '6-11', '12-23', '24-35', '36-47', '48-59']);
+    expect(kab['2025-08'].sex['1']?.stunting).toMatchObject({ n: 8, status: 'ok' });
+  });
+
+  it('mapValuesJson holds the areas of one level in one period, with the smoothed figure for desa', () => {
+    const m = mapValuesJson(v, 'desa', 1, smoothed);
+    expect(m.period).toBe('2025-08');
+    expect(Object.keys(m.values)).toEqual(AREAS.filter((a) => a.level === 'desa').map((a) => a.code));
+    expect(m.values['18.72.01.1001']).toMatchObject({ measured: 15, stunting: { n: 15, cases: 2 } });
+    expect(Object.keys(m.values['18.72.01.1001'].stunting!)).toContain('smoothed_prevalence');
+    expect(Object.keys(mapValuesJson(v, 'kabupaten', 0, smoothed).values['18.72'].stunting!)).not.toContain('smoothed_prevalence');
   });
 });

@@ -18,7 +18,7 @@ import type {
 import { INDICATORS, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
 import { EXCEL_DIALECT, toCsv } from './csv.ts';
 import { CODEBOOK_PATH, EXCEL_ALL_PATH, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
-import { smoothPublished, type SmoothedValue } from '../aggregate/smooth-values.ts';
+import { smoothPublished, type SmoothedValue, type SmoothedValues } from '../aggregate/smooth-values.ts';
 import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
 
 /** Everything the publisher needs; file contents of boundaries and quality arrive ready-made. */
@@ -80,56 +80,85 @@ export const TIDY_COLUMNS = [
 
 /** Builds every published file: relative path under `data/v1/` → text. */
 export function publishFiles(input: PublishInput): Map<string, string> {
-  const { config, values, region } = input;
-  const { areas, periods } = values;
+  const { config, values } = input;
   const files = new Map<string, string>();
   // Smoothed figures (desa and kecamatan), computed from the published cells only.
   const smoothed = smoothPublished(values).values;
-  const coverageOf = (a: number, p: number, v: AreaPeriodValues) => {
-    const target = v.measured === null ? null : input.target(a, p);
-    return { target, coverage: target && v.measured !== null ? pct1((100 * v.measured) / target) : null };
-  };
 
   // Tidy CSV first: its hash is the data version.
-  // One CSV per area too (csv/<kode>.csv): exactly that area's rows of the tidy CSV, so area files concatenate or
-  // filter to the same bytes.
-  // The Excel variants (stunting-excel.csv, csv-excel/<kode>.csv) hold the same rows plus the suppression kind and
-  // the synthetic flag, in the dialect of Excel under an Indonesian locale (src/lib/publish/excel.ts).
-  const synthetic = config.demo.synthetic;
-  const tidy: (string | number | null)[][] = [];
-  const excel: (string | number | null)[][] = [];
+  const tables = tidyTables(values, smoothed, config.demo.synthetic);
+  const dataVersion = input.sha256(tables.tidy).slice(0, 12);
+  files.set('stunting.csv', tables.tidy);
+  files.set(EXCEL_ALL_PATH, tables.excel);
+  files.set(CODEBOOK_PATH, codebookCsv({ suppressionMin: config.suppression.minMeasured, synthetic: config.demo.synthetic }));
+  for (const [path, text] of tables.perArea) files.set(path, text);
+
+  files.set('meta.json', json(metaJson(input, dataVersion)));
+  files.set('areas.json', json(areasJson(values.areas, input.lokus)));
+  values.areas.forEach((area, a) => files.set(`series/${area.code}.json`, json(seriesJson(values, a, smoothed, input.target))));
+  for (const level of ['kecamatan', 'desa', 'kabupaten'] as const) {
+    values.periods.forEach((period, p) => files.set(`map/${level}/${period}.json`, json(mapValuesJson(values, level, p, smoothed))));
+  }
+
+  for (const [level, topo] of Object.entries(input.boundaries)) if (topo) files.set(`boundaries/${level}.topo.json`, topo);
+  files.set('surveys.json', json(input.surveys));
+  files.set('surveys.csv', input.surveysCsv);
+  if (input.quality !== null && input.quality !== undefined) files.set('quality.json', json(input.quality));
+  if (input.qualityCsv) files.set('quality.csv', input.qualityCsv);
+  files.set('validation.json', json(input.validation));
+  for (const [path, text] of input.extra?.files ?? []) files.set(path, text);
+  files.set('datapackage.json', json(dataPackage(input, files, dataVersion)));
+  return files;
+}
+
+type Smoothed = SmoothedValues['values'];
+type Cell = string | number | null;
+
+/** The published CSV tables: the tidy CSV, its Excel variant, and one CSV per area in each dialect (path, text).
+ * An area's CSV (csv/<kode>.csv) holds exactly that area's rows of the tidy CSV, so area files concatenate or filter
+ * to the same bytes; the Excel variants (stunting-excel.csv, csv-excel/<kode>.csv) hold the same rows plus the
+ * suppression kind and the synthetic flag, in the dialect of Excel under an Indonesian locale (excel.ts). */
+export function tidyTables(values: PublishedValues, smoothed: Smoothed, synthetic: boolean): { tidy: string; excel: string; perArea: [string, string][] } {
+  const tidy: Cell[][] = [];
+  const excel: Cell[][] = [];
   const perArea: [string, string][] = [];
-  areas.forEach((area, a) => {
-    const own: (string | number | null)[][] = [];
-    const ownExcel: (string | number | null)[][] = [];
-    periods.forEach((period, p) => {
-      const v = values.values[a][p];
-      for (const id of INDICATORS) {
-        const x = v.indicators[id];
-        const sm = smoothed[a][p]?.[id] ?? null;
-        const row = [area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status, sm?.prevalence ?? null, sm?.ciLow ?? null, sm?.ciHigh ?? null];
-        own.push(row);
-        ownExcel.push(excelRow(row, x.suppression, synthetic));
-      }
-    });
-    for (const r of own) tidy.push(r);
+  values.areas.forEach((area, a) => {
+    const own = areaTidyRows(values, a, smoothed);
+    const ownExcel = own.map((row) => excelRow(row.cells, row.suppression, synthetic));
+    for (const r of own) tidy.push(r.cells);
     for (const r of ownExcel) excel.push(r);
-    perArea.push([areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own)]);
+    perArea.push([areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own.map((r) => r.cells))]);
     perArea.push([excelCsvPath(area.code), excelCsv(ownExcel)]);
   });
-  const tidyCsv = toCsv(TIDY_COLUMNS, tidy);
-  const dataVersion = input.sha256(tidyCsv).slice(0, 12);
-  files.set('stunting.csv', tidyCsv);
-  files.set(EXCEL_ALL_PATH, excelCsv(excel));
-  files.set(CODEBOOK_PATH, codebookCsv({ suppressionMin: config.suppression.minMeasured, synthetic }));
-  for (const [path, text] of perArea) files.set(path, text);
+  return { tidy: toCsv(TIDY_COLUMNS, tidy), excel: excelCsv(excel), perArea };
+}
 
-  const latest = [...periods].reverse().find((_, i) => {
-    const p = periods.length - 1 - i;
-    return values.values[0][p].measuredStatus === 'ok';
-  }) ?? periods[periods.length - 1] ?? '';
+/** One area's tidy rows (TIDY_COLUMNS order), by period then indicator, each with its suppression kind. */
+function areaTidyRows(values: PublishedValues, a: number, smoothed: Smoothed): { cells: Cell[]; suppression: IndicatorValue['suppression'] }[] {
+  const area = values.areas[a];
+  return values.periods.flatMap((period, p) =>
+    INDICATORS.map((id) => {
+      const x = values.values[a][p].indicators[id];
+      const sm = smoothed[a][p]?.[id] ?? null;
+      const cells = [area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status, sm?.prevalence ?? null, sm?.ciLow ?? null, sm?.ciHigh ?? null];
+      return { cells, suppression: x.suppression };
+    }),
+  );
+}
+
+/** The latest period in which the region (the first area) has a published measured count, else the last period
+ * ('' when there are none). */
+export function latestPeriod(values: PublishedValues): string {
+  const { periods } = values;
+  for (let p = periods.length - 1; p >= 0; p--) if (values.values[0][p].measuredStatus === 'ok') return periods[p];
+  return periods[periods.length - 1] ?? '';
+}
+
+/** meta.json: the region, titles, licence, periods, indicators, targets, sources and row counts. */
+function metaJson(input: PublishInput, dataVersion: string): Meta {
+  const { config, region, values } = input;
   const targets = [...NATIONAL_TARGETS, ...config.localTargets].map((t) => ({ year: t.year, value: t.value, label: { ...t.label } }));
-  const meta: Meta = {
+  return {
     schema_version: 1,
     data_version: dataVersion,
     region: { code: region.code, name: region.name, ...(input.province ? { province: input.province } : {}) },
@@ -137,8 +166,8 @@ export function publishFiles(input: PublishInput): Map<string, string> {
     publisher: config.publisher,
     licence: config.licence,
     synthetic: config.demo.synthetic,
-    periods: [...periods],
-    latest_period: latest,
+    periods: [...values.periods],
+    latest_period: latestPeriod(values),
     levels: ['kabupaten', 'kecamatan', 'desa'],
     indicators: INDICATORS.map((id) => ({ id, label: INDICATOR_META[id].label, definition: INDICATOR_META[id].definition, z: INDICATOR_META[id].z })),
     suppression_min: config.suppression.minMeasured,
@@ -156,70 +185,69 @@ export function publishFiles(input: PublishInput): Map<string, string> {
       children: input.children,
     },
   };
-  files.set('meta.json', json(meta));
+}
 
-  const areasJson: AreaJson[] = areas.map((a) => ({
+/** areas.json: every area with its lokus years in ascending order. */
+function areasJson(areas: readonly Area[], lokus: PublishInput['lokus']): AreaJson[] {
+  return areas.map((a) => ({
     code: a.code,
     name: a.name,
     level: a.level,
     parent: a.parent,
     kind: a.kind,
-    lokus: [...(input.lokus.get(a.code) ?? [])].sort((x, y) => x - y),
+    lokus: [...(lokus.get(a.code) ?? [])].sort((x, y) => x - y),
   }));
-  files.set('areas.json', json(areasJson));
+}
 
-  areas.forEach((area, a) => {
-    const s: SeriesJson = { code: area.code, name: area.name, level: area.level, parent: area.parent, periods: {} };
-    const breakdowns: NonNullable<SeriesJson['breakdowns']> = {};
-    periods.forEach((period, p) => {
-      const v = values.values[a][p];
-      const { target, coverage } = coverageOf(a, p, v);
-      const sp: SeriesPeriod = {
-        measured: v.measured,
-        valid: v.valid,
-        flagged: v.flagged,
-        target,
-        coverage,
-        measured_status: v.measuredStatus,
-        indicators: indicatorsJson(v.indicators, smoothed[a][p]),
-      };
-      s.periods[period] = sp;
-      if (v.breakdowns) {
-        breakdowns[period] = {
-          sex: { '1': indicatorsJson(v.breakdowns['sex:1']), '2': indicatorsJson(v.breakdowns['sex:2']) },
-          age: Object.fromEntries(
-            Object.entries(v.breakdowns)
-              .filter(([k]) => k.startsWith('age:'))
-              .map(([k, r]) => [k.slice(4), indicatorsJson(r)]),
-          ),
-        };
-      }
-    });
-    if (Object.keys(breakdowns).length > 0) s.breakdowns = breakdowns;
-    files.set(`series/${area.code}.json`, json(s));
+/** series/<kode>.json of area `a`: every period's counts, coverage against the target and indicators, and the
+ * breakdowns by sex and age where the area has them. */
+export function seriesJson(values: PublishedValues, a: number, smoothed: Smoothed, target: PublishInput['target']): SeriesJson {
+  const area = values.areas[a];
+  const s: SeriesJson = { code: area.code, name: area.name, level: area.level, parent: area.parent, periods: {} };
+  const breakdowns: NonNullable<SeriesJson['breakdowns']> = {};
+  values.periods.forEach((period, p) => {
+    const v = values.values[a][p];
+    s.periods[period] = seriesPeriod(v, v.measured === null ? null : target(a, p), smoothed[a][p]);
+    if (v.breakdowns) breakdowns[period] = breakdownsJson(v.breakdowns);
   });
+  if (Object.keys(breakdowns).length > 0) s.breakdowns = breakdowns;
+  return s;
+}
 
-  for (const level of ['kecamatan', 'desa', 'kabupaten'] as const) {
-    periods.forEach((period, p) => {
-      const m: MapValuesJson = { level, period, values: {} };
-      areas.forEach((area, a) => {
-        if (area.level !== level) return;
-        const v = values.values[a][p];
-        m.values[area.code] = { measured: v.measured, ...indicatorsJson(v.indicators, smoothed[a][p]) };
-      });
-      files.set(`map/${level}/${period}.json`, json(m));
-    });
-  }
+/** One period of a series; coverage is the measured share of the target in percent, one decimal. */
+function seriesPeriod(v: AreaPeriodValues, target: number | null, smoothed: Smoothed[number][number]): SeriesPeriod {
+  return {
+    measured: v.measured,
+    valid: v.valid,
+    flagged: v.flagged,
+    target,
+    coverage: target && v.measured !== null ? pct1((100 * v.measured) / target) : null,
+    measured_status: v.measuredStatus,
+    indicators: indicatorsJson(v.indicators, smoothed),
+  };
+}
 
-  for (const [level, topo] of Object.entries(input.boundaries)) if (topo) files.set(`boundaries/${level}.topo.json`, topo);
-  files.set('surveys.json', json(input.surveys));
-  files.set('surveys.csv', input.surveysCsv);
-  if (input.quality !== null && input.quality !== undefined) files.set('quality.json', json(input.quality));
-  if (input.qualityCsv) files.set('quality.csv', input.qualityCsv);
-  files.set('validation.json', json(input.validation));
-  for (const [path, text] of input.extra?.files ?? []) files.set(path, text);
-  files.set('datapackage.json', json(dataPackage(input, files, dataVersion)));
-  return files;
+/** The breakdowns of one period: by sex ('1', '2') and by age group (the key without its 'age:' prefix). */
+function breakdownsJson(b: NonNullable<AreaPeriodValues['breakdowns']>): NonNullable<SeriesJson['breakdowns']>[string] {
+  return {
+    sex: { '1': indicatorsJson(b['sex:1']), '2': indicatorsJson(b['sex:2']) },
+    age: Object.fromEntries(
+      Object.entries(b)
+        .filter(([k]) => k.startsWith('age:'))
+        .map(([k, r]) => [k.slice(4), indicatorsJson(r)]),
+    ),
+  };
+}
+
+/** map/<level>/<period>.json: the measured count and indicators of every area of the level in period `p`. */
+export function mapValuesJson(values: PublishedValues, level: Level, p: number, smoothed: Smoothed): MapValuesJson {
+  const m: MapValuesJson = { level, period: values.periods[p], values: {} };
+  values.areas.forEach((area, a) => {
+    if (area.level !== level) return;
+    const v = values.values[a][p];
+    m.values[area.code] = { measured: v.measured, ...indicatorsJson(v.indicators, smoothed[a][p]) };
+  });
+  return m;
 }
 
 /** The Frictionless Data Package descriptor for the published files, with a SHA-256 of each. */

@@ -3,7 +3,7 @@ import type { AreaJson } from '../site/contract.ts';
 import { addObservation, createQualityAccumulator, mergeQuality, setTarget, type QualityAccumulator } from './accumulator.ts';
 import { qualityRecords } from './records.ts';
 import { population } from '../../../test/helpers/quality-population.ts';
-import { badgeModel, fmtNum, fmtPct, qualityPageModel, reasonText } from './view.ts';
+import { badgeModel, fmtNum, fmtPct, gradeTrend, levelGrades, qualityPageModel, reasonText, weakestFirst, type WeakAreaRow } from './view.ts';
 
 function acc(n: number, seed: number, roundHeights = false): QualityAccumulator {
   const a = createQualityAccumulator();
@@ -98,5 +98,34 @@ describe('qualityPageModel', () => {
   it('is unavailable without a real quality.json', () => {
     expect(qualityPageModel({ note: 'x' } as never, areas, { code: '35.10', name: 'K' }, '2025-08', 'en').available).toBe(false);
     expect(qualityPageModel(null, areas, { code: '35.10', name: 'K' }, '2025-08', 'en').available).toBe(false);
+  });
+});
+
+describe('the parts of qualityPageModel', () => {
+  const row = (code: string, grade: WeakAreaRow['grade'], reasons: number, n: number): WeakAreaRow => ({
+    code, name: code, level: 'desa', grade, n, reasons: Array(reasons).fill('r'), shortReasons: [], reasonCodes: [],
+  });
+
+  it('levelGrades counts one level\'s grades, suppressed areas apart and areas without data not at all', () => {
+    const f = file();
+    const desa = levelGrades(f, areas, 'desa', '2025-08', 'en');
+    expect(desa.count).toEqual({ level: 'desa', counts: { baik: 1, cukup: 0, lemah: 0, sangat_lemah: 1, tidak_dinilai: 0 }, suppressed: 1, total: 3 });
+    expect(desa.weak.map((w) => [w.code, w.name, w.level])).toEqual([['35.10.01.2001', 'Sarongan', 'desa']]);
+    expect(desa.weak[0].reasons).toHaveLength(desa.weak[0].reasonCodes.length);
+    // No record in that period: nothing counted.
+    expect(levelGrades(f, areas, 'desa', '2025-02', 'en').count.total).toBe(0);
+  });
+
+  it('weakestFirst orders by grade, then number of reasons, then children, then code, without touching its input', () => {
+    const rows = [row('b', 'cukup', 1, 50), row('a', 'cukup', 1, 50), row('c', 'cukup', 2, 10), row('d', 'lemah', 1, 5), row('e', 'cukup', 1, 90)];
+    expect(weakestFirst(rows).map((r) => r.code)).toEqual(['d', 'c', 'e', 'a', 'b']);
+    expect(rows.map((r) => r.code)).toEqual(['b', 'a', 'c', 'd', 'e']);
+  });
+
+  it('gradeTrend lists the periods oldest first with the key figures', () => {
+    const t = gradeTrend(file().areas['35.10']);
+    expect(t.map((x) => x.period)).toEqual(['2025-02', '2025-08']);
+    expect(t[1]).toMatchObject({ n: 708 });
+    expect(t[1].heightDps).toBeGreaterThan(t[0].heightDps!);
   });
 });

@@ -258,7 +258,23 @@ export function qualityPageModel(
   lang: QLang,
   limit = 20,
 ): QualityPageModel {
-  const empty: QualityPageModel = {
+  const empty = emptyPageModel(region, period);
+  if (!q || typeof q !== 'object' || !q.areas) return empty;
+  const rec = q.areas[region.code]?.[period] ?? null;
+  const model: QualityPageModel = { ...empty, available: true, record: rec };
+  if (rec) model.badge = badgeModel(rec.grade, rec.reasons, lang, rec.status === 'suppressed');
+  if (rec?.metrics) Object.assign(model, metricsParts(q, rec, rec.metrics, lang));
+  model.trend = gradeTrend(q.areas[region.code] ?? {});
+  // Grade counts and the weakest areas among kecamatan and desa.
+  const byLevel = (['kecamatan', 'desa'] as const).map((level) => levelGrades(q, areas, level, period, lang));
+  model.gradeCounts = byLevel.map((l) => l.count);
+  model.weakest = weakestFirst(byLevel.flatMap((l) => l.weak)).slice(0, limit);
+  return model;
+}
+
+/** The page model when there is no quality report. */
+function emptyPageModel(region: { code: string; name: string }, period: string): QualityPageModel {
+  return {
     available: false,
     region,
     period,
@@ -275,26 +291,27 @@ export function qualityPageModel(
     hazMean: null,
     hazSd: null,
   };
-  if (!q || typeof q !== 'object' || !q.areas) return empty;
-  const byCode = new Map(areas.map((a) => [a.code, a]));
-  const rec = q.areas[region.code]?.[period] ?? null;
-  const m = rec?.metrics ?? null;
-  const model: QualityPageModel = { ...empty, available: true, record: rec };
-  if (rec) model.badge = badgeModel(rec.grade, rec.reasons, lang, rec.status === 'suppressed');
-  if (m) {
-    model.metricRows = metricRows(m, rec?.reasons ?? [], lang, rec?.grade !== 'tidak_dinilai');
-    model.rejectedByReason = Object.entries(m.rejected.by_reason)
+}
+
+/** The parts of the page drawn from the region's metrics: the metrics table, rejected rows by reason (most first),
+ * the HAZ histogram and the terminal-digit charts. */
+function metricsParts(q: QualityFileJson, rec: QualityRecordJson, m: QualityMetricsJson, lang: QLang) {
+  return {
+    metricRows: metricRows(m, rec.reasons ?? [], lang, rec.grade !== 'tidak_dinilai'),
+    rejectedByReason: Object.entries(m.rejected.by_reason)
       .map(([reason, count]) => ({ reason, count }))
-      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
-    if (m.haz_histogram) model.haz = hazHistogramChart(m.haz_histogram, q.method.haz_histogram.from, q.method.haz_histogram.width);
-    model.heightDigits = digitChart(m.digits.height.counts);
-    model.weightDigits = digitChart(m.digits.weight.counts);
-    model.hazMean = m.zscores.haz.mean;
-    model.hazSd = m.zscores.haz.sd;
-  }
-  // Trend of the region's grade over every published period.
-  const regionPeriods = q.areas[region.code] ?? {};
-  model.trend = Object.keys(regionPeriods)
+      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
+    ...(m.haz_histogram ? { haz: hazHistogramChart(m.haz_histogram, q.method.haz_histogram.from, q.method.haz_histogram.width) } : {}),
+    heightDigits: digitChart(m.digits.height.counts),
+    weightDigits: digitChart(m.digits.weight.counts),
+    hazMean: m.zscores.haz.mean,
+    hazSd: m.zscores.haz.sd,
+  } satisfies Partial<QualityPageModel>;
+}
+
+/** The region's grade and key figures in every published period, oldest first. */
+export function gradeTrend(regionPeriods: Record<string, QualityRecordJson>): QualityPageModel['trend'] {
+  return Object.keys(regionPeriods)
     .sort()
     .map((p) => {
       const r = regionPeriods[p];
@@ -307,45 +324,59 @@ export function qualityPageModel(
         weightDps: r.metrics?.digits.weight.dps ?? null,
       };
     });
-  // Grade counts and the weakest areas among kecamatan and desa.
-  const levels: Level[] = ['kecamatan', 'desa'];
-  const rows: WeakAreaRow[] = [];
-  for (const level of levels) {
-    const counts = Object.fromEntries(GRADE_ORDER.map((g) => [g, 0])) as Record<QualityGrade, number>;
-    let suppressed = 0;
-    let total = 0;
-    for (const a of areas) {
-      if (a.level !== level) continue;
-      const r = q.areas[a.code]?.[period];
-      if (!r || r.status === 'no_data') continue;
-      total++;
-      if (r.status === 'suppressed') {
-        suppressed++;
-        continue;
-      }
-      counts[r.grade]++;
-      if (GRADE_RANK[r.grade] > 0) {
-        rows.push({
-          code: a.code,
-          name: byCode.get(a.code)?.name ?? a.code,
-          level,
-          grade: r.grade,
-          n: r.n ?? 0,
-          reasons: r.reasons.filter((x) => x.level > 0).map((x) => reasonText(x, lang)),
-          shortReasons: r.reasons.filter((x) => x.level > 0).map((x) => describeReasonShort(x, lang)),
-          reasonCodes: r.reasons.filter((x) => x.level > 0).map((x) => x.code),
-        });
-      }
+}
+
+/** Grade counts of one level in one period (areas without data left out, suppressed ones counted apart), and its
+ * areas graded below 'baik' with their reasons. */
+export function levelGrades(
+  q: QualityFileJson,
+  areas: readonly AreaJson[],
+  level: Level,
+  period: string,
+  lang: QLang,
+): { count: QualityPageModel['gradeCounts'][number]; weak: WeakAreaRow[] } {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const counts = Object.fromEntries(GRADE_ORDER.map((g) => [g, 0])) as Record<QualityGrade, number>;
+  const weak: WeakAreaRow[] = [];
+  let suppressed = 0;
+  let total = 0;
+  for (const a of areas) {
+    if (a.level !== level) continue;
+    const r = q.areas[a.code]?.[period];
+    if (!r || r.status === 'no_data') continue;
+    total++;
+    if (r.status === 'suppressed') {
+      suppressed++;
+      continue;
     }
-    model.gradeCounts.push({ level, counts, suppressed, total });
+    counts[r.grade]++;
+    if (GRADE_RANK[r.grade] > 0) weak.push(weakAreaRow(r, a.code, byCode.get(a.code)?.name ?? a.code, level, lang));
   }
-  rows.sort(
+  return { count: { level, counts, suppressed, total }, weak };
+}
+
+/** A weak area's row: its graded reasons in words, in short words and as codes. */
+function weakAreaRow(r: QualityRecordJson, code: string, name: string, level: Level, lang: QLang): WeakAreaRow {
+  const graded = r.reasons.filter((x) => x.level > 0);
+  return {
+    code,
+    name,
+    level,
+    grade: r.grade,
+    n: r.n ?? 0,
+    reasons: graded.map((x) => reasonText(x, lang)),
+    shortReasons: graded.map((x) => describeReasonShort(x, lang)),
+    reasonCodes: graded.map((x) => x.code),
+  };
+}
+
+/** Weak areas worst grade first, then more reasons, then more children, then by code. */
+export function weakestFirst(rows: readonly WeakAreaRow[]): WeakAreaRow[] {
+  return [...rows].sort(
     (a, b) =>
       GRADE_RANK[b.grade] - GRADE_RANK[a.grade] ||
       b.reasons.length - a.reasons.length ||
       b.n - a.n ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
-  model.weakest = rows.slice(0, limit);
-  return model;
 }

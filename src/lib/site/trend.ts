@@ -3,7 +3,7 @@
  * axis ticks for a server-rendered chart. The y axis always starts at 0 (an honest scale for a prevalence), the x
  * axis is time (months), surveys are yearly points placed mid-year. Pure: the component only draws what this returns.
  */
-import { scaleLinear, scaleUtc } from 'd3-scale';
+import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import { area as d3area, line as d3line } from 'd3-shape';
 import type { IndicatorId } from '../types.ts';
 import type { SeriesJson, SurveySeries } from './contract.ts';
@@ -90,6 +90,16 @@ export function spreadLabels(ys: number[], gap: number): number[] {
   return out;
 }
 
+type X = ScaleTime<number, number>;
+type Y = ScaleLinear<number, number>;
+type Margin = TrendModel['margin'];
+type SeriesValue = SeriesJson['periods'][string]['indicators'][IndicatorId];
+
+/** A coordinate rounded to one decimal. */
+const r1 = (v: number) => Math.round(v * 10) / 10;
+/** Mid-year of a survey year (surveys are yearly). */
+const midYear = (year: number) => new Date(Date.UTC(year, 6, 1));
+
 /** The geometry of the trend chart of one indicator for a series (periods in time order). */
 export function trendModel(series: SeriesJson, periods: readonly string[], opts: TrendOptions): TrendModel {
   const { indicator, lang, narrow = false } = opts;
@@ -100,33 +110,70 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
   const targetsIn = opts.targets ?? [];
 
   const dates = periods.map(periodDate);
-  const surveyDates = surveysIn.flatMap((s) => s.points.filter((p) => p.prevalence !== null).map((p) => new Date(Date.UTC(p.year, 6, 1))));
+  const x = timeScale(dates, surveysIn, margin, width);
+  const vals = periods.map((p) => series.periods[p]?.indicators?.[indicator] ?? null);
+  const y = valueScale(vals, surveysIn, targetsIn, margin, height, narrow);
+  const points = routinePoints(periods, vals, dates, x, y, lang);
+  const surveys = surveyLines(surveysIn, x, y, lang);
+  const empty = points.every((p) => p.y === null);
+
+  return {
+    width,
+    height,
+    margin,
+    line: tidy(routineLine()(points)),
+    band: tidy(intervalBand(y)(points)),
+    points,
+    surveys,
+    targets: targetLines(targetsIn, y, lang),
+    xTicks: timeTicks(periods, dates, surveys, x, lang),
+    yTicks: valueTicks(y, narrow, lang),
+    yMax: y.domain()[1],
+    empty,
+    emptyText: empty ? (points.some((p) => p.status === 'suppressed') ? HIDDEN_TEXT[lang] : NO_DATA_TEXT[lang]) : null,
+  };
+}
+
+/** The x scale: time over the rounds and the survey years, with half a round of padding each side so the first and
+ * last points are not on the frame. */
+function timeScale(dates: readonly Date[], surveys: readonly SurveySeries[], margin: Margin, width: number): X {
+  const surveyDates = surveys.flatMap((s) => s.points.filter((p) => p.prevalence !== null).map((p) => midYear(p.year)));
   const all = [...dates, ...surveyDates].filter((d) => !Number.isNaN(d.getTime()));
   const t0 = new Date(Math.min(...all.map(Number)));
   const t1 = new Date(Math.max(...all.map(Number)));
-  // Half a round of padding each side so the first and last points are not on the frame.
   const pad = 45 * 86400000;
-  const x = scaleUtc()
+  return scaleUtc()
     .domain([new Date(+t0 - pad), new Date(+t1 + pad)])
     .range([margin.left, width - margin.right]);
+}
 
-  const vals = periods.map((p) => series.periods[p]?.indicators?.[indicator] ?? null);
+/** The y scale: from 0 to a little above the highest interval, survey point or target (at least 1%), nice ticks. */
+function valueScale(
+  vals: readonly (SeriesValue | null)[],
+  surveys: readonly SurveySeries[],
+  targets: readonly { value: number }[],
+  margin: Margin,
+  height: number,
+  narrow: boolean,
+): Y {
   const maxVal = Math.max(
     1,
     ...vals.map((v) => v?.ci_high ?? v?.prevalence ?? 0),
-    ...surveysIn.flatMap((s) => s.points.map((p) => p.prevalence ?? 0)),
-    ...targetsIn.map((t) => t.value),
+    ...surveys.flatMap((s) => s.points.map((p) => p.prevalence ?? 0)),
+    ...targets.map((t) => t.value),
   );
-  const y = scaleLinear().domain([0, maxVal * 1.08]).nice(narrow ? 4 : 5).range([height - margin.bottom, margin.top]);
-  const yMax = y.domain()[1];
+  return scaleLinear().domain([0, maxVal * 1.08]).nice(narrow ? 4 : 5).range([height - margin.bottom, margin.top]);
+}
 
-  const points: TrendPoint[] = periods.map((p, i) => {
+/** One point per round; y and the figures are null where the value is not published. */
+function routinePoints(periods: readonly string[], vals: readonly (SeriesValue | null)[], dates: readonly Date[], x: X, y: Y, lang: Lang): TrendPoint[] {
+  return periods.map((p, i) => {
     const v = vals[i];
     const ok = v && v.status === 'ok' && v.prevalence !== null;
     return {
       period: p,
-      x: Math.round(x(dates[i]) * 10) / 10,
-      y: ok ? Math.round(y(v.prevalence!) * 10) / 10 : null,
+      x: r1(x(dates[i])),
+      y: ok ? r1(y(v.prevalence!)) : null,
       value: ok ? v.prevalence : null,
       ciLow: ok ? v.ci_low : null,
       ciHigh: ok ? v.ci_high : null,
@@ -135,24 +182,35 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
       label: `${formatPeriod(p, lang)}: ${ok ? formatCI(v.prevalence, v.ci_low, v.ci_high, lang) : v?.status === 'suppressed' ? HIDDEN_WORD[lang] : '–'}`,
     };
   });
+}
 
-  const line = d3line<TrendPoint>()
+/** The routine line, broken at unpublished rounds. (A function, not a module-level generator, so browser bundles
+ * that import only spreadLabels from this module can drop it.) */
+function routineLine() {
+  return d3line<TrendPoint>()
     .defined((d) => d.y !== null)
     .x((d) => d.x)
     .y((d) => d.y!);
-  const band = d3area<TrendPoint>()
+}
+
+/** The 95% interval band, broken where there is no interval. */
+function intervalBand(y: Y) {
+  return d3area<TrendPoint>()
     .defined((d) => d.ciLow !== null && d.ciHigh !== null)
     .x((d) => d.x)
     .y0((d) => y(d.ciLow!))
     .y1((d) => y(d.ciHigh!));
+}
 
-  const surveys: TrendSurvey[] = surveysIn.map((s) => {
+/** Each survey series as a line through its published yearly points, placed mid-year. */
+function surveyLines(surveys: readonly SurveySeries[], x: X, y: Y, lang: Lang): TrendSurvey[] {
+  return surveys.map((s) => {
     const pts = s.points
       .filter((p) => p.prevalence !== null)
       .sort((a, b) => a.year - b.year)
       .map((p) => ({
-        x: Math.round(x(new Date(Date.UTC(p.year, 6, 1))) * 10) / 10,
-        y: Math.round(y(p.prevalence!) * 10) / 10,
+        x: r1(x(midYear(p.year))),
+        y: r1(y(p.prevalence!)),
         year: p.year,
         value: p.prevalence!,
         label: `${s.source} ${p.year}: ${formatPercent(p.prevalence, lang)}`,
@@ -161,51 +219,44 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
     const path = d3line<{ x: number; y: number }>().x((d) => d.x).y((d) => d.y)(pts);
     return { name: s.name, source: s.source, path: tidy(path), points: pts };
   });
+}
 
-  const tY = targetsIn.map((t) => y(t.value));
+/** Target reference lines, with labels pushed apart when the values are close. */
+function targetLines(targets: readonly { value: number; label: string }[], y: Y, lang: Lang): TrendModel['targets'] {
+  const tY = targets.map((t) => y(t.value));
   const labelY = spreadLabels(tY, 13);
-  const targets = targetsIn.map((t, i) => ({
-    y: Math.round(tY[i] * 10) / 10,
+  return targets.map((t, i) => ({
+    y: r1(tY[i]),
     value: t.value,
     label: `${t.label}: ${formatPercent(t.value, lang, t.value % 1 ? 1 : 0)}`,
-    labelY: Math.round(labelY[i] * 10) / 10,
+    labelY: r1(labelY[i]),
   }));
+}
 
-  // One tick per round; the year is written under the first round of each year.
+/** One tick per round with the year under the first round of each year; a survey year without a round (SSGI 2021
+ * before the first e-PPGBM round) gets its own year tick at mid-year. Sorted left to right. */
+function timeTicks(periods: readonly string[], dates: readonly Date[], surveys: readonly TrendSurvey[], x: X, lang: Lang): TrendModel['xTicks'] {
   let lastYear = '';
-  const xTicks: TrendModel['xTicks'] = periods.map((p, i) => {
+  const ticks: TrendModel['xTicks'] = periods.map((p, i) => {
     const pp = parsePeriod(p);
     const yr = pp ? String(pp.year) : '';
-    const tick = { x: Math.round(x(dates[i]) * 10) / 10, month: pp ? monthShort(pp.month, lang) : p, year: yr !== lastYear ? yr : null };
+    const tick = { x: r1(x(dates[i])), month: pp ? monthShort(pp.month, lang) : p, year: yr !== lastYear ? yr : null };
     lastYear = yr;
     return tick;
   });
-  // A survey year without a round (SSGI 2021 before the first e-PPGBM round) gets its own year tick at mid-year.
   const roundYears = new Set(periods.map((p) => parsePeriod(p)?.year));
   const surveyYears = [...new Set(surveys.flatMap((s) => s.points.map((p) => p.year)))].filter((yr) => !roundYears.has(yr));
-  for (const yr of surveyYears) xTicks.push({ x: Math.round(x(new Date(Date.UTC(yr, 6, 1))) * 10) / 10, month: '', year: String(yr) });
-  xTicks.sort((a, b) => a.x - b.x);
-  // Decimals follow the tick step, so small prevalences (severe wasting, ~1%) do not get repeated labels.
+  for (const yr of surveyYears) ticks.push({ x: r1(x(midYear(yr))), month: '', year: String(yr) });
+  return ticks.sort((a, b) => a.x - b.x);
+}
+
+/** The y ticks; decimals follow the tick step, so small prevalences (severe wasting, ~1%) do not get repeated
+ * labels. */
+function valueTicks(y: Y, narrow: boolean, lang: Lang): TrendModel['yTicks'] {
   const ticks = y.ticks(narrow ? 4 : 5);
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
   const tickDigits = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
-  const yTicks = ticks.map((v) => ({ y: Math.round(y(v) * 10) / 10, value: v, label: `${formatNumber(v, lang, tickDigits)}%` }));
-
-  return {
-    width,
-    height,
-    margin,
-    line: tidy(line(points)),
-    band: tidy(band(points)),
-    points,
-    surveys,
-    targets,
-    xTicks,
-    yTicks,
-    yMax,
-    empty: points.every((p) => p.y === null),
-    emptyText: points.every((p) => p.y === null) ? (points.some((p) => p.status === 'suppressed') ? HIDDEN_TEXT[lang] : NO_DATA_TEXT[lang]) : null,
-  };
+  return ticks.map((v) => ({ y: r1(y(v)), value: v, label: `${formatNumber(v, lang, tickDigits)}%` }));
 }
 
 const HIDDEN_WORD = { id: 'disembunyikan', en: 'hidden' } as const;

@@ -1,0 +1,269 @@
+/**
+ * The view model of an area page (`/wilayah/<kode>/`, AreaPage.astro) for the kabupaten, a kecamatan or a desa: its
+ * title and place, the latest figures, the standing against the parent with the rank and how sure the rank is, the
+ * funnel plot of the desa, plain words, the child-area table, the other indicators, the locator map, the data-quality
+ * note and the page's texts. Pure: the contract files come in through an injected source (src/data/load.ts at build
+ * time), the component renders what comes out.
+ */
+import type { IndicatorId, Level } from '../types.ts';
+import type { AreaJson, IndicatorValueJson, MapValuesJson, Meta, QualityJson, SeriesJson } from './contract.ts';
+import { ancestry, areaRows, breakdownRows, byName, headline, previousPeriod, rankRange, roundRows, type AreaRow, type BreakdownRow, type Headline, type RoundRow } from './area-view.ts';
+import { standingAmong, type Standing } from './funnel.ts';
+import { verdictText } from './funnel-text.ts';
+import { formatCI, formatPeriod, type Lang } from './format.ts';
+import { indicatorLabel } from './i18n.ts';
+import { plainWords, type PlainWords } from './plain-words.ts';
+import { describeReasonShort } from '../quality/grade.ts';
+import type { QualityFileJson, QualityRecordJson } from '../quality/records.ts';
+
+/** What the page reads from the published contract. */
+export interface AreaPageSource {
+  meta: Meta;
+  /** The area with this code; throws when the code is not in areas.json. */
+  area: (code: string) => AreaJson;
+  series: (code: string) => SeriesJson;
+  /** Direct children of an area, sorted by code. */
+  children: (code: string) => AreaJson[];
+  areasOfLevel: (level: Level) => AreaJson[];
+  mapValues: (level: Level, period: string) => MapValuesJson;
+  quality: () => QualityJson | null;
+}
+
+/** The comparison of the area with its siblings under the same parent in the latest round. */
+export interface SiblingView {
+  /** "Kecamatan Genteng" / "Genteng district", or the kabupaten's name. */
+  parentLabel: string;
+  /** "Dibanding Kecamatan Genteng" / "Compared with Genteng district". */
+  comparedWith: string;
+  standing: Standing | null;
+  /** The verdict against the parent in words, with the parent's rate; null without a standing. */
+  standingText: string | null;
+  /** Which siblings the rank is among: "12 desa/kelurahan di Kecamatan Genteng". */
+  siblingWord: string;
+  /** The ranks the 95% intervals allow (see rankRange). */
+  range: ReturnType<typeof rankRange>;
+}
+
+/** The data-quality note of the latest round: a badge with its reasons when weak, a calm line when 'cukup'. */
+export interface QualityNoteView {
+  record: QualityRecordJson | null;
+  /** The grade when the record is published ('ok'), else null. */
+  grade: QualityRecordJson['grade'] | null;
+  weak: boolean;
+  /** The checks behind a 'cukup' grade, named without their figures (those are on the quality page). */
+  calm: string[];
+}
+
+/** Everything AreaPage.astro renders. */
+export interface AreaPageView {
+  meta: Meta;
+  area: AreaJson;
+  series: SeriesJson;
+  indicator: IndicatorId;
+  label: string;
+  latest: string;
+  headline: Headline;
+  /** The area and its ancestors, the kabupaten first. */
+  chain: AreaJson[];
+  parent: AreaJson | null;
+  title: string;
+  place: string;
+  description: string;
+  siblings: SiblingView | null;
+  /** The desa around this area's own figure (kecamatan: its desa; kabupaten: every desa); null on a desa page. */
+  funnel: { parent: IndicatorValueJson | undefined; children: { code: string; name: string; value: IndicatorValueJson | undefined }[]; note: string } | null;
+  words: PlainWords;
+  children: { rows: AreaRow[]; level: Level | undefined; levelWord: string };
+  breakdown: { sex: BreakdownRow[]; age: BreakdownRow[] } | null;
+  /** The latest round's values of every indicator, the main one first. */
+  indicators: { id: IndicatorId; label: string; value: IndicatorValueJson | undefined }[] | null;
+  /** Desa and kecamatan carry smoothed figures (data contract: smoothed_prevalence ...), shown beside the raw ones. */
+  hasSmoothed: boolean;
+  rounds: RoundRow[];
+  map: { level: 'desa' | 'kecamatan'; highlight: string | undefined; parent: string | undefined };
+  quality: QualityNoteView;
+  lokus: number[];
+  /** Folder of the published data files, ending in a slash. */
+  dataBase: string;
+  text: (typeof AREA_TEXT)[Lang];
+}
+
+/** The area page of `code` with `indicator` as its headline. */
+export function areaPageView(src: AreaPageSource, code: string, indicator: IndicatorId, lang: Lang, base: string): AreaPageView {
+  const { meta } = src;
+  const area = src.area(code);
+  const series = src.series(code);
+  const latest = meta.latest_period;
+  const label = indicatorLabel(meta.indicators, indicator, lang);
+  const h = headline(series, meta.periods, latest, indicator);
+  const parent = area.parent ? src.area(area.parent) : null;
+  const { title, place } = areaNames(area, parent, meta, lang);
+  const latestPeriod = series.periods[latest];
+  return {
+    meta,
+    area,
+    series,
+    indicator,
+    label,
+    latest,
+    headline: h,
+    chain: ancestry(code, (c) => { try { return src.area(c); } catch { return undefined; } }),
+    parent,
+    title,
+    place,
+    description: pageDescription({ label, title, place, value: h.value, latest, lang }),
+    siblings: parent ? siblingView(src, area, parent, indicator, lang) : null,
+    funnel: funnelView(src, area, indicator, title, lang),
+    words: plainWords({ lang, areaName: area.name, periodLabel: formatPeriod(latest, lang), value: h.value, suppressionMin: meta.suppression_min }),
+    children: childTable(src, code, indicator, lang),
+    breakdown: breakdownRows(series, latest, indicator),
+    indicators: latestPeriod ? indicatorOrder(meta, indicator, lang).map((i) => ({ ...i, value: latestPeriod.indicators[i.id] })) : null,
+    hasSmoothed: area.level !== 'kabupaten' && !!latestPeriod && Object.values(latestPeriod.indicators).some((v) => v && 'smoothed_prevalence' in v),
+    rounds: roundRows(series, meta.periods, indicator),
+    map: locatorMap(area),
+    quality: qualityNote(src.quality(), code, latest, lang),
+    lokus: area.lokus ?? [],
+    dataBase: `${base.replace(/\/?$/, '/')}data/v1/`,
+    text: AREA_TEXT[lang],
+  };
+}
+
+/** The word for an area's kind in a title ("Kecamatan", "Urban village", ...). */
+export function kindWord(a: Pick<AreaJson, 'kind'>, lang: Lang): string {
+  return a.kind === 'kecamatan' ? (lang === 'id' ? 'Kecamatan' : 'District')
+    : a.kind === 'kelurahan' ? (lang === 'id' ? 'Kelurahan' : 'Urban village')
+    : a.kind === 'desa' || a.kind === 'desa_adat' ? (lang === 'id' ? 'Desa' : 'Village')
+    : a.kind === 'kota' ? (lang === 'id' ? 'Kota' : 'City') : (lang === 'id' ? 'Kabupaten' : 'Regency');
+}
+
+/** The page title ("Desa Sarongan" / "Sarongan village"; the kabupaten by its name) and the place it is in (its
+ * kecamatan and kabupaten, its kabupaten, or the province for the kabupaten). */
+export function areaNames(area: AreaJson, parent: AreaJson | null, meta: Pick<Meta, 'region'>, lang: Lang): { title: string; place: string } {
+  const title = area.level === 'kabupaten' ? area.name : lang === 'id' ? `${kindWord(area, lang)} ${area.name}` : `${area.name} ${kindWord(area, lang).toLowerCase()}`;
+  const place = parent
+    ? parent.level === 'kecamatan'
+      ? lang === 'id' ? `Kecamatan ${parent.name}, ${meta.region.name}` : `${parent.name} district, ${meta.region.name}`
+      : parent.name
+    : meta.region.province?.name ?? '';
+  return { title, place };
+}
+
+/** The page's meta description: the headline figure with its interval, where and when. */
+function pageDescription(o: { label: string; title: string; place: string; value: IndicatorValueJson; latest: string; lang: Lang }): string {
+  const { label, title, place, value, latest, lang } = o;
+  return lang === 'id'
+    ? `${label} pada balita di ${title}, ${place}: ${formatCI(value.prevalence, value.ci_low, value.ci_high, lang)} pada ${formatPeriod(latest, lang)}. Tren, peringkat, tabel dan unduhan.`
+    : `${label} among under-fives in ${title}, ${place}: ${formatCI(value.prevalence, value.ci_low, value.ci_high, lang)} in ${formatPeriod(latest, lang)}. Trend, rank, table and downloads.`;
+}
+
+/** The standing against the parent (funnel-plot limits), which replaces a bare rank; the rank stays, with how sure it
+ * is: the ranks the 95% intervals allow (no bare ranking of overlapping areas). */
+export function siblingView(src: AreaPageSource, area: AreaJson, parent: AreaJson, indicator: IndicatorId, lang: Lang): SiblingView {
+  const latest = src.meta.latest_period;
+  const siblings = src.children(parent.code);
+  const levelMap = src.mapValues(area.level, latest);
+  const parentValue = src.mapValues(parent.level, latest).values[parent.code]?.[indicator];
+  const standing = standingAmong(area.code, parentValue, siblings.map((s) => ({ code: s.code, value: levelMap.values[s.code]?.[indicator] })));
+  const parentLabel = parent.level === 'kecamatan' ? (lang === 'id' ? `Kecamatan ${parent.name}` : `${parent.name} district`) : parent.name;
+  const siblingWord = area.level === 'desa'
+    ? (lang === 'id' ? `${siblings.length} desa/kelurahan di Kecamatan ${parent.name}` : `the ${siblings.length} villages of ${parent.name} district`)
+    : (lang === 'id' ? `${siblings.length} kecamatan di ${parent.name}` : `the ${siblings.length} districts of ${parent.name}`);
+  return {
+    parentLabel,
+    comparedWith: lang === 'id' ? `Dibanding ${parentLabel}` : `Compared with ${parentLabel}`,
+    standing,
+    standingText: standing ? verdictText(standing.verdict, `${parentLabel} (${standing.parentRate.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}%)`, lang) : null,
+    siblingWord,
+    range: rankRange(area.code, siblings.map((s) => s.code), levelMap.values, indicator),
+  };
+}
+
+/** The funnel plot of the desa: on a kecamatan page its desa around the kecamatan, on the kabupaten page every desa
+ * around the kabupaten; none on a desa page. */
+function funnelView(src: AreaPageSource, area: AreaJson, indicator: IndicatorId, title: string, lang: Lang): AreaPageView['funnel'] {
+  if (area.level === 'desa') return null;
+  const latest = src.meta.latest_period;
+  const children = area.level === 'kecamatan' ? src.children(area.code) : src.areasOfLevel('desa');
+  const desaValues = src.mapValues('desa', latest);
+  return {
+    parent: src.mapValues(area.level, latest).values[area.code]?.[indicator],
+    children: children.map((c) => ({ code: c.code, name: c.name, value: desaValues.values[c.code]?.[indicator] })),
+    note: lang === 'id'
+      ? `Setiap titik adalah satu desa/kelurahan. Di dalam corong, selisihnya dari angka ${title} bisa karena kebetulan, seberapa pun urutannya; di luar corong, selisihnya lebih besar daripada yang bisa dijelaskan kebetulan.`
+      : `Each point is one village. Inside the funnel, its difference from the ${title} figure may be chance, whatever its rank; outside, the difference is larger than chance would explain.`,
+  };
+}
+
+/** The child areas' rows by name, with the change since the previous round, and the word for their level. */
+function childTable(src: AreaPageSource, code: string, indicator: IndicatorId, lang: Lang): AreaPageView['children'] {
+  const { latest_period: latest, periods } = src.meta;
+  const prev = previousPeriod(latest, periods);
+  const children = src.children(code);
+  const level = children[0]?.level;
+  const rows = level ? byName(areaRows(children, src.mapValues(level, latest), prev ? src.mapValues(level, prev) : null, indicator)) : [];
+  const levelWord = level === 'desa' ? (lang === 'id' ? 'desa/kelurahan' : 'village') : (lang === 'id' ? 'kecamatan' : 'district');
+  return { rows, level, levelWord };
+}
+
+/** The site's indicators with the headline one first. */
+function indicatorOrder(meta: Meta, indicator: IndicatorId, lang: Lang): { id: IndicatorId; label: string }[] {
+  const others = meta.indicators.filter((i) => i.id !== indicator);
+  return [meta.indicators.find((i) => i.id === indicator)!, ...others].filter(Boolean).map((i) => ({ id: i.id, label: indicatorLabel(meta.indicators, i.id, lang) }));
+}
+
+/** Locator map: on a desa page the desa of its kecamatan with this one outlined; on a kecamatan page the kecamatan of
+ * the kabupaten with this one outlined; on the kabupaten page its kecamatan (the desa map is on /peta/ and the
+ * overview). */
+export function locatorMap(area: Pick<AreaJson, 'code' | 'level' | 'parent'>): AreaPageView['map'] {
+  return area.level === 'desa' ? { level: 'desa', highlight: area.code, parent: area.parent ?? undefined }
+    : area.level === 'kecamatan' ? { level: 'kecamatan', highlight: area.code, parent: undefined }
+    : { level: 'kecamatan', highlight: undefined, parent: undefined };
+}
+
+/** The data-quality note of an area in a period, from quality.json (absent or without the area: no note). */
+export function qualityNote(quality: QualityJson | null, code: string, period: string, lang: Lang): QualityNoteView {
+  const record = (quality as Partial<QualityFileJson> | null)?.areas?.[code]?.[period] ?? null;
+  const grade = record && record.status === 'ok' ? record.grade : null;
+  return {
+    record,
+    grade,
+    weak: grade === 'lemah' || grade === 'sangat_lemah',
+    calm: (record?.reasons ?? []).filter((r) => r.level > 0).map((r) => describeReasonShort(r, lang).replace(/\s*\([^)]*\)$/, '')),
+  };
+}
+
+/** Plain texts of the area page. */
+const AREA_TEXT = {
+  id: {
+    breadcrumb: 'Lokasi halaman',
+    areaCode: 'Kode wilayah',
+    minorProblems: 'Ada tanda masalah ringan pada data',
+    aboutQuality: 'Tentang kualitas data',
+    openMap: 'Buka peta semua desa dan kecamatan',
+    funnelH: 'Perbandingan desa/kelurahan (plot corong)',
+    smoothed: 'Terhaluskan (95%)',
+    howComputed: 'Cara menghitung',
+    roundsH: 'Semua pengukuran',
+    oncePerRound: 'Setiap anak dihitung sekali per periode (pengukuran sah terakhir). Selang kepercayaan 95% (Wilson) menunjukkan ketidakpastian karena jumlah anak yang terbatas.',
+    downloadArea: 'Unduh data wilayah ini',
+    excelVersion: 'versi Excel',
+    codebook: 'kamus data',
+    everyArea: 'semua wilayah',
+  },
+  en: {
+    breadcrumb: 'Breadcrumb',
+    areaCode: 'Area code',
+    minorProblems: 'Minor signs of problems in the data',
+    aboutQuality: 'About data quality',
+    openMap: 'Open the map of every village and district',
+    funnelH: 'Comparing villages (funnel plot)',
+    smoothed: 'Smoothed (95%)',
+    howComputed: 'How it is computed',
+    roundsH: 'Every round',
+    oncePerRound: 'Each child counts once per round (the latest valid measurement). The 95% confidence interval (Wilson) shows the uncertainty that comes from a limited number of children.',
+    downloadArea: 'Download this area',
+    excelVersion: 'Excel version',
+    codebook: 'codebook',
+    everyArea: 'every area',
+  },
+} as const;
