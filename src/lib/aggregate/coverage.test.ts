@@ -90,7 +90,7 @@ describe('coverageTable', () => {
 
   it('never hides counts of villages (ODF)', () => {
     const t = coverageTable(rowsOf(H + '18.72.01.1001,2025-08,desa_odf,1,1\n18.72.01.1002,2025-08,desa_odf,0,1\n'), areas, defs, 10);
-    expect(t.values[at('18.72.01.1001')][0].desa_odf).toMatchObject({ status: 'ok', coverage: 100 });
+    expect(t.values[at('18.72.01.1001')][0].desa_odf).toMatchObject({ status: 'ok', coverage: 100, ciLow: null, ciHigh: null });
     expect(t.values[at('18.72.01')][0].desa_odf).toMatchObject({ status: 'ok', numerator: 1, denominator: 2 });
   });
 });

@@ -99,14 +99,15 @@ function protect(cells: readonly Cell[], children: readonly number[][], minimum:
   return protectTable(table, n, primary, cells.map((c) => c.den), minimum);
 }
 
-function valueOf(c: Cell, status: number, desaTotal: number): CoverageValue {
+/** `census`: the count is of villages, all of them (ODF): an exact figure, no sampling interval. */
+function valueOf(c: Cell, status: number, desaTotal: number, census: boolean): CoverageValue {
   const base = { basis: c.basis, desaReporting: c.desa, desaTotal };
   if (!c.basis || c.den === 0) return { numerator: c.basis ? 0 : null, denominator: c.basis ? 0 : null, coverage: null, ciLow: null, ciHigh: null, status: 'no_data', ...base };
   if (status === PRIMARY || status === COMPLEMENTARY) {
     return { numerator: null, denominator: null, coverage: null, ciLow: null, ciHigh: null, status: 'suppressed', suppression: status === PRIMARY ? 'primary' : 'complementary', ...base };
   }
   const w = wilson(c.num, c.den)!;
-  return { numerator: c.num, denominator: c.den, coverage: toPercent1(w.p), ciLow: toPercent1(w.low), ciHigh: toPercent1(w.high), status: 'ok', ...base };
+  return { numerator: c.num, denominator: c.den, coverage: toPercent1(w.p), ciLow: census ? null : toPercent1(w.low), ciHigh: census ? null : toPercent1(w.high), status: 'ok', ...base };
 }
 
 /** Coverage of every area, period and indicator that has a row (`defs` order; periods sorted). */
@@ -129,7 +130,7 @@ export function coverageTable(rows: readonly CoverageRow[], areas: readonly Area
     for (const d of indicators) {
       const cells = cellsOf(byKey.get(`${period}|${d.id}`) ?? new Map(), t);
       const status = d.counts === 'villages' ? new Uint8Array(cells.length) : protect(cells, t.children, minimum);
-      cells.forEach((c, a) => (values[a][p][d.id] = valueOf(c, status[a], desaTotal[a])));
+      cells.forEach((c, a) => (values[a][p][d.id] = valueOf(c, status[a], desaTotal[a], d.counts === 'villages')));
     }
   });
   return { periods, indicators: indicators.map((d) => d.id), values };
