@@ -1,0 +1,232 @@
+/**
+ * View model of the choropleth (src/components/ChoroplethMap.astro): the static SVG map of one indicator for the
+ * areas of one level in one period (paths fitted to the width, an area whose rings all collapsed in the
+ * simplification drawn at full detail, kecamatan borders and the outline over it, the highlighted area, desa lokus
+ * dots), its caption, summary, legend counts, table rows and the configuration the interactive map reads. Pure: the
+ * component loads the contract data and renders what comes out.
+ */
+import type { Topology } from 'topojson-specification';
+import type { IndicatorId, Level } from '../types.ts';
+import type { AreaJson, MapAreaValues, Meta } from './contract.ts';
+import { projectToSvg, type SvgArea } from '../geo/svg-paths.ts';
+import { compactPath, lightTopology, mercatorAspect, withBorderLines } from './map-svg.ts';
+import { legendCounts, mapRows, summaryText, tooltipLines, uncertainCount, weakAreas, type MapRow } from './map-model.ts';
+import { legendModel, type LegendKey } from './thresholds.ts';
+import { pathClasses, patternDefs, tableRowsHtml } from './map-html.ts';
+import { formatPeriod, type Lang } from './format.ts';
+import { localePath, pick } from './i18n.ts';
+
+/** The props of ChoroplethMap.astro. */
+export interface ChoroplethProps {
+  level: Level;
+  period: string;
+  indicator: IndicatorId;
+  lang: Lang;
+  /** Code of an area to emphasise (locator map on area pages). */
+  highlight?: string | null;
+  /** Show only the children of this code (e.g. the desa of one kecamatan), fitted to them. */
+  parent?: string | null;
+  /** Upgrade to the zoomable MapLibre map on demand (default true). */
+  interactive?: boolean;
+  /** Show the legend (default true). */
+  legend?: boolean;
+  /** Show the table of areas in a <details> under the map (default true; the explorer renders its own). */
+  table?: boolean;
+  /** Caption above the map; a default names indicator, level and period. */
+  caption?: string;
+  /** Width of the SVG coordinate system (the SVG scales to its container). */
+  width?: number;
+  /** Optional raster basemap tiles for the interactive map (`https://.../{z}/{x}/{y}.png`); none by default. */
+  basemap?: string | null;
+  /** Attribution of the basemap. */
+  basemapAttribution?: string | null;
+  /** Explorer mode: the client also drives the controls, table and URL found inside the element. */
+  explorer?: boolean;
+  /** Share of boundary points kept in the static SVG (Visvalingam, topology-preserving); 1 = all. */
+  detail?: number;
+  /** DOM id of the figure. */
+  id?: string;
+  /** Start coloured by the smoothed figures. */
+  smoothed?: boolean;
+  /** Compact locator on an area page (at most 20rem wide, legend in one column). */
+  locator?: boolean;
+  /** Explorer on a static state page: the site's default state (the URL query is written relative to it) and the
+   * path of the explorer (`/peta/`) the query is written to once the reader changes the view. */
+  explorerDefaults?: { level: Level; indicator: IndicatorId; period: string };
+  explorerPath?: string;
+}
+
+/** The contract data a choropleth is drawn from (loaded by the component). */
+export interface ChoroplethData {
+  meta: Meta;
+  areas: AreaJson[];
+  /** Values of the level and period (`map/<level>/<period>.json`). */
+  values: Record<string, MapAreaValues>;
+  /** Boundaries of the level. */
+  topology: Topology;
+  /** `quality.json`'s `areas`, or null without a quality report. */
+  qualityAreas: unknown;
+  /** The site's base path (`import.meta.env.BASE_URL`). */
+  base: string;
+}
+
+/** One legend under the map: the raw figures, or the smoothed ones. */
+export interface ChoroplethLegend {
+  counts: Record<LegendKey, number>;
+  uncertainCount: number;
+  variant: 'raw' | 'smoothed' | null;
+}
+
+type Shape = SvgArea & { row: MapRow | undefined };
+/** quality.json's `areas`: code → period → status and grade. */
+type QualityAreas = Parameters<typeof weakAreas>[0];
+
+/** The SVG paths of the mapped areas and the border, highlight and lokus marks over them. */
+function mapShapes(p: { level: Level; parent: string | null; highlight: string | null; detail: number; width: number }, topology: Topology, byCode: ReadonlyMap<string, MapRow>, rows: readonly MapRow[]) {
+  const { level, parent, detail, width } = p;
+  // Geometry: only the mapped areas, kecamatan borders drawn over desa maps, the outline of the whole.
+  const keep = parent ? (code: string) => code.startsWith(`${parent}.`) : undefined;
+  const light = lightTopology(topology, level, { keep, keepFraction: detail });
+  const aspect = Math.min(1.6, Math.max(0.45, mercatorAspect(light, level)));
+  const height = Math.round(width * aspect);
+  const lined = withBorderLines(light, level, level === 'desa' && !parent ? (c) => c.slice(0, 8) : undefined);
+  const svg = projectToSvg(lined, level, width, height);
+  const shapes: Shape[] = svg.paths
+    .filter((s) => !s.code.startsWith('__'))
+    .map((s) => ({ ...s, d: compactPath(s.d), row: byCode.get(s.code) }))
+    .filter((s) => s.d && s.row);
+  // An area whose rings all collapsed in the simplification is drawn from the full-detail geometry instead.
+  const missingCodes = new Set(rows.map((r) => r.code).filter((c) => !shapes.some((s) => s.code === c)));
+  if (missingCodes.size && detail < 1) {
+    const full = projectToSvg(withBorderLines(lightTopology(topology, level, { keep }), level), level, width, height);
+    for (const s of full.paths) {
+      if (!missingCodes.has(s.code)) continue;
+      const d = compactPath(s.d);
+      if (d) shapes.push({ ...s, d, row: byCode.get(s.code) });
+    }
+  }
+  const inner = svg.paths.find((s) => s.code === '__inner');
+  const outer = svg.paths.find((s) => s.code === '__outer');
+  const hl = p.highlight ? shapes.find((s) => s.code === p.highlight) : undefined;
+  const lokus = level === 'desa' ? shapes.filter((s) => s.row!.lokus) : [];
+  return { viewBox: svg.viewBox, height, shapes, inner, outer, hl, lokus };
+}
+
+/** The SVG's inner markup: pattern definitions, one linked path per area with its tooltip as <title>, borders,
+ * highlight and lokus dots. */
+function svgMarkup(m: ReturnType<typeof mapShapes>, areaHref: (code: string) => string, o: { indicatorLabel: string; indicator: IndicatorId; lang: Lang }): string {
+  const { shapes, inner, outer, hl, lokus } = m;
+  return (
+    patternDefs() +
+    shapes
+      .map((p) => {
+        const r = p.row!;
+        const t = tooltipLines(r, o.indicatorLabel, o.indicator, o.lang).join(' · ');
+        return `<a class="a" href="${areaHref(p.code)}" tabindex="-1" data-code="${p.code}"><path class="${pathClasses(r)}" d="${p.d}"/><title>${t.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</title></a>`;
+      })
+      .join('') +
+    (inner ? `<path class="kb" d="${compactPath(inner.d, 1, false)}"/>` : '') +
+    (outer ? `<path class="ob" d="${compactPath(outer.d, 1, false)}"/>` : '') +
+    (hl ? `<path class="hl" d="${hl.d}"/>` : '') +
+    lokus.map((p) => `<circle class="lk" cx="${Math.round(p.centroid[0])}" cy="${Math.round(p.centroid[1])}" r="3.5"/>`).join('')
+  );
+}
+
+/** The component's own words (table headings, loading status, hints). */
+function labels(lang: Lang) {
+  return lang === 'id'
+    ? { table: 'Lihat sebagai tabel', area: 'Wilayah', kec: 'Kecamatan', prev: 'Prevalensi (%)', ci: 'SK 95%', n: 'Balita (n)', cls: 'Kelas / keterangan', loading: 'Memuat peta interaktif…', hint: 'Klik peta atau masuk dengan Tab untuk memperbesar dan menjelajah; tombol panah berpindah antar wilayah.', load: 'Muat peta interaktif', liteHint: 'Ketuk wilayah untuk membuka halamannya. Peta interaktif (perbesar, geser) perlu unduhan sekitar 300 KB.' }
+    : { table: 'Show as a table', area: 'Area', kec: 'Kecamatan', prev: 'Prevalence (%)', ci: '95% CI', n: 'Children (n)', cls: 'Class / note', loading: 'Loading the interactive map…', hint: 'Click the map or Tab into it to zoom and explore; arrow keys move between areas.', load: 'Load interactive map', liteHint: 'Tap an area to open its page. The interactive map (zoom, pan) needs a download of about 300 KB.' };
+}
+
+/** The component's props with their defaults. */
+function withDefaults(props: ChoroplethProps) {
+  const { level, parent = null } = props;
+  return {
+    ...props,
+    highlight: props.highlight ?? null,
+    parent,
+    interactive: props.interactive ?? true,
+    legend: props.legend ?? true,
+    table: props.table ?? true,
+    width: props.width ?? 800,
+    explorer: props.explorer ?? false,
+    detail: props.detail ?? 0.25,
+    id: props.id ?? `peta-${level}-${(parent ?? 'all').replace(/\./g, '-')}`,
+    locator: props.locator ?? false,
+    smoothed: props.smoothed ?? false,
+  };
+}
+
+/** Everything ChoroplethMap.astro renders, from its props and the contract data. */
+export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
+  const p = withDefaults(props);
+  const { level, period, indicator, lang, parent, explorer, width } = p;
+  const { meta, areas, base } = data;
+  const indicatorLabel = pick(meta.indicators.find((i) => i.id === indicator)?.label, lang) || indicator;
+  const periodLabel = formatPeriod(period, lang);
+  const parentNames: Record<string, string> = {};
+  for (const a of areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
+
+  // Weak data quality (lemah, sangat lemah) is marked in the table, the legend and the tooltips.
+  const qualityAreas = (data.qualityAreas ?? null) as QualityAreas;
+  const weak = weakAreas(qualityAreas, period);
+  const rows: MapRow[] = mapRows({ areas, values: data.values, indicator, level, period, parent, parentNames: level === 'desa' ? parentNames : undefined, quality: weak });
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const shapes = mapShapes(p, data.topology, byCode, rows);
+  const areaHref = (code: string) => localePath(`/wilayah/${code}/`, lang, base);
+
+  const counts = legendCounts(indicator, rows);
+  // The smoothed colouring (a checkbox, CSS-only; the client carries it in the URL as ?nilai=terhaluskan).
+  const hasSmoothed = rows.some((r) => r.smoothed !== null);
+  const model = legendModel(indicator, lang, counts);
+  const summary = summaryText(rows, { indicator, indicatorLabel, level, periodLabel, lang, legend: model.items });
+  const levelWord = lang === 'id' ? (level === 'desa' ? 'desa/kelurahan' : level) : level === 'desa' ? 'village' : level === 'kecamatan' ? 'district' : 'regency';
+  const title = p.caption ?? (lang === 'id' ? `${indicatorLabel} per ${levelWord}, ${periodLabel}` : `${indicatorLabel} by ${levelWord}, ${periodLabel}`);
+  const legends: ChoroplethLegend[] = [{ counts, uncertainCount: uncertainCount(rows), variant: hasSmoothed ? 'raw' : null }];
+  if (hasSmoothed) legends.push({ counts: legendCounts(indicator, rows, true), uncertainCount: uncertainCount(rows, true), variant: 'smoothed' });
+  return {
+    ...p,
+    title,
+    T: labels(lang),
+    summary,
+    hasSmoothed,
+    legends,
+    lokusCount: level === 'desa' ? shapes.lokus.length : null,
+    weakCount: p.table || explorer ? rows.filter((r) => r.quality).length : null,
+    viewBox: shapes.viewBox,
+    height: shapes.height,
+    svgHtml: svgMarkup(shapes, areaHref, { indicatorLabel, indicator, lang }),
+    tableRowsHtml: p.table ? tableRowsHtml(rows, { lang, indicator, href: areaHref, withParent: level === 'desa' }) : '',
+    config: mapConfig(p, data, shapes.height, qualityAreas),
+  };
+}
+
+/** The interactive map's configuration (`data-config`, read by src/client/map-gl/config.ts). */
+function mapConfig(p: ReturnType<typeof withDefaults>, data: ChoroplethData, height: number, qualityAreas: QualityAreas) {
+  const { level, period, indicator, lang, parent, highlight, explorer, width } = p;
+  const { meta, base } = data;
+  return {
+    level,
+    period,
+    indicator,
+    lang,
+    parent,
+    highlight,
+    data: `${base.replace(/\/?$/, '/')}data/v1/`,
+    areaHref: localePath('/wilayah/', lang, base),
+    // The configured basemap (meta.json) unless the caller gives one.
+    basemap: p.basemap ?? meta.basemap?.tiles ?? null,
+    basemapAttribution: p.basemapAttribution ?? meta.basemap?.attribution ?? null,
+    explorer,
+    indicators: meta.indicators.map((i) => ({ id: i.id, label: pick(i.label, lang) })),
+    periods: meta.periods,
+    levels: meta.levels.filter((l) => l !== 'kabupaten'),
+    width,
+    height,
+    // Weak-quality areas per period (the explorer can switch period; other maps need only theirs).
+    siteDefaults: p.explorerDefaults,
+    explorerPath: p.explorerPath,
+    quality: Object.fromEntries((explorer ? meta.periods : [period]).map((q) => [q, weakAreas(qualityAreas, q)])),
+  };
+}
