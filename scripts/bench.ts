@@ -92,19 +92,9 @@ function lmsValue(t: LmsTable, sex: 1 | 2, key: number, z: number): number {
   return l === 0 ? m * Math.exp(s * z) : m * Math.pow(1 + l * s * z, 1 / l);
 }
 
-/** Writes the export and the CLI-format file with the same n rows; returns their paths. */
-function generate(n: number): { eppgbm: string; cli: string } {
-  // one folder per size: the build reads every file of its measurements folder
-  mkdirSync(join(WORK, `measurements-${n}`), { recursive: true });
-  const eppgbm = join(WORK, `measurements-${n}`, `bench-${n}.csv`);
-  const cli = join(WORK, `zscores-${n}.csv`);
-  const meta = join(WORK, `bench-${n}.json`);
-  const stamp = JSON.stringify({ version: GENERATOR_VERSION, seed: SEED, rows: n });
-  if (existsSync(eppgbm) && existsSync(cli) && existsSync(meta) && readFileSync(meta, 'utf8') === stamp) {
-    console.log(`bench: reusing ${n} rows in bench/.work/`);
-    return { eppgbm, cli };
-  }
-  const t0 = performance.now();
+/** The row maker of the benchmark export: row i in the e-PPGBM layout and in the CLI layout (same child). The draws
+ * come from one seeded stream in a fixed order, so the files are the same bytes on every machine. */
+function rowMaker(): (i: number) => [string, string] {
   const desa = readBanyuwangi();
   const who = readWhoTables();
   const rnd = uniform32(SEED);
@@ -133,11 +123,7 @@ function generate(n: number): { eppgbm: string; cli: string } {
   };
   const comma = (tenths: number) => `${Math.floor(tenths / 10)},${tenths % 10}`;
   const dot = (tenths: number) => `${Math.floor(tenths / 10)}.${tenths % 10}`;
-  const fdE = openSync(eppgbm, 'w');
-  const fdC = openSync(cli, 'w');
-  let bufE = EPPGBM_HEADER + '\r\n';
-  let bufC = CLI_HEADER + '\n';
-  for (let i = 1; i <= n; i++) {
+  return (i) => {
     const d = desa[int(desa.length)];
     const sex: 1 | 2 = rnd() < 0.5 ? 1 : 2;
     const mday = rounds[int(rounds.length)] + int(28);
@@ -159,12 +145,38 @@ function generate(n: number): { eppgbm: string; cli: string } {
     const name = `${(sex === 1 ? BOYS : GIRLS)[int(14)]} ${SECOND[int(10)]} (Contoh)`;
     const nik = `99${String(int(1e7)).padStart(7, '0')}${String(i).padStart(7, '0')}`;
     const lila = age >= 183 ? comma(120 + int(50)) : '';
-    bufE +=
+    const lineE =
       `${i};${nik};${name};${sex === 1 ? 'L' : 'P'};${dobDmy};${SECOND[int(10)]} (Contoh);Jl. Contoh No. ${1 + int(99)} RT ` +
       `${String(1 + int(9)).padStart(3, '0')}/RW ${String(1 + int(5)).padStart(3, '0')};JAWA TIMUR;KABUPATEN BANYUWANGI;` +
       `${d.kec};${d.name};Posyandu ${FLOWERS[int(8)]} ${1 + int(5)};${mDmy};${missW ? '' : comma(wTenths)};` +
       `${missH ? '' : comma(hRec)};${pos === 'L' ? 'Terlentang' : 'Berdiri'};${lila};${oedema ? 'Ya' : 'Tidak'}\r\n`;
-    bufC += `${i},${sex},${dobIso},${mIso},${missW ? '' : dot(wTenths)},${missH ? '' : dot(hRec)},${pos},${oedema ? 'y' : 'n'}\n`;
+    const lineC = `${i},${sex},${dobIso},${mIso},${missW ? '' : dot(wTenths)},${missH ? '' : dot(hRec)},${pos},${oedema ? 'y' : 'n'}\n`;
+    return [lineE, lineC];
+  };
+}
+
+/** Writes the export and the CLI-format file with the same n rows; returns their paths. */
+function generate(n: number): { eppgbm: string; cli: string } {
+  // one folder per size: the build reads every file of its measurements folder
+  mkdirSync(join(WORK, `measurements-${n}`), { recursive: true });
+  const eppgbm = join(WORK, `measurements-${n}`, `bench-${n}.csv`);
+  const cli = join(WORK, `zscores-${n}.csv`);
+  const meta = join(WORK, `bench-${n}.json`);
+  const stamp = JSON.stringify({ version: GENERATOR_VERSION, seed: SEED, rows: n });
+  if (existsSync(eppgbm) && existsSync(cli) && existsSync(meta) && readFileSync(meta, 'utf8') === stamp) {
+    console.log(`bench: reusing ${n} rows in bench/.work/`);
+    return { eppgbm, cli };
+  }
+  const t0 = performance.now();
+  const row = rowMaker();
+  const fdE = openSync(eppgbm, 'w');
+  const fdC = openSync(cli, 'w');
+  let bufE = EPPGBM_HEADER + '\r\n';
+  let bufC = CLI_HEADER + '\n';
+  for (let i = 1; i <= n; i++) {
+    const [lineE, lineC] = row(i);
+    bufE += lineE;
+    bufC += lineC;
     if (bufE.length > 1 << 22) {
       writeSync(fdE, bufE);
       writeSync(fdC, bufC);
