@@ -141,7 +141,7 @@ function convergenceFiles(x: PublishInput, areas: Area[]) {
     x.ctx.log(`peringatan/warning: ${d.indicator} ${d.code} ${d.period}: dilaporkan/reported ${d.reported.join('/')} ≠ jumlah desa/sum of desa ${d.sum.join('/')}; angka yang dilaporkan dipakai / the reported figure is used`);
   }
   const table = coverageTable(rows, areas, COVERAGE_INDICATORS, x.ctx.config.suppression.minMeasured);
-  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: x.ctx.config.suppression.minMeasured }), resource: (p: string) => coverageResource(p, table.indicators) };
+  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: x.ctx.config.suppression.minMeasured, synthetic: x.ctx.config.demo.synthetic }), resource: (p: string) => coverageResource(p, table.indicators) };
 }
 
 function readSmallInputs(ctx: inputs.InputContext, registry: Registry) {

@@ -120,5 +120,14 @@ describe('demo convergence data and published files', () => {
     const meta = JSON.parse(files.get('konvergensi-meta.json')!);
     expect(meta.indicators.find((d: { id: string }) => d.id === 'mpasi').targets).toEqual([{ year: 2024, target: 80, source: 'Perpres 72/2021 Lampiran' }]);
     expect(meta.groups.map((g: { id: string }) => g.id)).toEqual(['specific', 'sensitive', 'scorecard']);
+    // The Excel variant: BOM, ';', decimal comma, the same rows plus the synthetic flag.
+    const excel = files.get('konvergensi-excel.csv')!;
+    expect(excel.charCodeAt(0)).toBe(0xfeff);
+    const xl = excel.slice(1).trimEnd().split('\r\n');
+    expect(xl).toHaveLength(lines.length);
+    expect(xl[0]).toBe(lines[0].replace(/,/g, ';') + ';synthetic');
+    const okRow = xl.find((l) => l.includes(';ok;'))!.split(';');
+    expect(okRow[7]).toMatch(/^\d+(,\d)?$/);
+    expect(okRow.at(-1)).toBe('no');
   });
 });

@@ -12,7 +12,7 @@ import type { Area, Level } from '../types.ts';
 import type { CoverageTable, CoverageValue } from '../aggregate/coverage.ts';
 import { COVERAGE_GROUPS, type CoverageIndicator } from '../indicators/coverage-defs.ts';
 import type { CoverageTarget } from '../inputs/coverage.ts';
-import { toCsv } from './csv.ts';
+import { EXCEL_DIALECT, toCsv, toDelimited } from './csv.ts';
 
 /** A coverage cell as published (snake_case, contract order). */
 export interface CoverageValueJson {
@@ -52,6 +52,8 @@ export interface CoverageMapJson {
 }
 
 export const COVERAGE_CSV = 'konvergensi.csv';
+/** The same for Excel under an Indonesian locale (BOM, `;`, decimal comma), plus the synthetic flag. */
+export const COVERAGE_EXCEL_CSV = 'konvergensi-excel.csv';
 export const COVERAGE_META = 'konvergensi-meta.json';
 export const coverageAreaPath = (code: string) => `konvergensi/${code}.json`;
 export const coverageMapPath = (level: Level, period: string) => `konvergensi-map/${level}/${period}.json`;
@@ -86,6 +88,17 @@ export function coverageSchema(ids: readonly string[]) {
   };
 }
 
+function excelSchema(ids: readonly string[]) {
+  const base = coverageSchema(ids);
+  return {
+    ...base,
+    fields: [
+      ...base.fields.map((f) => (f.type === 'number' ? { ...f, decimalChar: ',' } : f)),
+      { name: 'synthetic', type: 'string', constraints: { enum: ['yes', 'no'] }, description: 'Data sintetis (demo) / Synthetic (demo) data' },
+    ],
+  };
+}
+
 function valueJson(v: CoverageValue): CoverageValueJson {
   return {
     numerator: v.numerator,
@@ -104,7 +117,7 @@ function valueJson(v: CoverageValue): CoverageValueJson {
 const json = (v: unknown) => `${JSON.stringify(v)}\n`;
 
 /** Every published file of the convergence indicators: path under `data/v1/` → text. Empty without a table. */
-export function coverageFiles(input: { table: CoverageTable; areas: readonly Area[]; defs: readonly CoverageIndicator[]; targets: readonly CoverageTarget[]; suppressionMin: number }): Map<string, string> {
+export function coverageFiles(input: { table: CoverageTable; areas: readonly Area[]; defs: readonly CoverageIndicator[]; targets: readonly CoverageTarget[]; suppressionMin: number; synthetic?: boolean }): Map<string, string> {
   const { table, areas, defs } = input;
   const files = new Map<string, string>();
   if (table.indicators.length === 0) return files;
@@ -123,6 +136,7 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
     files.set(coverageAreaPath(area.code), json(own));
   });
   files.set(COVERAGE_CSV, toCsv(COVERAGE_COLUMNS, rows));
+  files.set(COVERAGE_EXCEL_CSV, toDelimited([...COVERAGE_COLUMNS, 'synthetic'], rows.map((r) => [...r, input.synthetic ? 'yes' : 'no']), EXCEL_DIALECT));
   for (const level of ['kabupaten', 'kecamatan', 'desa'] as const) {
     table.periods.forEach((period, p) => {
       const m: CoverageMapJson = { level, period, values: {} };
@@ -149,6 +163,7 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
 /** What datapackage.json says of a convergence file (description, schema), or undefined for other files. */
 export function coverageResource(path: string, ids: readonly string[]): Record<string, unknown> | undefined {
   if (path === COVERAGE_CSV) return { description: 'Cakupan indikator konvergensi per wilayah, periode dan indikator (tidy) / Convergence indicator coverage per area, period and indicator', schema: coverageSchema(ids) };
+  if (path === COVERAGE_EXCEL_CSV) return { description: 'Sama dengan konvergensi.csv untuk Excel berbahasa Indonesia (BOM, titik koma, koma desimal) ditambah tanda data sintetis / konvergensi.csv for Excel under an Indonesian locale (BOM, semicolon, decimal comma) plus the synthetic flag', dialect: { delimiter: ';', lineTerminator: '\r\n' }, schema: excelSchema(ids) };
   if (path === COVERAGE_META) return { description: 'Definisi dan target indikator konvergensi / Convergence indicator definitions and targets' };
   return undefined;
 }

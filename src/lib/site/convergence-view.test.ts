@@ -36,7 +36,7 @@ describe('convergenceView', () => {
     expect(a.target!.label).toBe('target 2024: 80% (P)');
     expect(a.partial).toBe('jumlah dari 3 dari 5 desa/kelurahan yang melapor');
     expect([b.meets, b.lowerBetter]).toEqual([false, true]);
-    expect([c.counts, c.coverage, c.bar, c.meets, c.target]).toEqual(['disembunyikan (penyebut kurang dari 10)', '', null, null, null]);
+    expect([c.counts, c.coverage, c.bar, c.meets, c.target]).toEqual(['disembunyikan (penyebut kurang dari 10)', 'disembunyikan', null, null, null]);
     expect([view.met, view.withTarget]).toEqual([1, 2]);
     expect(convergenceView(meta, area, 'en')!.groups[0].rows[1].target!.label).toBe('2024 target: 15.5% (P)');
   });

@@ -65,7 +65,8 @@ function rowOf(def: CoverageMetaJson['indicators'][number], v: CoverageValueJson
     name: def.name[lang],
     definition: def.definition[lang],
     counts,
-    coverage: ok ? formatPercent(v!.coverage, lang) : '',
+    // Said in the key column too: on a phone the counts column is scrolled out of view.
+    coverage: ok ? formatPercent(v!.coverage, lang) : v?.status === 'suppressed' ? w.suppressed : '–',
     interval: ok ? formatInterval(v!.ci_low, v!.ci_high, lang) : '',
     bar: ok ? Math.max(0, Math.min(100, v!.coverage!)) : null,
     target: t ? { value: t.target, year: t.year, source: t.source, label: fill(w.target, { year: t.year, value: formatNumber(t.target, lang, t.target % 1 ? 1 : 0), source: t.source }) } : null,
