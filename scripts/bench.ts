@@ -291,6 +291,9 @@ function benchConfig(n: number): string {
   const abs = (p: unknown) => (typeof p === 'string' ? resolve(ROOT, 'data', p) : p);
   for (const k of ['surveys', 'boundaries', 'aggregates', 'targets']) if (k in cfg) cfg[k] = abs(cfg[k]);
   if (cfg.areas) for (const k of Object.keys(cfg.areas)) cfg.areas[k] = abs(cfg.areas[k]) as string;
+  // The convergence inputs too: the benchmark builds what the real config builds.
+  const conv = cfg.convergence as Record<string, string> | undefined;
+  if (conv) for (const k of Object.keys(conv)) conv[k] = abs(conv[k]) as string;
   if (typeof cfg.$schema === 'string') delete cfg.$schema;
   cfg.measurements = { ...(cfg.measurements ?? {}), dir: join(WORK, `measurements-${n}`) };
   cfg.maxBadRowShare = 1;

@@ -87,7 +87,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     for (const w of regionWarnings(config, ctx.dataDir, registry)) log(`peringatan/warning: ${w}`);
     // First: a synthetic demo writes its export and its sasaran file, which the small inputs then read.
     const files = await measurementFiles(ctx, measureDir);
-    const small = readSmallInputs(ctx, registry);
+    const small = readSmallInputs(ctx, registry, areas);
     const allowed = allowedPeriods(config.rounds, config.periods, referenceDate);
     const spill = new Spill(work);
     const tally = await readMeasurementFiles({ files, dataDir: ctx.dataDir, config, pool, spill, allowed, work, log });
@@ -134,24 +134,26 @@ function startPool(areas: Area[], aliases: BuildWorkerData['aliases'], reference
   });
 }
 
-/** The convergence indicators' files (none when the config has no `convergence`). */
-function convergenceFiles(x: PublishInput, areas: Area[]) {
-  const { rows, targets } = x.small.coverage;
+/** The convergence indicators' files (none when the config has no `convergence`): made with the small inputs, while
+ * the workers start, so that their garbage is gone before the publish step's peak. */
+function convergenceFiles(ctx: inputs.InputContext, input: ReturnType<typeof inputs.readCoverage>, areas: Area[]) {
+  const { rows, targets } = input;
   for (const d of reportedVersusSum(rows, areas)) {
-    x.ctx.log(`peringatan/warning: ${d.indicator} ${d.code} ${d.period}: dilaporkan/reported ${d.reported.join('/')} ≠ jumlah desa/sum of desa ${d.sum.join('/')}; angka yang dilaporkan dipakai / the reported figure is used`);
+    ctx.log(`peringatan/warning: ${d.indicator} ${d.code} ${d.period}: dilaporkan/reported ${d.reported.join('/')} ≠ jumlah desa/sum of desa ${d.sum.join('/')}; angka yang dilaporkan dipakai / the reported figure is used`);
   }
-  const table = coverageTable(rows, areas, COVERAGE_INDICATORS, x.ctx.config.suppression.minMeasured);
-  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: x.ctx.config.suppression.minMeasured, synthetic: x.ctx.config.demo.synthetic }), resource: (p: string) => coverageResource(p, table.indicators) };
+  const min = ctx.config.suppression.minMeasured;
+  const table = coverageTable(rows, areas, COVERAGE_INDICATORS, min);
+  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: min, synthetic: ctx.config.demo.synthetic }), resource: (p: string) => coverageResource(p, table.indicators) };
 }
 
-function readSmallInputs(ctx: inputs.InputContext, registry: Registry) {
+function readSmallInputs(ctx: inputs.InputContext, registry: Registry, areas: Area[]) {
   return {
     boundaries: inputs.readBoundaries(ctx, registry),
     surveys: inputs.readSurveys(ctx, registry.region.code),
     lokus: inputs.readLokus(ctx, registry),
     targets: inputs.readTargets(ctx, registry),
     aggregates: inputs.readAggregates(ctx, registry),
-    coverage: inputs.readCoverage(ctx, registry),
+    convergence: convergenceFiles(ctx, inputs.readCoverage(ctx, registry), areas),
   };
 }
 type SmallInputs = ReturnType<typeof readSmallInputs>;
@@ -228,7 +230,7 @@ function publish(x: PublishInput): BuildSummary {
     validation: published,
     children: counted.children,
     sha256: (t) => createHash('sha256').update(t).digest('hex'),
-    extra: convergenceFiles(x, areas),
+    extra: x.small.convergence,
   });
   const meta = JSON.parse(out.get('meta.json')!);
   writeAtomically(resolve(opts.outDir), out, 'data/v1', opts.beforeCommit);

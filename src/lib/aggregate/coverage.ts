@@ -94,8 +94,10 @@ function protect(cells: readonly Cell[], children: readonly number[][], minimum:
       relations.push(sumRelation(2 * i, parts.map((k) => 2 * k)), sumRelation(2 * i + 1, parts.map((k) => 2 * k + 1)));
     }
   }
-  const table: LinkedTable = { value, unit, kind, relations };
   const primary = cells.map((c) => c.basis !== null && c.den > 0 && c.den < minimum);
+  // Nothing below the minimum: every cell is published (no subtraction can reveal a hidden one).
+  if (!primary.includes(true)) return new Uint8Array(n);
+  const table: LinkedTable = { value, unit, kind, relations };
   return protectTable(table, n, primary, cells.map((c) => c.den), minimum);
 }
 
@@ -138,10 +140,11 @@ export function coverageTable(rows: readonly CoverageRow[], areas: readonly Area
 
 /** Reported rows of an area that disagree with the sum of its reporting children (for a build warning). */
 export function reportedVersusSum(rows: readonly CoverageRow[], areas: readonly Area[]): { code: string; period: string; indicator: string; reported: [number, number]; sum: [number, number] }[] {
+  const parentOf = new Map(areas.map((a) => [a.code, a.parent]));
   const byCode = new Map<string, CoverageRow[]>();
   for (const r of rows) {
     const key = `${r.period}|${r.indicator}`;
-    const parent = areas.find((a) => a.code === r.code)?.parent;
+    const parent = parentOf.get(r.code);
     if (!parent) continue;
     const k = `${parent}|${key}`;
     if (!byCode.has(k)) byCode.set(k, []);
