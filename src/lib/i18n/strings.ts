@@ -1,0 +1,25 @@
+/**
+ * Every user-facing string of the site in one table, and `t`, the lookup the build-time code (pages, components,
+ * src/lib) uses. The table is the union of the domain tables beside this file; a key lives in exactly one of them
+ * (a test holds that). Browser code does not import this module: it reads its own small table through
+ * `text` (src/lib/i18n/lookup.ts), so the page's JavaScript carries only the strings it shows.
+ */
+import type { Lang } from '../site/format.ts';
+import { text, type Vars } from './lookup.ts';
+import { CLIENT } from './client.ts';
+import { SHARE } from './share.ts';
+import { SITE } from './site.ts';
+
+/** The domain tables by name (exported for the tests: completeness, placeholders, no key in two tables). */
+export const TABLES = { site: SITE, share: SHARE, client: CLIENT };
+
+/** Every string: key → `{ id, en }`. */
+export const STRINGS = { ...SITE, ...SHARE, ...CLIENT };
+
+/** A key of the string table. */
+export type StringKey = keyof typeof STRINGS;
+
+/** The string for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(lang: Lang, key: StringKey, vars?: Vars): string {
+  return text(STRINGS, lang, key, vars);
+}
