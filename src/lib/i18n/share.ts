@@ -39,4 +39,5 @@ export const SHARE = {
   sparkline: { id: 'Tren {from}–{to}', en: 'Trend {from}–{to}' },
   noValue: { id: 'angka tidak dipublikasikan', en: 'figure not published' },
   printReport: { id: 'Cetak laporan', en: 'Print report' },
+  fewerMeasured: { id: 'kurang dari {n} balita diukur', en: 'fewer than {n} children measured' },
 } satisfies Strings;

@@ -18,8 +18,20 @@ describe('the string table', () => {
     }
   });
 
+  /** Keys whose languages may name different placeholders, each with the reason. */
+  const PLACEHOLDER_EXCEPTIONS: Partial<Record<StringKey, string>> = {
+    compareTitle:
+      'a template filled in the browser (src/client/compare.ts): {i} is the indicator lower-cased mid-sentence in ' +
+      'Indonesian, {I} the indicator at the start of the English title; the build fills both with the same name',
+  };
+
   it('has the same placeholders in both languages', () => {
-    for (const k of keys) expect(placeholders(STRINGS[k].en), k).toEqual(placeholders(STRINGS[k].id));
+    for (const k of keys) {
+      if (k in PLACEHOLDER_EXCEPTIONS) continue;
+      expect(placeholders(STRINGS[k].en), k).toEqual(placeholders(STRINGS[k].id));
+    }
+    expect(placeholders(STRINGS.compareTitle.id)).toEqual(['a', 'i']);
+    expect(placeholders(STRINGS.compareTitle.en)).toEqual(['I', 'a']);
   });
 
   it('has each key in exactly one domain table, so no table silently overrides another', () => {

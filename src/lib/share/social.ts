@@ -50,11 +50,10 @@ export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null
     const x = series.periods[p]?.indicators?.[indicator];
     return x && x.status === 'ok' ? { value: x.prevalence, lo: x.ci_low, hi: x.ci_high } : { value: null, lo: null, hi: null };
   });
-  const children = lang === 'id' ? 'balita' : 'children';
   const valueNote = ok
-    ? `${lang === 'id' ? 'SK 95%' : '95% CI'} ${formatInterval(v.ci_low, v.ci_high, lang)} · ${formatNumber(v.n, lang)} ${children}`
+    ? `${t(lang, 'ci95')} ${formatInterval(v.ci_low, v.ci_high, lang)} · ${formatNumber(v.n, lang)} ${t(lang, 'casesOf')}`
     : v?.status === 'suppressed' && v.suppression === 'primary'
-      ? `${statusLabel('suppressed', lang)}: ${lang === 'id' ? `kurang dari ${meta.suppression_min} balita diukur` : `fewer than ${meta.suppression_min} children measured`}`
+      ? `${statusLabel('suppressed', lang)}: ${t(lang, 'fewerMeasured', { n: meta.suppression_min })}`
       : `${statusLabel(v?.status ?? 'no_data', lang)} (${t(lang, 'noValue')})`;
   return {
     siteTitle: pick(meta.title, lang),

@@ -17,6 +17,8 @@ import {
 } from './thresholds.ts';
 import { formatInterval, formatNumber, type Lang } from './format.ts';
 import { qualityMark, statusText, valueText, type MapRow } from './map-model.ts';
+import { MAP } from '../i18n/map.ts';
+import { text } from '../i18n/lookup.ts';
 
 /** `s` with `& < > " '` escaped for HTML text and attribute values. */
 export function esc(s: string): string {
@@ -139,7 +141,7 @@ export function tableRowsHtml(
   opts: { lang: Lang; indicator: IndicatorId; href: (code: string) => string; withParent: boolean },
 ): string {
   const { lang, indicator } = opts;
-  const lokusWord = lang === 'id' ? 'lokus' : 'priority';
+  const lokusWord = text(MAP, lang, 'lokusMark');
   let html = '';
   for (const r of rows) {
     const s = statusText(r, indicator, lang) || valueText(r, lang);
