@@ -79,4 +79,30 @@ export const CHARTS = {
     id: 'Angka terhaluskan ditarik ke arah angka wilayah induk, makin kuat bila anaknya sedikit, sehingga kurang dipengaruhi kebetulan; angka mentah tetap angka resmi.',
     en: 'The smoothed figure is pulled towards the parent area’s figure, the more so the fewer the children, so it is less driven by chance; the raw figure stays the official one.',
   },
+  funnelLimits95: { id: 'batas kendali 95%', en: '95% control limits' },
+  funnelLimits998: { id: 'batas kendali 99,8%', en: '99.8% control limits' },
+  funnelAxis: { id: 'Jumlah anak diukur (skala log)', en: 'Children measured (log scale)' },
+  funnelCaption: {
+    id: 'Plot corong: {indicator}, desa/kelurahan di {parent}, {period}.',
+    en: 'Funnel plot: {indicator}, villages of {parent}, {period}.',
+  },
+  funnelSummary: {
+    id: '{above} di atas dan {below} di bawah batas kendali 95% di sekitar angka {parent} ({rate}); {inside} di dalamnya, yaitu perbedaannya bisa karena kebetulan. Batas melebar untuk wilayah dengan sedikit anak.',
+    en: '{above} above and {below} below the 95% control limits around the {parent} figure ({rate}); {inside} inside them, where the difference may be chance. The limits widen for areas with few children.',
+  },
+  funnelHidden: {
+    id: ' {n} wilayah tidak digambar (angka tidak dipublikasikan).',
+    en: ' {n} areas not drawn (figure not published).',
+  },
+  funnelTable: { id: 'Tabel plot corong', en: 'Funnel plot table' },
+  funnelTableOf: { id: 'Tabel plot corong {parent}', en: 'Funnel plot table, {parent}' },
+  funnelTableCaption: {
+    id: '{indicator} per desa/kelurahan dibandingkan {parent}, {period}',
+    en: '{indicator} by village compared with {parent}, {period}',
+  },
+  comparedWith: { id: 'Dibanding {parent}', en: 'Compared with {parent}' },
+  funnelEmpty: {
+    id: 'Plot corong tidak tersedia: angka wilayah induk atau semua desa tidak dipublikasikan.',
+    en: 'No funnel plot: the parent figure or every village figure is not published.',
+  },
 } satisfies Strings;

@@ -9,16 +9,17 @@ import { text, type Vars } from './lookup.ts';
 import { CHARTS } from './charts.ts';
 import { CLIENT } from './client.ts';
 import { MAP } from './map.ts';
+import { METHOD } from './method.ts';
 import { PAGES } from './pages.ts';
 import { PLAIN } from './plain.ts';
 import { SHARE } from './share.ts';
 import { SITE } from './site.ts';
 
 /** The domain tables by name (exported for the tests: completeness, placeholders, no key in two tables). */
-export const TABLES = { site: SITE, pages: PAGES, plain: PLAIN, charts: CHARTS, share: SHARE, map: MAP, client: CLIENT };
+export const TABLES = { site: SITE, pages: PAGES, method: METHOD, plain: PLAIN, charts: CHARTS, share: SHARE, map: MAP, client: CLIENT };
 
 /** Every string: key → `{ id, en }`. */
-export const STRINGS = { ...SITE, ...PAGES, ...PLAIN, ...CHARTS, ...SHARE, ...MAP, ...CLIENT };
+export const STRINGS = { ...SITE, ...PAGES, ...METHOD, ...PLAIN, ...CHARTS, ...SHARE, ...MAP, ...CLIENT };
 
 /** A key of the string table. */
 export type StringKey = keyof typeof STRINGS;

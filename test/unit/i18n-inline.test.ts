@@ -1,0 +1,92 @@
+/**
+ * User-facing strings live in the string table (src/lib/i18n/), not in inline `lang === 'id' ? 'x' : 'y'`
+ * ternaries. This counts the ternaries on a language test whose branch is a string literal (`'…'`, `"…"`, `` `…` ``),
+ * and `if (lang === 'id') return '…'`, in the site's components, pages, layouts, src/lib/site, src/lib/share and
+ * src/client, through a name that holds the test too (`const id = lang === 'id'`). What remains must be listed
+ * below with its reason: a choice of a locale code, a path segment or a number format rather than of words.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SCOPE = ['src/components', 'src/pages', 'src/layouts', 'src/lib/site', 'src/lib/share', 'src/client'];
+
+/** Files another change of issue 15 is restructuring (view models out of component frontmatter, the map code, the
+ * quality report, trend and publish modules); their strings move to the table with that work. */
+const NOT_YET = new Set([
+  'src/components/ChoroplethMap.astro',
+  'src/components/MapExplorer.astro',
+  'src/client/map-gl.ts',
+  'src/components/pages/AreaPage.astro',
+  'src/components/QualityReport.astro',
+  'src/lib/site/trend.ts',
+]);
+
+/** The string ternaries that stay, each with the reason: `file` and the text of the match. */
+const ALLOWED: { file: string; match: string; reason: string }[] = [
+  { file: 'src/lib/site/i18n.ts', match: "lang === 'en' ? 'en/'", reason: 'the URL path segment of the English pages' },
+  { file: 'src/lib/site/i18n.ts', match: "lang === 'id' ? 'en'", reason: 'otherLang: a language code' },
+  { file: 'src/lib/site/i18n.ts', match: "lang === 'id' ? 'id'", reason: 'htmlLang: the BCP 47 tag' },
+  { file: 'src/lib/site/format.ts', match: "lang === 'id' ? '.'", reason: 'number format: the thousands separator' },
+  { file: 'src/lib/site/format.ts', match: "lang === 'id' ? ','", reason: 'number format: the decimal mark' },
+  { file: 'src/layouts/Base.astro', match: "lang === 'id' ? 'id_ID'", reason: 'og:locale, a locale code' },
+  { file: 'src/client/search.ts', match: "lang === 'en' ? 'en'", reason: 'reads the page language from data-lang' },
+  { file: 'src/client/search.ts', match: "lang === 'en' ? 'en/'", reason: 'the URL path segment of the English pages' },
+];
+
+/** Files that keep a name for the language test (`const id = lang === 'id'`), with the reason. */
+const ALIASES: Record<string, string> = {
+  'src/components/pages/Methodology.astro': 'paragraphs with links, <strong> and <code> stay bilingual markup',
+  'src/components/pages/DataPage.astro': 'paragraphs with links and <code> stay bilingual markup',
+};
+
+/** Every .astro and .ts file under a folder, tests excepted, as repository paths. */
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return files(path);
+    return /\.(astro|ts)$/.test(name) && !name.endsWith('.test.ts') ? [relative(ROOT, join(ROOT, path))] : [];
+  });
+}
+
+const LANG_TEST = String.raw`[\w.]*\b[lL]ang\)?\s*===\s*'(?:id|en)'`;
+
+/** The names a source declares for a language test: `const id = lang === 'id'` → ['id']. */
+function aliases(src: string): string[] {
+  return [...src.matchAll(new RegExp(String.raw`\bconst\s+(\w+)\s*=\s*${LANG_TEST}\s*;`, 'g'))].map((m) => m[1]);
+}
+
+/** The string ternaries (and `if (…) return '…'`) on a language test in a source, as matched text. */
+function stringTernaries(src: string): string[] {
+  const cond = [LANG_TEST, ...aliases(src).map((a) => String.raw`\b${a}\b`)].join('|');
+  const ternary = new RegExp(String.raw`\(?(?:${cond})\s*\?\s*\(?\s*['"\x60][^'"\x60\n]*['"\x60]?`, 'g');
+  const early = new RegExp(String.raw`\bif\s*\((?:${cond})\)\s*(?:return\s*['"\x60]|\{)[^\n]*`, 'g');
+  return [...src.matchAll(ternary), ...src.matchAll(early)].map((m) => m[0]);
+}
+
+describe('inline language ternaries', () => {
+  const scope = SCOPE.flatMap(files).filter((f) => !NOT_YET.has(f) && !f.startsWith('src/lib/publish/'));
+
+  it('finds them (the detector is not vacuous)', () => {
+    expect(scope.length).toBeGreaterThan(50);
+    expect(stringTernaries("const x = lang === 'id' ? 'Ya' : 'Yes';")).toHaveLength(1);
+    expect(stringTernaries('{lang === \'en\'\n  ? `Hi ${a}` : `Halo ${a}`}')).toHaveLength(1);
+    expect(stringTernaries("const id = lang === 'id';\nconst w = id ? 'kel.' : 'urban';")).toHaveLength(1);
+    expect(stringTernaries("if (cfg.lang === 'id') return 'tetap';")).toHaveLength(1);
+    expect(stringTernaries("const s = lang === 'id' ? s.toLowerCase() : s;")).toHaveLength(0);
+  });
+
+  it('leaves none in the files in scope but the listed exceptions', () => {
+    const found = scope.flatMap((file) => stringTernaries(readFileSync(join(ROOT, file), 'utf8')).map((match) => ({ file, match })));
+    const allowed = (f: { file: string; match: string }) => ALLOWED.some((a) => a.file === f.file && f.match.includes(a.match));
+    expect(found.filter((f) => !allowed(f))).toEqual([]);
+    // Every exception is still needed, so the list cannot rot.
+    for (const a of ALLOWED) expect(found.some((f) => f.file === a.file && f.match.includes(a.match)), `${a.file}: ${a.match}`).toBe(true);
+  });
+
+  it('keeps a name for the language test only where listed', () => {
+    const withAlias = scope.filter((file) => aliases(readFileSync(join(ROOT, file), 'utf8')).length > 0).sort();
+    expect(withAlias).toEqual(Object.keys(ALIASES).sort());
+  });
+});
