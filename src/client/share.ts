@@ -11,7 +11,7 @@ import type { ImageCredits } from '../lib/share/image-credits.ts';
 import { heightMessage, hostScript, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
 import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
 import type { Lang } from '../lib/site/format.ts';
-import { CLIENT } from '../lib/i18n/client.ts';
+import { COPY_STATUS, URL_PARAMS } from '../lib/i18n/client.ts';
 import { text } from '../lib/i18n/lookup.ts';
 
 /** Copies text: the async clipboard API, else a selected field and execCommand (older WebViews). */
@@ -47,7 +47,7 @@ class ShareBox extends HTMLElement {
     const copy = this.querySelector<HTMLButtonElement>('[data-copy-link]');
     const native = this.querySelector<HTMLButtonElement>('[data-native-share]');
     const status = this.querySelector<HTMLElement>('[data-status]');
-    const T = (key: keyof typeof CLIENT) => text(CLIENT, langOf(this), key);
+    const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, langOf(this), key);
     const current = () => {
       const u = new URL(location.href);
       // The hash is state too (#tren-<indicator> on area pages), but not the skip link's #main.
@@ -96,7 +96,7 @@ interface EmbedConfig extends ImageCredits {
 /** Wires the `[data-download]` (png/svg) buttons of `box`: the figure `root()` as shown, named `name()`, with the
  * credits and the page address drawn in; the image code loads on the first click. */
 function bindImageDownloads(box: HTMLElement, cfg: ImageCredits, status: HTMLElement | null, root: () => HTMLElement | null, name: () => string): void {
-  const T = (key: keyof typeof CLIENT) => text(CLIENT, cfg.lang, key);
+  const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, cfg.lang, key);
   for (const b of box.querySelectorAll<HTMLButtonElement>('[data-download]')) {
     b.addEventListener('click', async () => {
       const figure = root();
@@ -132,7 +132,7 @@ class EmbedBox extends HTMLElement {
     }
     const area = this.querySelector<HTMLTextAreaElement>('[data-embed-code]');
     const status = this.querySelector<HTMLElement>('[data-status]');
-    const T = (key: keyof typeof CLIENT) => text(CLIENT, cfg.lang, key);
+    const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, cfg.lang, key);
     this.querySelector<HTMLElement>('[data-js-only]')?.removeAttribute('hidden');
     const opts: ShareOptions = { ...cfg.options };
     const view = (): View => {
@@ -209,7 +209,7 @@ export function initEmbed(): void {
     const panels = [...box.querySelectorAll<HTMLElement>('[data-trend-indicator]')];
     const indicators = panels.map((p) => p.dataset.trendIndicator!);
     const { state, invalid } = trendFromQuery(location.search, { indicators: [box.dataset.defaultIndicator ?? indicators[0], ...indicators] });
-    if (invalid.length) console.warn(text(CLIENT, langOf(box), 'invalidParam'), invalid.join(', '));
+    if (invalid.length) console.warn(text(URL_PARAMS, langOf(box), 'invalidParam'), invalid.join(', '));
     for (const p of panels) {
       const on = p.dataset.trendIndicator === state.indicator;
       p.hidden = !on;

@@ -7,7 +7,7 @@
 import type { Lang } from '../site/format.ts';
 import { text, type Vars } from './lookup.ts';
 import { CHARTS } from './charts.ts';
-import { CLIENT } from './client.ts';
+import { AREA_TITLES, CELL_STATUS, CHANGE_WORDS, CLIENT, COPY_STATUS, URL_PARAMS } from './client.ts';
 import { MAP } from './map.ts';
 import { METHOD } from './method.ts';
 import { PAGES } from './pages.ts';
@@ -15,8 +15,22 @@ import { PLAIN } from './plain.ts';
 import { SHARE } from './share.ts';
 import { SITE } from './site.ts';
 
-/** The domain tables by name (exported for the tests: completeness, placeholders, no key in two tables). */
-export const TABLES = { site: SITE, pages: PAGES, method: METHOD, plain: PLAIN, charts: CHARTS, share: SHARE, map: MAP, client: CLIENT };
+/** The domain tables by name, the browser table by group (exported for the tests: completeness, placeholders, no
+ * key in two tables). */
+export const TABLES = {
+  site: SITE,
+  pages: PAGES,
+  method: METHOD,
+  plain: PLAIN,
+  charts: CHARTS,
+  share: SHARE,
+  map: MAP,
+  copyStatus: COPY_STATUS,
+  urlParams: URL_PARAMS,
+  areaTitles: AREA_TITLES,
+  cellStatus: CELL_STATUS,
+  changeWords: CHANGE_WORDS,
+};
 
 /** Every string: key → `{ id, en }`. */
 export const STRINGS = { ...SITE, ...PAGES, ...METHOD, ...PLAIN, ...CHARTS, ...SHARE, ...MAP, ...CLIENT };

@@ -1,11 +1,11 @@
 /** An area's name with its kind, in its own module so browser code can use it without the page strings. */
 import type { AreaJson } from './contract.ts';
 import type { Lang } from './format.ts';
-import { CLIENT } from '../i18n/client.ts';
+import { AREA_TITLES } from '../i18n/client.ts';
 import { text } from '../i18n/lookup.ts';
 
 /** The title string of each area kind (a desa adat is titled as a desa). */
-const KIND_TITLE: Record<string, keyof typeof CLIENT> = {
+const KIND_TITLE: Record<string, keyof typeof AREA_TITLES> = {
   kecamatan: 'titleKecamatan',
   kelurahan: 'titleKelurahan',
   desa: 'titleDesa',
@@ -17,5 +17,5 @@ const KIND_TITLE: Record<string, keyof typeof CLIENT> = {
 export function areaTitle(a: Pick<AreaJson, 'name' | 'kind' | 'level'>, lang: Lang): string {
   if (a.level === 'kabupaten') return a.name;
   const key = KIND_TITLE[a.kind];
-  return key ? text(CLIENT, lang, key, { name: a.name }) : a.name;
+  return key ? text(AREA_TITLES, lang, key, { name: a.name }) : a.name;
 }

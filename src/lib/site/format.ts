@@ -3,7 +3,7 @@
  * and English. Pure; null (missing) always formats as an en dash, never as 0.
  */
 import type { CellStatus } from '../types.ts';
-import { CLIENT } from '../i18n/client.ts';
+import { CELL_STATUS, CHANGE_WORDS } from '../i18n/client.ts';
 import { text } from '../i18n/lookup.ts';
 
 /** The two site languages. */
@@ -87,10 +87,10 @@ export function formatChange(delta: number | null | undefined, lang: Lang): stri
   const d = finite(delta);
   if (d === null) return DASH;
   const r = Math.round(d * 10) / 10;
-  if (r === 0) return text(CLIENT, lang, 'noChange');
+  if (r === 0) return text(CHANGE_WORDS, lang, 'noChange');
   const size = formatNumber(Math.abs(r), lang, 1);
   const one = Math.abs(r) === 1;
-  return text(CLIENT, lang, r < 0 ? (one ? 'changeDownOne' : 'changeDown') : one ? 'changeUpOne' : 'changeUp', { size });
+  return text(CHANGE_WORDS, lang, r < 0 ? (one ? 'changeDownOne' : 'changeDown') : one ? 'changeUpOne' : 'changeUp', { size });
 }
 
 /** A signed change in points for compact tables: "−1,2" / "+0,8" / "0,0". */
@@ -111,7 +111,7 @@ export function formatBytes(bytes: number | null | undefined, lang: Lang): strin
 }
 
 /** The table key of each cell status that shows words instead of a number. */
-const STATUS_KEY: Record<Exclude<CellStatus, 'ok'>, keyof typeof CLIENT> = {
+const STATUS_KEY: Record<Exclude<CellStatus, 'ok'>, keyof typeof CELL_STATUS> = {
   suppressed: 'statusSuppressed',
   no_data: 'statusNoData',
   not_measured: 'statusNotMeasured',
@@ -121,5 +121,5 @@ const STATUS_KEY: Record<Exclude<CellStatus, 'ok'>, keyof typeof CLIENT> = {
 export function statusLabel(status: CellStatus, lang: Lang): string {
   if (status === 'ok') return '';
   const key = STATUS_KEY[status];
-  return key ? text(CLIENT, lang, key) : status;
+  return key ? text(CELL_STATUS, lang, key) : status;
 }
