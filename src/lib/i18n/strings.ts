@@ -7,7 +7,8 @@
 import type { Lang } from '../site/format.ts';
 import { text, type Vars } from './lookup.ts';
 import { CHARTS } from './charts.ts';
-import { AREA_TITLES, CELL_STATUS, CHANGE_WORDS, CLIENT, COPY_STATUS, URL_PARAMS } from './client.ts';
+import { AREA_TITLES, CELL_STATUS, CHANGE_WORDS } from './cells.ts';
+import { COPY_STATUS, URL_PARAMS } from './client.ts';
 import { MAP } from './map.ts';
 import { METHOD } from './method.ts';
 import { PAGES } from './pages.ts';
@@ -33,7 +34,20 @@ export const TABLES = {
 };
 
 /** Every string: key → `{ id, en }`. */
-export const STRINGS = { ...SITE, ...PAGES, ...METHOD, ...PLAIN, ...CHARTS, ...SHARE, ...MAP, ...CLIENT };
+export const STRINGS = {
+  ...SITE,
+  ...PAGES,
+  ...METHOD,
+  ...PLAIN,
+  ...CHARTS,
+  ...SHARE,
+  ...MAP,
+  ...COPY_STATUS,
+  ...URL_PARAMS,
+  ...AREA_TITLES,
+  ...CELL_STATUS,
+  ...CHANGE_WORDS,
+};
 
 /** A key of the string table. */
 export type StringKey = keyof typeof STRINGS;

@@ -1,7 +1,7 @@
 /** An area's name with its kind, in its own module so browser code can use it without the page strings. */
 import type { AreaJson } from './contract.ts';
 import type { Lang } from './format.ts';
-import { AREA_TITLES } from '../i18n/client.ts';
+import { AREA_TITLES } from '../i18n/cells.ts';
 import { text } from '../i18n/lookup.ts';
 
 /** The title string of each area kind (a desa adat is titled as a desa). */

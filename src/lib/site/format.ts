@@ -3,7 +3,7 @@
  * and English. Pure; null (missing) always formats as an en dash, never as 0.
  */
 import type { CellStatus } from '../types.ts';
-import { CELL_STATUS, CHANGE_WORDS } from '../i18n/client.ts';
+import { CELL_STATUS, CHANGE_WORDS } from '../i18n/cells.ts';
 import { text } from '../i18n/lookup.ts';
 
 /** The two site languages. */
