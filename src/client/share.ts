@@ -7,7 +7,7 @@
  *  - initEmbed(): on /embed/ pages, shows the trend the query asks for, opens links in the top window and reports the
  *    content height to the host page (docs/embedding.md).
  */
-import type { ImageCredits } from '../lib/share/image-credits.ts';
+import type { ImageCredits } from '../lib/share/strings.ts';
 import { heightMessage, hostScript, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
 import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
 import type { Lang } from '../lib/site/format.ts';

@@ -6,7 +6,7 @@
  * below with its reason: a choice of a locale code, a path segment or a number format rather than of words.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -88,5 +88,32 @@ describe('inline language ternaries', () => {
   it('keeps a name for the language test only where listed', () => {
     const withAlias = scope.filter((file) => aliases(readFileSync(join(ROOT, file), 'utf8')).length > 0).sort();
     expect(withAlias).toEqual(Object.keys(ALIASES).sort());
+  });
+});
+
+describe('browser code and the string table', () => {
+  /** The relative value imports of a module (type-only imports are erased and do not count). */
+  const importsOf = (file: string): string[] =>
+    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+'(\.[^']+)'|^\s*import\s+'(\.[^']+)'|import\('(\.[^']+)'\)/gm)]
+      .map((m) => resolve(dirname(file), m[1] ?? m[2] ?? m[3]))
+      .filter((f) => f.endsWith('.ts'));
+
+  it('reaches the whole table (src/lib/i18n/strings.ts) from src/client only through a re-export it does not use', () => {
+    const seen = new Set<string>();
+    const todo = readdirSync(join(ROOT, 'src/client')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(ROOT, 'src/client', f));
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      todo.push(...importsOf(f));
+    }
+    const reached = [...seen].map((f) => relative(ROOT, f));
+    expect(reached).toContain('src/lib/i18n/lookup.ts');
+    expect(reached).toContain('src/lib/i18n/client.ts');
+    // Reached only through the re-export of `t` beside the locale paths, which the browser does not use: the
+    // table is one call marked pure, so the bundler drops it.
+    const importers = reached.filter((f) => importsOf(join(ROOT, f)).includes(join(ROOT, 'src/lib/i18n/strings.ts')));
+    expect(importers.filter((f) => f !== 'src/lib/site/i18n.ts' && f !== 'src/lib/share/strings.ts')).toEqual([]);
+    expect(readFileSync(join(ROOT, 'src/lib/i18n/strings.ts'), 'utf8')).toMatch(/export const STRINGS: AllStrings = \/\* @__PURE__ \*\/ Object\.assign\(/);
   });
 });

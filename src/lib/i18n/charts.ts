@@ -38,9 +38,6 @@ export const CHARTS = {
   compareChips: { id: 'Wilayah yang dibandingkan', en: 'Areas compared' },
   sex: { id: 'Jenis kelamin', en: 'Sex' },
   ageInMonths: { id: 'Umur (bulan)', en: 'Age (months)' },
-  legend: { id: 'Keterangan', en: 'Legend' },
-  legendSmoothed: { id: ': angka terhaluskan', en: ': smoothed figures' },
-  legendCounts: { id: 'angka = jumlah wilayah', en: 'number = count of areas' },
   chooseIndicator: { id: 'Pilih indikator', en: 'Choose an indicator' },
   scrollHint: {
     id: 'Tabel ini lebar: geser ke samping untuk kolom lainnya →',

@@ -10,4 +10,7 @@ export const MAP = {
     en: 'Map of {indicator} by {level}, {period}: {n} areas',
   },
   mapSummaryTop: { id: ' Tertinggi: {top}.', en: ' Highest: {top}.' },
+  legend: { id: 'Keterangan', en: 'Legend' },
+  legendSmoothed: { id: ': angka terhaluskan', en: ': smoothed figures' },
+  legendCounts: { id: 'angka = jumlah wilayah', en: 'number = count of areas' },
 } satisfies Strings;

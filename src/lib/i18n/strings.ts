@@ -1,8 +1,8 @@
 /**
  * Every user-facing string of the site in one table, and `t`, the lookup the build-time code (pages, components,
  * src/lib) uses. The table is the union of the domain tables beside this file; a key lives in exactly one of them
- * (a test holds that). Browser code does not import this module: it reads its own small table through
- * `text` (src/lib/i18n/lookup.ts), so the page's JavaScript carries only the strings it shows.
+ * (a test holds that). Browser code does not use this module: it reads its own small table through `text`
+ * (src/lib/i18n/lookup.ts), so the page's JavaScript carries only the strings it shows.
  */
 import type { Lang } from '../site/format.ts';
 import { text, type Vars } from './lookup.ts';
@@ -33,21 +33,29 @@ export const TABLES = {
   changeWords: CHANGE_WORDS,
 };
 
-/** Every string: key → `{ id, en }`. */
-export const STRINGS = {
-  ...SITE,
-  ...PAGES,
-  ...METHOD,
-  ...PLAIN,
-  ...CHARTS,
-  ...SHARE,
-  ...MAP,
-  ...COPY_STATUS,
-  ...URL_PARAMS,
-  ...AREA_TITLES,
-  ...CELL_STATUS,
-  ...CHANGE_WORDS,
-};
+/** The union of the tables' types. */
+type AllStrings = typeof SITE & typeof PAGES & typeof METHOD & typeof PLAIN & typeof CHARTS & typeof SHARE &
+  typeof MAP & typeof COPY_STATUS & typeof URL_PARAMS & typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
+
+/**
+ * Every string: key → `{ id, en }`. A call marked pure: browser code reaches this module through the re-export in
+ * src/lib/site/i18n.ts without using it, and the bundler then leaves the whole table out.
+ */
+export const STRINGS: AllStrings = /* @__PURE__ */ Object.assign(
+  {},
+  SITE,
+  PAGES,
+  METHOD,
+  PLAIN,
+  CHARTS,
+  SHARE,
+  MAP,
+  COPY_STATUS,
+  URL_PARAMS,
+  AREA_TITLES,
+  CELL_STATUS,
+  CHANGE_WORDS,
+);
 
 /** A key of the string table. */
 export type StringKey = keyof typeof STRINGS;

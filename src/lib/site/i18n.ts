@@ -1,10 +1,14 @@
 /**
  * Locale-aware paths and the language helpers. Bahasa Indonesia is the default language at the root; English lives
- * under `/en/`. The user-facing strings are in src/lib/i18n/ (`t` in src/lib/i18n/strings.ts).
+ * under `/en/`. The user-facing strings are in src/lib/i18n/; `t` (src/lib/i18n/strings.ts) is re-exported here.
  */
 import type { Lang } from './format.ts';
 
 export type { Lang } from './format.ts';
+
+// Pages and components read `t` here with the locale helpers, so an .astro file keeps one import for both: the
+// order of the inline CSS of a built page follows the position of each component's imports (Astro's cssOrder).
+export { t, type StringKey } from '../i18n/strings.ts';
 
 /** Both languages, default first. */
 export const LANGS: readonly Lang[] = ['id', 'en'] as const;

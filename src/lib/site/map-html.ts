@@ -118,6 +118,16 @@ const UNCERTAIN = {
   en: 'lighter tone: the 95% interval spans more than one class',
 } as const;
 
+/** The legend's heading: `title`, else "Keterangan"/"Legend", with ": smoothed figures" for the smoothed colouring. */
+export function legendHeading(lang: Lang, title: string | undefined, smoothed: boolean): string {
+  return (title ?? text(MAP, lang, 'legend')) + (smoothed ? text(MAP, lang, 'legendSmoothed') : '');
+}
+
+/** The note beside the heading when the legend shows counts of areas, else ''. */
+export function legendCountNote(lang: Lang, counts: boolean): string {
+  return counts ? text(MAP, lang, 'legendCounts') : '';
+}
+
 /** The legend as an HTML list: swatch, label, count of areas; plus the desa lokus row when `lokusCount` is given. */
 export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null, weakCount?: number | null, uncertainCount?: number | null): string {
   const li = (cls: string, label: string, count: number | null) =>
