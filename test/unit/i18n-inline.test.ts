@@ -33,6 +33,13 @@ const ALLOWED: { file: string; match: string; reason: string }[] = [
   { file: 'src/layouts/Base.astro', match: "lang === 'id' ? 'id_ID'", reason: 'og:locale, a locale code' },
   { file: 'src/client/search.ts', match: "lang === 'en' ? 'en'", reason: 'reads the page language from data-lang' },
   { file: 'src/client/search.ts', match: "lang === 'en' ? 'en/'", reason: 'the URL path segment of the English pages' },
+  {
+    file: 'src/components/ScrollHint.astro',
+    match: "lang === 'id' ? 'Tabel ini lebar",
+    reason:
+      'the component imports nothing at run time, and Astro orders a page\'s inline CSS by the position of each ' +
+      'component\'s imports: one import of `t` moves its CSS in 194 published pages',
+  },
 ];
 
 /** Files that keep a name for the language test (`const id = lang === 'id'`), with the reason. */

@@ -39,10 +39,6 @@ export const CHARTS = {
   sex: { id: 'Jenis kelamin', en: 'Sex' },
   ageInMonths: { id: 'Umur (bulan)', en: 'Age (months)' },
   chooseIndicator: { id: 'Pilih indikator', en: 'Choose an indicator' },
-  scrollHint: {
-    id: 'Tabel ini lebar: geser ke samping untuk kolom lainnya →',
-    en: 'This table is wide: swipe sideways for more columns →',
-  },
   targetChildren: { id: 'Sasaran', en: 'Target children' },
   nDenominator: { id: 'n (penyebut)', en: 'n (denominator)' },
   smoothedColumn: { id: 'Terhaluskan (95%)', en: 'Smoothed (95%)' },
