@@ -11,6 +11,8 @@ import type { IndicatorId } from '../lib/types.ts';
 import { compareFromQuery, compareToQuery, COMPARE_STYLES, type CompareState } from '../lib/site/compare-state.ts';
 import { formatCI, formatPeriod, statusLabel, type Lang } from '../lib/site/format.ts';
 import { areaTitle } from '../lib/site/area-title.ts';
+import { URL_PARAMS } from '../lib/i18n/client.ts';
+import { text } from '../lib/i18n/lookup.ts';
 
 interface Config {
   lang: Lang;
@@ -74,7 +76,7 @@ class CompareChart extends HTMLElement {
       // Known codes are checked against areas.json; until it arrives only the syntax is (the fetch fails for others).
       void this.loadAreas().then((areas) => {
         const { state, invalid } = compareFromQuery(q, { areas: new Set(areas.map((a) => a.code)), indicators: cfg.indicators.map((i) => i.id), fallback });
-        if (invalid.length) console.warn(cfg.lang === 'en' ? 'Invalid URL parameter, using the default:' : 'Parameter URL tidak valid, memakai bawaan:', invalid.join(', '));
+        if (invalid.length) console.warn(text(URL_PARAMS, cfg.lang, 'invalidParam'), invalid.join(', '));
         select.value = state.indicator;
         void this.apply(state, false);
       });

@@ -11,6 +11,8 @@ import type { ImageCredits } from '../lib/share/strings.ts';
 import { heightMessage, hostScript, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
 import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
 import type { Lang } from '../lib/site/format.ts';
+import { COPY_STATUS, URL_PARAMS } from '../lib/i18n/client.ts';
+import { text } from '../lib/i18n/lookup.ts';
 
 /** Copies text: the async clipboard API, else a selected field and execCommand (older WebViews). */
 async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
@@ -37,10 +39,6 @@ function say(el: HTMLElement | null, text: string): void {
   el.dataset.timer = String(setTimeout(() => (el.textContent = ''), 4000));
 }
 
-const TEXT = {
-  id: { copied: 'Tautan disalin', codeCopied: 'Kode disalin', failed: 'Tidak dapat menyalin; pilih teks lalu salin.', saved: 'Gambar diunduh', imgFailed: 'Gambar tidak dapat dibuat.' },
-  en: { copied: 'Link copied', codeCopied: 'Code copied', failed: 'Could not copy; select the text and copy it.', saved: 'Image downloaded', imgFailed: 'The image could not be made.' },
-} as const;
 const langOf = (el: Element): Lang => (el.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'id');
 
 class ShareBox extends HTMLElement {
@@ -49,7 +47,7 @@ class ShareBox extends HTMLElement {
     const copy = this.querySelector<HTMLButtonElement>('[data-copy-link]');
     const native = this.querySelector<HTMLButtonElement>('[data-native-share]');
     const status = this.querySelector<HTMLElement>('[data-status]');
-    const T = TEXT[langOf(this)];
+    const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, langOf(this), key);
     const current = () => {
       const u = new URL(location.href);
       // The hash is state too (#tren-<indicator> on area pages), but not the skip link's #main.
@@ -69,7 +67,7 @@ class ShareBox extends HTMLElement {
       copy.removeAttribute('data-pending');
       copy.removeAttribute('aria-hidden');
       copy.removeAttribute('tabindex');
-      copy.addEventListener('click', async () => say(status, (await copyText(current(), input)) ? T.copied : T.failed));
+      copy.addEventListener('click', async () => say(status, (await copyText(current(), input)) ? T('copied') : T('copyFailedShort')));
     }
     if (native && typeof navigator.share === 'function') {
       native.hidden = false;
@@ -98,11 +96,11 @@ interface EmbedConfig extends ImageCredits {
 /** Wires the `[data-download]` (png/svg) buttons of `box`: the figure `root()` as shown, named `name()`, with the
  * credits and the page address drawn in; the image code loads on the first click. */
 function bindImageDownloads(box: HTMLElement, cfg: ImageCredits, status: HTMLElement | null, root: () => HTMLElement | null, name: () => string): void {
-  const T = TEXT[cfg.lang];
+  const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, cfg.lang, key);
   for (const b of box.querySelectorAll<HTMLButtonElement>('[data-download]')) {
     b.addEventListener('click', async () => {
       const figure = root();
-      if (!figure) return say(status, T.imgFailed);
+      if (!figure) return say(status, T('imageFailed'));
       try {
         const img = await import('./share-image.ts');
         await img.downloadFigure(figure, {
@@ -111,10 +109,10 @@ function bindImageDownloads(box: HTMLElement, cfg: ImageCredits, status: HTMLEle
           footer: [cfg.source, cfg.licence, location.href.replace(/#.*$/, '')],
           synthetic: cfg.synthetic,
         });
-        say(status, T.saved);
+        say(status, T('imageSaved'));
       } catch (err) {
         console.warn(`${box.localName}: image export failed`, err);
-        say(status, T.imgFailed);
+        say(status, T('imageFailed'));
       }
     });
   }
@@ -134,7 +132,7 @@ class EmbedBox extends HTMLElement {
     }
     const area = this.querySelector<HTMLTextAreaElement>('[data-embed-code]');
     const status = this.querySelector<HTMLElement>('[data-status]');
-    const T = TEXT[cfg.lang];
+    const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, cfg.lang, key);
     this.querySelector<HTMLElement>('[data-js-only]')?.removeAttribute('hidden');
     const opts: ShareOptions = { ...cfg.options };
     const view = (): View => {
@@ -161,7 +159,7 @@ class EmbedBox extends HTMLElement {
     addEventListener('stunting:urlchange', code);
     for (const ev of ['pointerenter', 'focusin']) this.addEventListener(ev, code, { passive: true });
     area?.addEventListener('focus', () => area.select());
-    this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T.codeCopied : T.failed));
+    this.querySelector('[data-copy-code]')?.addEventListener('click', async () => say(status, (await copyText(code(), area)) ? T('codeCopied') : T('copyFailedShort')));
     // File names say what the image shows: the area (or map view) and the indicator.
     bindImageDownloads(this, cfg, status, () => this.figureRoot(), () => {
       const v = view();
@@ -211,7 +209,7 @@ export function initEmbed(): void {
     const panels = [...box.querySelectorAll<HTMLElement>('[data-trend-indicator]')];
     const indicators = panels.map((p) => p.dataset.trendIndicator!);
     const { state, invalid } = trendFromQuery(location.search, { indicators: [box.dataset.defaultIndicator ?? indicators[0], ...indicators] });
-    if (invalid.length) console.warn(langOf(box) === 'en' ? 'Invalid URL parameter, using the default:' : 'Parameter URL tidak valid, memakai bawaan:', invalid.join(', '));
+    if (invalid.length) console.warn(text(URL_PARAMS, langOf(box), 'invalidParam'), invalid.join(', '));
     for (const p of panels) {
       const on = p.dataset.trendIndicator === state.indicator;
       p.hidden = !on;

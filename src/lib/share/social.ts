@@ -7,7 +7,7 @@ import type { IndicatorId } from '../types.ts';
 import { formatInterval, formatNumber, formatPercent, formatPeriod, formatPeriodShort, statusLabel, type Lang } from '../site/format.ts';
 import { indicatorLabel, pick } from '../site/i18n.ts';
 import type { OgInput, SparkPoint } from './og-image.ts';
-import { st } from './strings.ts';
+import { t } from '../i18n/strings.ts';
 import { areaTitle } from '../site/area-title.ts';
 
 export { areaTitle };
@@ -35,7 +35,7 @@ export function shortIndicator(indicators: Meta['indicators'], id: string, lang:
 
 /** Title of an area's trend embed: "Tren prevalensi stunting: Kecamatan Pesanggaran". */
 export function trendEmbedTitle(meta: Meta, area: AreaJson, indicator: string, lang: Lang): string {
-  return st(lang, 'trendTitle', { indicator: shortIndicator(meta.indicators, indicator, lang), area: areaTitle(area, lang) });
+  return t(lang, 'trendTitle', { indicator: shortIndicator(meta.indicators, indicator, lang), area: areaTitle(area, lang) });
 }
 
 /** The preview image's content for an area in a language. */
@@ -50,24 +50,23 @@ export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null
     const x = series.periods[p]?.indicators?.[indicator];
     return x && x.status === 'ok' ? { value: x.prevalence, lo: x.ci_low, hi: x.ci_high } : { value: null, lo: null, hi: null };
   });
-  const children = lang === 'id' ? 'balita' : 'children';
   const valueNote = ok
-    ? `${lang === 'id' ? 'SK 95%' : '95% CI'} ${formatInterval(v.ci_low, v.ci_high, lang)} · ${formatNumber(v.n, lang)} ${children}`
+    ? `${t(lang, 'ci95')} ${formatInterval(v.ci_low, v.ci_high, lang)} · ${formatNumber(v.n, lang)} ${t(lang, 'casesOf')}`
     : v?.status === 'suppressed' && v.suppression === 'primary'
-      ? `${statusLabel('suppressed', lang)}: ${lang === 'id' ? `kurang dari ${meta.suppression_min} balita diukur` : `fewer than ${meta.suppression_min} children measured`}`
-      : `${statusLabel(v?.status ?? 'no_data', lang)} (${st(lang, 'noValue')})`;
+      ? `${statusLabel('suppressed', lang)}: ${t(lang, 'fewerMeasured', { n: meta.suppression_min })}`
+      : `${statusLabel(v?.status ?? 'no_data', lang)} (${t(lang, 'noValue')})`;
   return {
     siteTitle: pick(meta.title, lang),
     areaTitle: areaTitle(area, lang),
     context: areaContext(area, o.parent, meta, lang),
     value: ok ? formatPercent(v.prevalence, lang) : null,
-    valueLabel: st(lang, 'latest', { indicator: label, period: formatPeriod(latest, lang) }).replace(/^./, (c) => c.toUpperCase()),
+    valueLabel: t(lang, 'latest', { indicator: label, period: formatPeriod(latest, lang) }).replace(/^./, (c) => c.toUpperCase()),
     valueNote,
     points,
     firstLabel: formatPeriodShort(meta.periods[0], lang),
     lastLabel: formatPeriodShort(latest, lang),
-    synthetic: meta.synthetic ? st(lang, 'synthetic') : null,
-    footer: [`${st(lang, 'source')}: ${meta.publisher.name}`, meta.licence.id, o.host].filter(Boolean).join(' · '),
+    synthetic: meta.synthetic ? t(lang, 'synthetic') : null,
+    footer: [`${t(lang, 'source')}: ${meta.publisher.name}`, meta.licence.id, o.host].filter(Boolean).join(' · '),
   };
 }
 

@@ -3,6 +3,8 @@
  * and English. Pure; null (missing) always formats as an en dash, never as 0.
  */
 import type { CellStatus } from '../types.ts';
+import { CELL_STATUS, CHANGE_WORDS } from '../i18n/cells.ts';
+import { text } from '../i18n/lookup.ts';
 
 /** The two site languages. */
 export type Lang = 'id' | 'en';
@@ -85,10 +87,10 @@ export function formatChange(delta: number | null | undefined, lang: Lang): stri
   const d = finite(delta);
   if (d === null) return DASH;
   const r = Math.round(d * 10) / 10;
-  if (r === 0) return lang === 'id' ? 'tetap' : 'no change';
+  if (r === 0) return text(CHANGE_WORDS, lang, 'noChange');
   const size = formatNumber(Math.abs(r), lang, 1);
-  if (lang === 'id') return `${r < 0 ? 'turun' : 'naik'} ${size} poin`;
-  return `${r < 0 ? 'down' : 'up'} ${size} ${Math.abs(r) === 1 ? 'point' : 'points'}`;
+  const one = Math.abs(r) === 1;
+  return text(CHANGE_WORDS, lang, r < 0 ? (one ? 'changeDownOne' : 'changeDown') : one ? 'changeUpOne' : 'changeUp', { size });
 }
 
 /** A signed change in points for compact tables: "−1,2" / "+0,8" / "0,0". */
@@ -108,9 +110,16 @@ export function formatBytes(bytes: number | null | undefined, lang: Lang): strin
   return `${formatNumber(b / 1024 / 1024, lang, 1)} MB`;
 }
 
+/** The table key of each cell status that shows words instead of a number. */
+const STATUS_KEY: Record<Exclude<CellStatus, 'ok'>, keyof typeof CELL_STATUS> = {
+  suppressed: 'statusSuppressed',
+  no_data: 'statusNoData',
+  not_measured: 'statusNotMeasured',
+};
+
 /** The words for a cell status when no number is shown. */
 export function statusLabel(status: CellStatus, lang: Lang): string {
-  const id: Record<CellStatus, string> = { ok: '', suppressed: 'disembunyikan', no_data: 'tidak ada data', not_measured: 'tidak diukur' };
-  const en: Record<CellStatus, string> = { ok: '', suppressed: 'suppressed', no_data: 'no data', not_measured: 'not measured' };
-  return (lang === 'id' ? id : en)[status] ?? status;
+  if (status === 'ok') return '';
+  const key = STATUS_KEY[status];
+  return key ? text(CELL_STATUS, lang, key) : status;
 }

@@ -17,6 +17,8 @@ import {
 } from './thresholds.ts';
 import { formatInterval, formatNumber, type Lang } from './format.ts';
 import { qualityMark, statusText, valueText, type MapRow } from './map-model.ts';
+import { MAP } from '../i18n/map.ts';
+import { text } from '../i18n/lookup.ts';
 
 /** `s` with `& < > " '` escaped for HTML text and attribute values. */
 export function esc(s: string): string {
@@ -116,6 +118,16 @@ const UNCERTAIN = {
   en: 'lighter tone: the 95% interval spans more than one class',
 } as const;
 
+/** The legend's heading: `title`, else "Keterangan"/"Legend", with ": smoothed figures" for the smoothed colouring. */
+export function legendHeading(lang: Lang, title: string | undefined, smoothed: boolean): string {
+  return (title ?? text(MAP, lang, 'legend')) + (smoothed ? text(MAP, lang, 'legendSmoothed') : '');
+}
+
+/** The note beside the heading when the legend shows counts of areas, else ''. */
+export function legendCountNote(lang: Lang, counts: boolean): string {
+  return counts ? text(MAP, lang, 'legendCounts') : '';
+}
+
 /** The legend as an HTML list: swatch, label, count of areas; plus the desa lokus row when `lokusCount` is given. */
 export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?: number | null, weakCount?: number | null, uncertainCount?: number | null): string {
   const li = (cls: string, label: string, count: number | null) =>
@@ -139,7 +151,7 @@ export function tableRowsHtml(
   opts: { lang: Lang; indicator: IndicatorId; href: (code: string) => string; withParent: boolean },
 ): string {
   const { lang, indicator } = opts;
-  const lokusWord = lang === 'id' ? 'lokus' : 'priority';
+  const lokusWord = text(MAP, lang, 'lokusMark');
   let html = '';
   for (const r of rows) {
     const s = statusText(r, indicator, lang) || valueText(r, lang);

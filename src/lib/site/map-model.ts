@@ -7,6 +7,8 @@ import type { CellStatus, IndicatorId } from '../types.ts';
 import type { AreaJson, IndicatorValueJson, MapAreaValues } from './contract.ts';
 import { classify, classIndex, countByClass, STATUS_WORDS, CLASS_LABELS, thresholdsFor, type Classification, type LegendKey } from './thresholds.ts';
 import { formatInterval, formatNumber, formatPercent, type Lang } from './format.ts';
+import { MAP } from '../i18n/map.ts';
+import { text } from '../i18n/lookup.ts';
 
 /** One area of the map. */
 export interface MapRow {
@@ -62,7 +64,7 @@ export function weakAreas(areas: Record<string, Record<string, { status: string;
 
 /** The weak-data mark in words: "data lemah" / "weak data". */
 export function qualityMark(g: WeakGrade, lang: Lang): string {
-  return lang === 'id' ? (g === 'lemah' ? 'kualitas data lemah' : 'kualitas data sangat lemah') : g === 'lemah' ? 'weak data quality' : 'very weak data quality';
+  return text(MAP, lang, g === 'lemah' ? 'qualityWeak' : 'qualityVeryWeak');
 }
 
 /** Inputs of mapRows(). */
@@ -223,18 +225,10 @@ export function summaryText(
     .sort((a, b) => (b.value as number) - (a.value as number) || (a.code < b.code ? -1 : 1))
     .slice(0, 3)
     .map((r) => `${r.name} (${formatPercent(r.value, lang)})`);
-  if (lang === 'id') {
-    return (
-      `Peta ${lowerFirst(o.indicatorLabel)} per ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} wilayah` +
-      (parts.length ? `, ${parts.join('; ')}` : '') +
-      '.' +
-      (top.length ? ` Tertinggi: ${top.join(', ')}.` : '')
-    );
-  }
   return (
-    `Map of ${lowerFirst(o.indicatorLabel)} by ${lw}, ${o.periodLabel}: ${formatNumber(rows.length, lang)} areas` +
+    text(MAP, lang, 'mapSummary', { indicator: lowerFirst(o.indicatorLabel), level: lw, period: o.periodLabel, n: formatNumber(rows.length, lang) }) +
     (parts.length ? `, ${parts.join('; ')}` : '') +
     '.' +
-    (top.length ? ` Highest: ${top.join(', ')}.` : '')
+    (top.length ? text(MAP, lang, 'mapSummaryTop', { top: top.join(', ') }) : '')
   );
 }

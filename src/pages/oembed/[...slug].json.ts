@@ -12,7 +12,7 @@ import { defaultState } from '../../lib/site/map-state.ts';
 import { DEFAULT_HEIGHT } from '../../lib/share/embed.ts';
 import { oembedFor } from '../../lib/share/oembed.ts';
 import { embedId, permalink, type ShareOptions, type View } from '../../lib/share/state.ts';
-import { st } from '../../lib/share/strings.ts';
+import { t } from '../../lib/i18n/strings.ts';
 import { trendEmbedTitle } from '../../lib/share/social.ts';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../../lib/share/og-image.ts';
 
@@ -42,10 +42,10 @@ export function GET({ props, site: known }: APIContext<Props>): Response {
     : { kind: 'embed-map', state: defaultState(opts) };
   const title = kind === 'trend'
     ? trendEmbedTitle(meta, getArea(code!), MAIN_INDICATOR, lang)
-    : st(lang, 'mapEmbedTitle', { region: meta.region.name });
+    : t(lang, 'mapEmbedTitle', { region: meta.region.name });
   const thumbCode = kind === 'trend' ? code! : meta.region.code;
   const body = oembedFor({
-    title: meta.synthetic ? `${title} · ${st(lang, 'synthetic')}` : title,
+    title: meta.synthetic ? `${title} · ${t(lang, 'synthetic')}` : title,
     publisher: meta.publisher.name,
     siteName: pick(meta.title, lang),
     siteUrl: new URL(localePath('/', lang, base), origin).href,
