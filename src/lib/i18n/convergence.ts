@@ -10,6 +10,7 @@ export const CONVERGENCE = {
   },
   cvColIndicator: { id: 'Indikator', en: 'Indicator' },
   cvColCoverage: { id: 'Cakupan', en: 'Coverage' },
+  cvColTrend: { id: 'Tren', en: 'Trend' },
   cvColCounts: { id: 'Pembilang / penyebut', en: 'Numerator / denominator' },
   cvColTarget: { id: 'Terhadap target', en: 'Against the target' },
   cvMet: { id: 'target tercapai', en: 'target reached' },

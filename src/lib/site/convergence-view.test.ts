@@ -41,6 +41,13 @@ describe('convergenceView', () => {
     expect(convergenceView(meta, area, 'en')!.groups[0].rows[1].target!.label).toBe('2024 target: 15.5% (P)');
   });
 
+  it('draws the published figures of every period as a sparkline, with the same as text', () => {
+    const view = convergenceView(meta, area, 'en')!;
+    const a = view.groups[0].rows[0];
+    expect(a.trend).toEqual({ points: '2,9 62,3.4', last: [62, 3.4], text: 'Aug 2024: 50.0% · Aug 2025: 90.0%' });
+    expect(view.groups[0].rows[1].trend).toBeNull();
+  });
+
   it('is null when the area has no figure at all', () => {
     expect(convergenceView(meta, { code: 'x', periods: ['2025-08'], values: { '2025-08': { a: v({}) } } }, 'en')).toBeNull();
   });

@@ -5,7 +5,7 @@
  * Pure: the page renders what this returns.
  */
 import type { CoverageAreaJson, CoverageMetaJson, CoverageValueJson } from '../publish/coverage.ts';
-import { formatInterval, formatNumber, formatPercent, formatPeriod, type Lang } from './format.ts';
+import { formatInterval, formatNumber, formatPercent, formatPeriod, formatPeriodShort, type Lang } from './format.ts';
 
 /** One indicator's row. */
 export interface ConvergenceRow {
@@ -25,6 +25,9 @@ export interface ConvergenceRow {
   status: CoverageValueJson['status'];
   /** Said when the figure is a sum of fewer desa than the area has. */
   partial: string | null;
+  /** The published figures of every period (two or more): a sparkline in a 64 × 18 box (y: 0–100 %) and the same
+   * as text. */
+  trend: { points: string; last: [number, number]; text: string } | null;
 }
 
 export interface ConvergenceView {
@@ -50,7 +53,23 @@ export function targetFor(targets: readonly { year: number; target: number; sour
   return targets.length ? targets.reduce((a, b) => (b.year < a.year ? b : a)) : null;
 }
 
-function rowOf(def: CoverageMetaJson['indicators'][number], v: CoverageValueJson | undefined, year: number, lang: Lang, min: number): ConvergenceRow {
+/** The sparkline of one indicator over the area's periods (published figures only), or null with fewer than two. */
+export function trendOf(area: CoverageAreaJson, id: string, lang: Lang): ConvergenceRow['trend'] {
+  const pts = area.periods.flatMap((p) => {
+    const v = area.values[p]?.[id];
+    return v?.status === 'ok' && v.coverage !== null ? [{ p, c: v.coverage }] : [];
+  });
+  if (pts.length < 2) return null;
+  const x = (i: number) => Math.round((2 + (60 * i) / (pts.length - 1)) * 10) / 10;
+  const y = (c: number) => Math.round((16 - (14 * c) / 100) * 10) / 10;
+  return {
+    points: pts.map((q, i) => `${x(i)},${y(q.c)}`).join(' '),
+    last: [x(pts.length - 1), y(pts[pts.length - 1].c)],
+    text: pts.map((q) => `${formatPeriodShort(q.p, lang)}: ${formatPercent(q.c, lang)}`).join(' · '),
+  };
+}
+
+function rowOf(def: CoverageMetaJson['indicators'][number], v: CoverageValueJson | undefined, year: number, lang: Lang, min: number, area: CoverageAreaJson): ConvergenceRow {
   const w = W[lang];
   const t = targetFor(def.targets, year);
   const lowerBetter = def.direction === 'lower_better';
@@ -74,6 +93,7 @@ function rowOf(def: CoverageMetaJson['indicators'][number], v: CoverageValueJson
     lowerBetter,
     status: v?.status ?? 'no_data',
     partial: v && v.basis === 'sum' && v.desa_reporting < v.desa_total ? fill(w.partial, { k: v.desa_reporting, n: v.desa_total }) : null,
+    trend: trendOf(area, def.id, lang),
   };
 }
 
@@ -85,7 +105,7 @@ export function convergenceView(meta: CoverageMetaJson, area: CoverageAreaJson, 
   const groups = meta.groups.map((g) => ({
     id: g.id,
     name: g.name[lang],
-    rows: meta.indicators.filter((d) => d.group === g.id).map((d) => rowOf(d, area.values[period]?.[d.id], year, lang, meta.suppression_min)),
+    rows: meta.indicators.filter((d) => d.group === g.id).map((d) => rowOf(d, area.values[period]?.[d.id], year, lang, meta.suppression_min, area)),
   }));
   const rows = groups.flatMap((g) => g.rows);
   return {
