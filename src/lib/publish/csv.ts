@@ -40,10 +40,12 @@ type Row = readonly (string | number | null | undefined)[];
 
 /** Joins rows into a delimited text with a header, in a dialect. */
 export function toDelimited(header: readonly string[], rows: readonly Row[], d: CsvDialect): string {
-  const line = (r: Row) => r.map((v) => dialectCell(v, d)).join(d.delimiter) + d.eol;
-  let out = (d.bom ? '\uFEFF' : '') + line(header);
-  for (const r of rows) out += line(r);
-  return out;
+  const line = (r: Row) => r.map((v) => dialectCell(v, d)).join(d.delimiter);
+  // One join, not `+=`: the result is one flat string, not a rope of every line kept alive until it is written.
+  const lines = [(d.bom ? '\uFEFF' : '') + line(header)];
+  for (const r of rows) lines.push(line(r));
+  lines.push('');
+  return lines.join(d.eol);
 }
 
 /** Joins rows into a CSV text with a header and LF line endings. */

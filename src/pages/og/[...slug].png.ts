@@ -4,9 +4,8 @@
  * Sans when present, else whatever the system has; no web font is downloaded).
  *
  * Why an Astro endpoint and not a script: it is part of `astro build` (no extra step, works in `astro dev`), it reads
- * the contract through src/data/load.ts like the pages, and its paths follow `base`. To keep the build fast, the first
- * request renders every image on the libuv thread pool (resvg's renderAsync) and later requests take their PNG from
- * that batch. Rendered PNGs are also kept in `node_modules/.cache/stunting-og/`, keyed by the SHA-256 of the SVG and
+ * the contract through src/data/load.ts like the pages, and its paths follow `base`. To keep the build fast and its
+ * memory bounded, renders run a few images ahead of Astro's requests on the libuv thread pool (resvg's renderAsync). Rendered PNGs are also kept in `node_modules/.cache/stunting-og/`, keyed by the SHA-256 of the SVG and
  * the render options, so a rebuild with unchanged numbers renders nothing (delete the folder to force a re-render).
  */
 import { createHash } from 'node:crypto';
@@ -78,16 +77,21 @@ async function render(svg: string): Promise<Buffer> {
   return png;
 }
 
-let batch: Map<string, Promise<Buffer>> | null = null;
-/** Starts rendering every image at once (resvg renders off the main thread); keyed by `<lang>/<code>`. */
-function renderAll(host: string): Map<string, Promise<Buffer>> {
-  if (batch) return batch;
-  batch = new Map();
-  for (const { props } of getStaticPaths()) {
-    const key = `${props.lang}/${props.code}`;
-    batch.set(key, render(svgFor(props.lang, props.code, host)));
+/** Renders started ahead of the requests, at most WINDOW at a time: resvg works off the main thread while Astro
+ * writes the previous files, and memory stays bounded (a province has tens of thousands of previews; holding every
+ * PNG until Astro asks for it took ≈ 0.15 MB each). Keyed by `<lang>/<code>`; a served PNG is dropped. */
+const WINDOW = 8;
+const ahead = new Map<string, Promise<Buffer>>();
+let order: { lang: Lang; code: string }[] | null = null;
+let next = 0;
+
+function renderAhead(host: string): void {
+  order ??= getStaticPaths().map((p) => p.props);
+  while (ahead.size < WINDOW && next < order.length) {
+    const { lang, code } = order[next++];
+    const key = `${lang}/${code}`;
+    if (!ahead.has(key)) ahead.set(key, render(svgFor(lang, code, host)));
   }
-  return batch;
 }
 
 /** The PNG of one preview. */
@@ -95,6 +99,9 @@ export async function GET({ props, site }: APIContext<Props>): Promise<Response>
   // No host line in the image when the site's address is not known (SITE_URL unset).
   const host = site?.host ?? '';
   const key = `${props.lang}/${props.code}`;
-  const png = await (renderAll(host).get(key) ?? render(svgFor(props.lang, props.code, host)));
+  renderAhead(host);
+  const png = await (ahead.get(key) ?? render(svgFor(props.lang, props.code, host)));
+  ahead.delete(key);
+  renderAhead(host);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }
