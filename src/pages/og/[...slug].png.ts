@@ -79,8 +79,8 @@ async function render(svg: string): Promise<Buffer> {
 
 /** Renders started ahead of the requests, at most WINDOW at a time: resvg works off the main thread while Astro
  * writes the previous files, and memory stays bounded (a province has tens of thousands of previews; holding every
- * PNG until Astro asks for it took ≈ 0.15 MB each). Keyed by `<lang>/<code>`; a served PNG is dropped. */
-const WINDOW = 8;
+ * PNG until Astro asks for it took ≈ 2 MB of peak memory each). Keyed by `<lang>/<code>`; a served PNG is dropped. */
+const WINDOW = 16;
 const ahead = new Map<string, Promise<Buffer>>();
 let order: { lang: Lang; code: string }[] | null = null;
 let next = 0;
