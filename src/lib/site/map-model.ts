@@ -103,6 +103,8 @@ export function mapRows(input: MapRowsInput): MapRow[] {
   const { areas, values, level, period, parent } = input;
   const id = idOf(input.indicator);
   const indicator = scaleOf(input.indicator);
+  // The data-quality grades judge the measurements, not the coverage counts.
+  const quality = isCoverage(input.indicator) ? undefined : input.quality;
   return areas
     .filter((a) => a.level === level && (!parent || a.parent === parent || a.code.startsWith(`${parent}.`)))
     .map((a) => {
@@ -129,7 +131,7 @@ export function mapRows(input: MapRowsInput): MapRow[] {
         status,
         suppression: cell?.suppression ?? null,
         cls: classify(indicator, cell ? { prevalence: value, status } : null),
-        quality: isWeakGrade(input.quality?.[a.code]) ? (input.quality![a.code] as WeakGrade) : null,
+        quality: isWeakGrade(quality?.[a.code]) ? (quality![a.code] as WeakGrade) : null,
         smoothed: sm,
         smoothedLow: smLow,
         smoothedHigh: smHigh,

@@ -267,6 +267,9 @@ export const MISSING_LABELS: Record<MissingKey, Record<Lang, string>> = {
   not_measured: { id: 'tidak diukur pada periode ini', en: 'not measured in this period' },
 };
 
+/** The suppressed row of a coverage legend. */
+const COVERAGE_SUPPRESSED: Record<Lang, string> = { id: 'disembunyikan (penyebut terlalu kecil)', en: 'suppressed (denominator too small)' };
+
 /** Short status words for tooltips and table badges. */
 export const STATUS_WORDS: Record<MissingKey, Record<Lang, string>> = {
   suppressed: { id: 'disembunyikan', en: 'suppressed' },
@@ -309,14 +312,16 @@ export function legendModel(
       max,
     };
   });
-  for (const key of ['suppressed', 'no_data', 'not_measured'] as const) {
+  // Coverage figures are counts reported per desa: hidden for a small denominator, never "not measured".
+  const coverage = def.source === 'coverage';
+  for (const key of coverage ? (['suppressed', 'no_data'] as const) : (['suppressed', 'no_data', 'not_measured'] as const)) {
     const c = missing(key);
     items.push({
       key,
       index: null,
       range: '',
       word: STATUS_WORDS[key][lang],
-      label: MISSING_LABELS[key][lang],
+      label: coverage && key === 'suppressed' ? COVERAGE_SUPPRESSED[lang] : MISSING_LABELS[key][lang],
       css: key === 'suppressed' ? 'sup' : key === 'no_data' ? 'nod' : 'nom',
       fill: c.fill,
       text: c.text,
