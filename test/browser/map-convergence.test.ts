@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { CLASS_COLORS, COVERAGE_COLORS, coverageScale, legendModel } from '../../src/lib/site/thresholds.ts';
+import { CLASS_COLORS, COVERAGE_COLORS, coverageScale, formatPct, legendModel } from '../../src/lib/site/thresholds.ts';
 import { lighterTone } from '../../src/lib/site/map-html.ts';
-import { formatInterval, formatNumber, formatPercent } from '../../src/lib/site/format.ts';
+import { formatInterval, formatNumber } from '../../src/lib/site/format.ts';
 import type { CoverageMapJson, CoverageMetaJson } from '../../src/lib/publish/coverage.ts';
 import { countPaletteColours, DIST, openPage, useSite, waitForMap } from './helpers.ts';
 
@@ -56,7 +56,7 @@ describe('static state page of a convergence indicator (no JavaScript)', () => {
       const note = (await page.locator('[data-map-legend-note]').first().textContent()) ?? '';
       expect(note).toContain(model.note);
       const target = ind.targets.find((t) => t.year === Number(period.slice(0, 4)));
-      if (target) expect(note).toContain(`Target ${target.year}: ${formatPercent(target.target, 'id')}`);
+      if (target) expect(note).toContain(`Target ${target.year}: ${formatPct(target.target, 'id')} %`);
       else expect(note).not.toContain('Target');
       // The static SVG is painted in the coverage palette, never the prevalence reds.
       const fills = new Set(await page.locator('svg[data-map-svg] a path').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill)));

@@ -7,7 +7,7 @@ import { fromQuery } from '../../lib/site/map-state.ts';
 import { explorerTexts, explorerUrl, stateFromControls } from '../../lib/site/map-explorer.ts';
 import { W } from './config.ts';
 import { paintFill, setAreaData } from './style.ts';
-import { scaleOf } from '../../lib/site/map-indicator.ts';
+import { isCoverage, scaleOf } from '../../lib/site/map-indicator.ts';
 import type { InteractiveMap } from '../map-gl.ts';
 
 /** The "colour by smoothed figures" checkbox of this map, if any. */
@@ -15,9 +15,9 @@ function smoothBox(im: InteractiveMap): HTMLInputElement | null {
   return im.el.querySelector<HTMLInputElement>('input[data-map-smooth]');
 }
 
-/** True while the map is coloured by the smoothed figures. */
+/** True while the map is coloured by the smoothed figures (a convergence indicator has none). */
 export function smoothedOn(im: InteractiveMap): boolean {
-  return !!smoothBox(im)?.checked;
+  return !!smoothBox(im)?.checked && !isCoverage(im.descriptor());
 }
 
 /** Explorer: takes the state from the URL (keys it lacks: the view this page rendered) into the map and the controls. */
@@ -107,6 +107,11 @@ export function renderTexts(im: InteractiveMap): void {
     areaHref: (c) => `${im.cfg.areaHref}${c}/`,
   });
   const el = im.el;
+  // A convergence indicator has no smoothed figures: the checkbox goes (unchecked, so its CSS shows the raw legend).
+  const box = smoothBox(im);
+  if (box && isCoverage(d)) box.checked = false;
+  const smt = box?.closest<HTMLElement>('.chm-smt');
+  if (smt) smt.style.display = isCoverage(d) ? 'none' : '';
   const ul = el.querySelector('[data-map-legend]');
   if (ul) ul.innerHTML = t.legendHtml;
   const uls = el.querySelector('[data-map-legend-s]');

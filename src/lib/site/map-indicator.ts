@@ -8,8 +8,8 @@
  */
 import type { IndicatorValueJson, Meta } from './contract.ts';
 import type { CoverageMetaJson, CoverageValueJson } from '../publish/coverage.ts';
-import { coverageScale, type Scale } from './thresholds.ts';
-import { formatNumber, formatPercent, type Lang } from './format.ts';
+import { coverageScale, formatPct, type Scale } from './thresholds.ts';
+import { formatNumber, type Lang } from './format.ts';
 import { pick } from './i18n.ts';
 
 /** One indicator a map can draw. */
@@ -123,7 +123,7 @@ export function targetFor(ind: MapIndicatorRef, period: string): { year: number;
 export function legendNote(ind: MapIndicatorRef, period: string, lang: Lang, base: string): string {
   const t = targetFor(ind, period);
   if (!t) return base;
-  return `${base} ${lang === 'id' ? 'Target' : 'Target'} ${t.year}: ${formatPercent(t.target, lang)} (${t.source}).`;
+  return `${base} Target ${t.year}: ${formatPct(t.target, lang)} % (${t.source}).`;
 }
 
 const W = {

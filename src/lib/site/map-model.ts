@@ -104,7 +104,8 @@ export function mapRows(input: MapRowsInput): MapRow[] {
   const id = idOf(input.indicator);
   const indicator = scaleOf(input.indicator);
   // The data-quality grades judge the measurements, not the coverage counts.
-  const quality = isCoverage(input.indicator) ? undefined : input.quality;
+  const coverage = isCoverage(input.indicator);
+  const quality = coverage ? undefined : input.quality;
   return areas
     .filter((a) => a.level === level && (!parent || a.parent === parent || a.code.startsWith(`${parent}.`)))
     .map((a) => {
@@ -137,7 +138,9 @@ export function mapRows(input: MapRowsInput): MapRow[] {
         smoothedHigh: smHigh,
         // Without a smoothed figure the area shows as 'no data' in the smoothed view (its raw status otherwise).
         smoothedCls: classify(indicator, cell ? { prevalence: sm, status: status === 'ok' && sm === null ? 'no_data' : status } : null),
-        uncertain: value !== null && spansClasses(indicator, cell?.ci_low, cell?.ci_high),
+        // Not on coverage maps: their classes are 10 points wide and a desa's denominator is tens, so nearly every
+        // interval spans a class and the lighter tone would wash out the whole map (the 95% CI is in table and tooltip).
+        uncertain: !coverage && value !== null && spansClasses(indicator, cell?.ci_low, cell?.ci_high),
         smoothedUncertain: sm !== null && spansClasses(indicator, smLow, smHigh),
       };
     })

@@ -109,11 +109,12 @@ export const SOURCE_NOTES: Record<ThresholdSource, Record<Lang, string>> = {
 };
 
 /**
- * Palette of the convergence (coverage) indicators: ColorBrewer 2.0 BuGn, 5 classes (Brewer & Harrower), rated
- * colour-blind safe and print friendly; light = little coverage, dark green = good. Apart from the prevalence reds so
- * that a coverage map is never read as a stunting map.
+ * Palette of the convergence (coverage) indicators: ColorBrewer 2.0 BuGn (Brewer & Harrower), the darker five of its
+ * six classes (its lightest, #edf8fb, vanishes on the map's background), rated colour-blind safe and print friendly;
+ * light = little coverage, dark green = good. Apart from the prevalence reds so that a coverage map is never read as
+ * a stunting map.
  */
-export const COVERAGE_COLORS: readonly string[] = ['#edf8fb', '#b2e2e2', '#66c2a4', '#2ca25f', '#006d2c'];
+export const COVERAGE_COLORS: readonly string[] = ['#ccece6', '#99d8c9', '#66c2a4', '#2ca25f', '#006d2c'];
 const COVERAGE_CSS = ['k0', 'k1', 'k2', 'k3', 'k4'] as const;
 
 /**
