@@ -10,7 +10,7 @@ import type { Level } from '../types.ts';
 import type { AreaJson, Meta } from './contract.ts';
 import { projectToSvg, type SvgArea } from '../geo/svg-paths.ts';
 import { compactPath, lightTopology, mercatorAspect, withBorderLines } from './map-svg.ts';
-import { legendCounts, mapRows, summaryText, tooltipLines, uncertainCount, weakAreas, type MapRow } from './map-model.ts';
+import { legendCounts, mapRows, summaryText, tooltipLines, uncertainLegendCount, weakAreas, type MapRow } from './map-model.ts';
 import { legendModel, type LegendKey } from './thresholds.ts';
 import { idOf, legendNote, scaleOf, type CellsByCode, type MapIndicator, type MapIndicatorRef } from './map-indicator.ts';
 import { pathClasses, patternDefs, tableRowsHtml } from './map-html.ts';
@@ -77,7 +77,7 @@ export interface ChoroplethData {
 /** One legend under the map: the raw figures, or the smoothed ones. */
 export interface ChoroplethLegend {
   counts: Record<LegendKey, number>;
-  uncertainCount: number;
+  uncertainCount: number | null;
   variant: 'raw' | 'smoothed' | null;
 }
 
@@ -187,8 +187,8 @@ export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
   const summary = summaryText(rows, { indicator, indicatorLabel, level, periodLabel, lang, legend: model.items });
   const levelWord = lang === 'id' ? (level === 'desa' ? 'desa/kelurahan' : level) : level === 'desa' ? 'village' : level === 'kecamatan' ? 'district' : 'regency';
   const title = p.caption ?? (lang === 'id' ? `${indicatorLabel} per ${levelWord}, ${periodLabel}` : `${indicatorLabel} by ${levelWord}, ${periodLabel}`);
-  const legends: ChoroplethLegend[] = [{ counts, uncertainCount: uncertainCount(rows), variant: hasSmoothed ? 'raw' : null }];
-  if (hasSmoothed) legends.push({ counts: legendCounts(indicator, rows, true), uncertainCount: uncertainCount(rows, true), variant: 'smoothed' });
+  const legends: ChoroplethLegend[] = [{ counts, uncertainCount: uncertainLegendCount(indicator, rows), variant: hasSmoothed ? 'raw' : null }];
+  if (hasSmoothed) legends.push({ counts: legendCounts(indicator, rows, true), uncertainCount: uncertainLegendCount(indicator, rows, true), variant: 'smoothed' });
   return {
     ...p,
     title,

@@ -7,7 +7,7 @@ import type { Level } from '../types.ts';
 import type { Lang } from './format.ts';
 import { formatPeriod } from './format.ts';
 import { legendModel } from './thresholds.ts';
-import { legendCounts, summaryText, uncertainCount, type MapRow } from './map-model.ts';
+import { legendCounts, summaryText, uncertainLegendCount, type MapRow } from './map-model.ts';
 import { legendHtml, tableRowsHtml } from './map-html.ts';
 import { fromQuery, toQuery, type MapState, type MapStateOptions } from './map-state.ts';
 import { legendNote, scaleOf, type MapIndicator } from './map-indicator.ts';
@@ -75,8 +75,8 @@ export function explorerTexts(
   const pl = formatPeriod(period, lang);
   const lw = o.levelWord;
   return {
-    legendHtml: legendHtml(model.items, lang, lokus, weak, uncertainCount(rows)),
-    smoothedLegendHtml: legendHtml(smoothed.items, lang, lokus, weak, uncertainCount(rows, true)),
+    legendHtml: legendHtml(model.items, lang, lokus, weak, uncertainLegendCount(indicator, rows)),
+    smoothedLegendHtml: legendHtml(smoothed.items, lang, lokus, weak, uncertainLegendCount(indicator, rows, true)),
     note: legendNote(indicator, period, lang, model.note),
     title: lang === 'id' ? `${label} per ${lw}, ${pl}` : `${label} by ${lw}, ${pl}`,
     summary: summaryText(rows, { indicator, indicatorLabel: label, level, periodLabel: pl, lang, legend: model.items }),

@@ -83,9 +83,8 @@ export function mapCss(): string {
     // Explicit colours rather than an opacity, so that a downloaded image (on white) shows the tone of the screen.
     ...CLASS_COLORS.map((c, i) => `.chm-svg .c${i}.u{fill:${lighterTone(c)}}`),
     // The convergence (coverage) palette, `k0` light .. `k4` dark (thresholds.ts, coverageScale()).
-    ...COVERAGE_COLORS.flatMap((c, i) => [`.chm-svg .k${i}{fill:${c}}`, `.chm-svg .k${i}.u{fill:${lighterTone(c)}}`, `.chm-b.k${i},.chm-sw.k${i}{background:${c};color:${textColorOn(c)}}`]),
+    ...COVERAGE_COLORS.flatMap((c, i) => [`.chm-svg .k${i}{fill:${c}}`, `.chm-b.k${i},.chm-sw.k${i}{background:${c};color:${textColorOn(c)}}`]),
     `.chm-sw.unc{background:${lighterTone(CLASS_COLORS[3])}}`,
-    `.chm-sw.unck{background:${lighterTone(COVERAGE_COLORS[3])}}`,
     ...CLASS_COLORS.map((c, i) => `${SMOOTHED_ON} .chm-svg .s${i}{fill:${c}}`),
     `${SMOOTHED_ON} .chm-svg .snod{fill:${NO_DATA.fill}}`,
     `${SMOOTHED_ON} .chm-svg .ssup{fill:url(#${SUPPRESSED_PATTERN_ID})}`,
@@ -128,8 +127,7 @@ export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?
     `</li>`;
   let html = '';
   for (const it of items) html += li(it.css, it.label, it.count);
-  // The lighter tone in the legend's own palette (a coverage legend's classes are `k0`..`k4`).
-  if (uncertainCount !== undefined && uncertainCount !== null) html += li(items[0]?.css.startsWith('k') ? 'unc unck' : 'unc', UNCERTAIN[lang], uncertainCount);
+  if (uncertainCount !== undefined && uncertainCount !== null) html += li('unc', UNCERTAIN[lang], uncertainCount);
   if (lokusCount !== undefined && lokusCount !== null) html += li('lk', L[lang].lokus, lokusCount);
   if (weakCount) html += `<li><span class="chm-q" aria-hidden="true">⚠</span><span class="chm-ll">${esc(L[lang].weak)}</span><span class="chm-lc">${formatNumber(weakCount, lang)}</span></li>`;
   return html;

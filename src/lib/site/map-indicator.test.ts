@@ -14,7 +14,7 @@ import {
   relativeLuminance,
   textColorOn,
 } from './thresholds.ts';
-import { mapRows, statusText, tooltipLines } from './map-model.ts';
+import { mapRows, statusText, tooltipLines, uncertainLegendCount } from './map-model.ts';
 import { legendHtml, mapCss, tableRowsHtml } from './map-html.ts';
 import { fromQuery, periodFor, staticStates, toQuery } from './map-state.ts';
 import { explorerView } from './explorer-view.ts';
@@ -85,9 +85,9 @@ describe('coverage classes and palette', () => {
     expect(m.items.map((i) => i.key)).toEqual(['very_low', 'low', 'medium', 'high', 'very_high', 'suppressed', 'no_data']);
     expect(m.items[0]).toMatchObject({ label: '< 50 %', word: null, css: 'k0', count: 2 });
     expect(m.items[5].label).toMatch(/penyebut/);
-    const html = legendHtml(m.items, 'id', null, null, 3);
+    const html = legendHtml(m.items, 'id', null, null, null);
     expect(html).toContain('chm-sw k4');
-    expect(html).toContain('unc unck');
+    expect(html).not.toContain('chm-sw unc');
   });
 });
 
@@ -155,6 +155,8 @@ describe('rows, table and tooltip of a convergence indicator', () => {
     expect(rows[1]).toMatchObject({ value: null, n: null, numerator: null, status: 'suppressed', cls: { kind: 'suppressed' } });
     expect(rows[2]).toMatchObject({ status: 'no_data', reporting: null });
     expect(statusText(rows[1], spec, 'id')).toMatch(/penyebut/);
+    expect(uncertainLegendCount(spec, rows)).toBeNull();
+    expect(uncertainLegendCount('stunting', rows)).toBe(0);
   });
 
   it('the table row shows coverage, CI, numerator / denominator and the partial reporting', () => {

@@ -159,6 +159,11 @@ export function uncertainCount(rows: readonly MapRow[], smoothed = false): numbe
   return rows.filter((r) => (smoothed ? r.smoothedUncertain : r.uncertain)).length;
 }
 
+/** The legend's count of lighter areas, or null (no legend row) on a coverage map, which has no lighter tone. */
+export function uncertainLegendCount(indicator: MapIndicatorRef, rows: readonly MapRow[], smoothed = false): number | null {
+  return isCoverage(indicator) ? null : uncertainCount(rows, smoothed);
+}
+
 const WORDS = {
   id: {
     children: 'balita diukur',
