@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { CLASS_COLORS, COVERAGE_COLORS, coverageScale, formatPct, legendModel } from '../../src/lib/site/thresholds.ts';
 import { formatInterval, formatNumber } from '../../src/lib/site/format.ts';
 import type { CoverageMapJson, CoverageMetaJson } from '../../src/lib/publish/coverage.ts';
-import { countPaletteColours, DIST, openPage, useSite, waitForMap } from './helpers.ts';
+import { countPaletteColours, DIST, formatViolations, openPage, runAxe, useSite, waitForMap } from './helpers.ts';
 
 const cmeta = JSON.parse(readFileSync(join(DIST, 'data/v1/konvergensi-meta.json'), 'utf8')) as CoverageMetaJson;
 const latest = cmeta.periods[cmeta.periods.length - 1];
@@ -149,6 +149,22 @@ describe('explorer with a convergence indicator (JavaScript)', () => {
       expect(first.v).toBe(c.status === 'ok' && c.coverage !== null ? formatNumber(c.coverage, 'id', 1) : '–');
       expect(rec.pageErrors, rec.report()).toEqual([]);
       expect(rec.consoleErrors, rec.report()).toEqual([]);
+    } finally {
+      await rec.close();
+    }
+  });
+});
+
+describe('accessibility of a convergence view', () => {
+  it.each(['', 'en/'])('/%speta/desa/<lower-better or first id>/<latest>/: no axe violation (badges, legend, grouped select)', async (prefix) => {
+    const rec = await openPage(site.browser);
+    try {
+      const { page } = rec;
+      const res = await page.goto(`${site.server.url}${prefix}peta/desa/${(lower ?? higher).id}/${latest}/`, { waitUntil: 'load' });
+      expect(res?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      const v = await runAxe(page);
+      expect(v.map((x) => x.id), formatViolations(v)).toEqual([]);
     } finally {
       await rec.close();
     }
