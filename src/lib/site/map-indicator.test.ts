@@ -171,7 +171,7 @@ describe('rows, table and tooltip of a convergence indicator', () => {
 
   it('the tooltip names the fraction and the reporting instead of children measured', () => {
     const lines = tooltipLines(rows[0], spec.label, spec, 'en');
-    expect(lines).toContain('45 / 50');
+    expect(lines).toContain('Numerator / denominator: 45 / 50');
     expect(lines).toContain('2 of 5 villages reported');
     expect(lines.join(' ')).not.toMatch(/children/);
   });

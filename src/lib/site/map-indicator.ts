@@ -142,6 +142,11 @@ export function reportingText(r: { reporting: number; total: number } | null, la
   return W[lang].reported(formatNumber(r.reporting, lang), formatNumber(r.total, lang));
 }
 
+/** The tooltip line of a coverage figure's counts: "Pembilang / penyebut: 45 / 50". */
+export function fractionLine(fraction: string, lang: Lang): string {
+  return `${W[lang].num}: ${fraction}`;
+}
+
 /** "numerator / denominator" of a coverage row, or null without both. */
 export function fractionText(numerator: number | null, denominator: number | null, lang: Lang): string | null {
   return numerator === null || denominator === null ? null : `${formatNumber(numerator, lang)} / ${formatNumber(denominator, lang)}`;

@@ -7,7 +7,7 @@ import type { CellStatus } from '../types.ts';
 import type { AreaJson } from './contract.ts';
 import { classify, classIndex, countByClass, hasClassWords, STATUS_WORDS, CLASS_LABELS, type Classification, type LegendKey, type Scale } from './thresholds.ts';
 import { formatInterval, formatNumber, formatPercent, type Lang } from './format.ts';
-import { fractionText, idOf, isCoverage, reportingText, scaleOf, type CellsByCode, type MapCell, type MapIndicatorRef } from './map-indicator.ts';
+import { fractionLine, fractionText, idOf, isCoverage, reportingText, scaleOf, type CellsByCode, type MapCell, type MapIndicatorRef } from './map-indicator.ts';
 
 /** One area of the map. */
 export interface MapRow {
@@ -225,7 +225,7 @@ export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: Map
   }
   const fraction = fractionText(row.numerator, row.n, lang);
   if (isCoverage(indicator)) {
-    if (fraction) lines.push(fraction);
+    if (fraction) lines.push(fractionLine(fraction, lang));
     const rep = reportingText(row.reporting, lang);
     if (rep) lines.push(rep);
   } else if (row.n !== null) lines.push(`n = ${formatNumber(row.n, lang)} ${w.children}`);
