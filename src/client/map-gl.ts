@@ -10,11 +10,12 @@
  * Touch: cooperative gestures (two fingers move the map).
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { AreaJson, MapValuesJson } from '../lib/site/contract.ts';
+import type { AreaJson } from '../lib/site/contract.ts';
 import type { Topology } from 'topojson-specification';
 import type { Geometry } from 'geojson';
 import { mapRows, tooltipLines, type MapRow } from '../lib/site/map-model.ts';
 import { lokusPoints, mapFeatures } from '../lib/site/map-features.ts';
+import { mapCells, mapFilePath, scaleOf, type CellsByCode, type MapIndicatorRef } from '../lib/site/map-indicator.ts';
 import type { MapState, MapStateOptions, MapLevel } from '../lib/site/map-state.ts';
 import { boundsOf } from '../lib/site/map-geo.ts';
 import type { Lang } from '../lib/site/format.ts';
@@ -57,6 +58,8 @@ export class InteractiveMap {
     this.stateOptions = {
       periods: this.cfg.periods,
       indicators: this.cfg.indicators.map((i) => i.id),
+      // A convergence indicator has figures in its own periods only.
+      indicatorPeriods: Object.fromEntries(this.cfg.indicators.filter((i) => i.kind === 'coverage' && i.periods).map((i) => [i.id, i.periods!])),
       levels: this.cfg.levels,
       defaults: this.cfg.siteDefaults ?? { level: this.cfg.level as MapLevel, indicator: this.cfg.indicator, period: this.cfg.period },
     };
@@ -82,7 +85,7 @@ export class InteractiveMap {
       this.map.once('load', () => resolve());
       this.map.once('error', (e) => reject((e as unknown as { error?: Error }).error ?? new Error('map error')));
     });
-    addAreaLayers(this.map, data, { indicator: this.state.indicator, smoothed: smoothedOn(this), highlight: cfg.highlight });
+    addAreaLayers(this.map, data, { indicator: scaleOf(this.descriptor()), smoothed: smoothedOn(this), highlight: cfg.highlight });
     bindControls(this);
     bindMapEvents(this);
     this.map.once('idle', () => this.ready());
@@ -108,11 +111,14 @@ export class InteractiveMap {
 
   /** Fetches geometry and values for the current state and builds the rows and the GeoJSON. */
   async load(): Promise<AreaData> {
-    const { level, period, indicator } = this.state;
-    const [topo, values] = await Promise.all([
+    const { level, period } = this.state;
+    const indicator = this.descriptor();
+    const kind = typeof indicator === 'string' ? 'zscore' : indicator.kind;
+    const [topo, file] = await Promise.all([
       getJson<Topology>(`${this.cfg.data}boundaries/${level}.topo.json`),
-      getJson<MapValuesJson>(`${this.cfg.data}map/${level}/${period}.json`),
+      getJson<{ values: CellsByCode }>(`${this.cfg.data}${mapFilePath(kind, level, period)}`),
     ]);
+    const values = { values: mapCells(kind, file.values) };
     const parent = this.cfg.explorer ? null : this.cfg.parent;
     const parentNames: Record<string, string> = {};
     for (const a of this.areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
@@ -174,6 +180,12 @@ export class InteractiveMap {
     if (b) this.map.fitBounds(b, { padding: 12 });
   }
 
+  /** What the map draws: the current indicator's descriptor (explorer), else its id. */
+  descriptor(): MapIndicatorRef {
+    const i = this.cfg.indicators.find((x) => x.id === this.state.indicator);
+    return i?.kind && i.scale && i.periods && i.targets ? { id: i.id, label: i.label, kind: i.kind, group: i.group ?? null, scale: i.scale, periods: i.periods, targets: i.targets } : this.state.indicator;
+  }
+
   /** The label of the current indicator. */
   label(): string {
     return this.cfg.indicators.find((i) => i.id === this.state.indicator)?.label ?? this.state.indicator;
@@ -182,7 +194,7 @@ export class InteractiveMap {
   lines(code: string): string[] {
     const r = this.rows.byCode.get(code);
     if (!r) return [];
-    return tooltipLines(r, this.label(), this.state.indicator, this.lang);
+    return tooltipLines(r, this.label(), this.descriptor(), this.lang);
   }
 
   showTip(code: string, at: [number, number], withLink: boolean): void {

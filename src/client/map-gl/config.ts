@@ -2,7 +2,8 @@
  * What the interactive map is told by its page (the `data-config` JSON that ChoroplethMap.astro writes) and the few
  * words it says itself.
  */
-import type { IndicatorId, Level } from '../../lib/types.ts';
+import type { Level } from '../../lib/types.ts';
+import type { MapIndicator } from '../../lib/site/map-indicator.ts';
 import type { MapLevel } from '../../lib/site/map-state.ts';
 import type { Lang } from '../../lib/site/format.ts';
 
@@ -10,7 +11,7 @@ import type { Lang } from '../../lib/site/format.ts';
 export interface Config {
   level: Level;
   period: string;
-  indicator: IndicatorId;
+  indicator: string;
   lang: Lang;
   parent: string | null;
   highlight: string | null;
@@ -19,14 +20,15 @@ export interface Config {
   basemap: string | null;
   basemapAttribution: string | null;
   explorer: boolean;
-  indicators: { id: IndicatorId; label: string }[];
+  /** The indicators: id and name; the explorer's are descriptors (map-indicator.ts) with kind, classes and periods. */
+  indicators: ({ id: string; label: string } & Partial<MapIndicator>)[];
   periods: string[];
   levels: MapLevel[];
   /** Weak data-quality areas per period: code → 'lemah' | 'sangat_lemah' (marked in tooltip, table, legend). */
   quality?: Record<string, Record<string, string>>;
   /** Explorer on a static state page (/peta/<tingkat>/<indikator>/<periode>/): the site's default view, against which
    * the query is written, and the explorer's own path, where a changed view's query is written. */
-  siteDefaults?: { level: MapLevel; indicator: IndicatorId; period: string };
+  siteDefaults?: { level: MapLevel; indicator: string; period: string };
   explorerPath?: string;
 }
 

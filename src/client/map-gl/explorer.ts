@@ -7,6 +7,7 @@ import { fromQuery } from '../../lib/site/map-state.ts';
 import { explorerTexts, explorerUrl, stateFromControls } from '../../lib/site/map-explorer.ts';
 import { W } from './config.ts';
 import { paintFill, setAreaData } from './style.ts';
+import { isCoverage, scaleOf } from '../../lib/site/map-indicator.ts';
 import type { InteractiveMap } from '../map-gl.ts';
 
 /** The "colour by smoothed figures" checkbox of this map, if any. */
@@ -14,9 +15,9 @@ function smoothBox(im: InteractiveMap): HTMLInputElement | null {
   return im.el.querySelector<HTMLInputElement>('input[data-map-smooth]');
 }
 
-/** True while the map is coloured by the smoothed figures. */
+/** True while the map is coloured by the smoothed figures (a convergence indicator has none). */
 export function smoothedOn(im: InteractiveMap): boolean {
-  return !!smoothBox(im)?.checked;
+  return !!smoothBox(im)?.checked && !isCoverage(im.descriptor());
 }
 
 /** Explorer: takes the state from the URL (keys it lacks: the view this page rendered) into the map and the controls. */
@@ -49,7 +50,7 @@ function syncControls(im: InteractiveMap): void {
 export function bindControls(im: InteractiveMap): void {
   smoothBox(im)?.addEventListener('change', () => {
     im.state.smoothed = smoothedOn(im);
-    paintFill(im.map, im.state.indicator, smoothedOn(im));
+    paintFill(im.map, scaleOf(im.descriptor()), smoothedOn(im));
     renderTexts(im);
     writeUrl(im);
   });
@@ -82,7 +83,8 @@ async function redraw(im: InteractiveMap, refit: boolean): Promise<void> {
   if (token !== im.renderToken) return; // a newer change won
   const m = im.map;
   setAreaData(m, data);
-  paintFill(m, im.state.indicator, smoothedOn(im));
+  paintFill(m, scaleOf(im.descriptor()), smoothedOn(im));
+  syncControls(im);
   if (refit) im.fit();
   renderTexts(im);
   const keep = im.state.area && im.rows.byCode.has(im.state.area) ? im.state.area : null;
@@ -96,13 +98,20 @@ async function redraw(im: InteractiveMap, refit: boolean): Promise<void> {
 export function renderTexts(im: InteractiveMap): void {
   const { level } = im.state;
   const lang = im.lang;
+  const d = im.descriptor();
   const t = explorerTexts(im.rows.rows, im.state, {
     lang,
+    descriptor: typeof d === 'string' ? undefined : d,
     indicatorLabel: im.label(),
     levelWord: level === 'desa' ? W[lang].desa : W[lang].kec,
     areaHref: (c) => `${im.cfg.areaHref}${c}/`,
   });
   const el = im.el;
+  // A convergence indicator has no smoothed figures: the checkbox goes (unchecked, so its CSS shows the raw legend).
+  const box = smoothBox(im);
+  if (box && isCoverage(d)) box.checked = false;
+  const smt = box?.closest<HTMLElement>('.chm-smt');
+  if (smt) smt.style.display = isCoverage(d) ? 'none' : '';
   const ul = el.querySelector('[data-map-legend]');
   if (ul) ul.innerHTML = t.legendHtml;
   const uls = el.querySelector('[data-map-legend-s]');
@@ -120,6 +129,11 @@ export function renderTexts(im: InteractiveMap): void {
     tbody.innerHTML = t.tableRowsHtml;
     const th = el.querySelector<HTMLElement>('[data-col-parent]');
     if (th) th.hidden = level !== 'desa';
+    // Column headings of the indicator's kind (prevalence, or coverage with numerator / denominator).
+    for (const h of el.querySelectorAll<HTMLElement>('th[data-col]')) {
+      const text = (typeof d === 'object' && d.kind === 'coverage' ? h.dataset.k : h.dataset.z) ?? '';
+      (h.querySelector('button') ?? h).textContent = text;
+    }
     el.dispatchEvent(new CustomEvent('map-table-updated', { bubbles: true }));
   }
 }

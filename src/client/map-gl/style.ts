@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { FilterSpecification, GeoJSONSource, Map as MlMap, StyleSpecification } from 'maplibre-gl';
-import { maplibreFillExpression, NOT_MEASURED_PATTERN_ID, STROKE, SUPPRESSED_PATTERN_ID } from '../../lib/site/thresholds.ts';
+import { maplibreFillExpression, NOT_MEASURED_PATTERN_ID, STROKE, SUPPRESSED_PATTERN_ID, type Scale } from '../../lib/site/thresholds.ts';
 import { UNCERTAIN_OPACITY } from '../../lib/site/map-html.ts';
 import { patternImage } from '../../lib/site/map-pattern.ts';
 import type { Lang } from '../../lib/site/format.ts';
@@ -52,7 +52,7 @@ export function createMap(ml: MapLibre, container: HTMLElement, cfg: Config, bou
 }
 
 /** Fill colour by the raw or the smoothed value of each feature. */
-function fillColor(indicator: string, smoothed: boolean): unknown[] {
+function fillColor(indicator: Scale, smoothed: boolean): unknown[] {
   return maplibreFillExpression(indicator, smoothed ? 'smoothed' : 'value');
 }
 
@@ -69,7 +69,7 @@ export interface AreaData {
 }
 
 /** Adds the pattern images, sources and layers of the areas (fill, patterns, borders, focus, highlight, lokus). */
-export function addAreaLayers(m: MlMap, data: AreaData, o: { indicator: string; smoothed: boolean; highlight: string | null }): void {
+export function addAreaLayers(m: MlMap, data: AreaData, o: { indicator: Scale; smoothed: boolean; highlight: string | null }): void {
   m.addImage(SUPPRESSED_PATTERN_ID, patternImage('hatch'));
   m.addImage(NOT_MEASURED_PATTERN_ID, patternImage('dots'));
   m.addSource('areas', { type: 'geojson', data: data.geo, promoteId: 'code' });
@@ -107,8 +107,8 @@ export function setAreaData(m: MlMap, data: AreaData): void {
   (m.getSource('lokus') as GeoJSONSource).setData(data.lokus);
 }
 
-/** Colours the areas by the raw or the smoothed figures of `indicator`. */
-export function paintFill(m: MlMap, indicator: string, smoothed: boolean): void {
+/** Colours the areas by the raw or the smoothed figures of `indicator` (its id or its classes). */
+export function paintFill(m: MlMap, indicator: Scale, smoothed: boolean): void {
   m.setPaintProperty('area-fill', 'fill-color', fillColor(indicator, smoothed) as never);
   m.setPaintProperty('area-fill', 'fill-opacity', fillOpacity(smoothed) as never);
 }

@@ -6,12 +6,13 @@
  * component loads the contract data and renders what comes out.
  */
 import type { Topology } from 'topojson-specification';
-import type { IndicatorId, Level } from '../types.ts';
-import type { AreaJson, MapAreaValues, Meta } from './contract.ts';
+import type { Level } from '../types.ts';
+import type { AreaJson, Meta } from './contract.ts';
 import { projectToSvg, type SvgArea } from '../geo/svg-paths.ts';
 import { compactPath, lightTopology, mercatorAspect, withBorderLines } from './map-svg.ts';
-import { legendCounts, mapRows, summaryText, tooltipLines, uncertainCount, weakAreas, type MapRow } from './map-model.ts';
+import { legendCounts, mapRows, summaryText, tooltipLines, uncertainLegendCount, weakAreas, type MapRow } from './map-model.ts';
 import { legendModel, type LegendKey } from './thresholds.ts';
+import { idOf, legendNote, scaleOf, type CellsByCode, type MapIndicator, type MapIndicatorRef } from './map-indicator.ts';
 import { pathClasses, patternDefs, tableRowsHtml } from './map-html.ts';
 import { formatPeriod, type Lang } from './format.ts';
 import { localePath, pick } from './i18n.ts';
@@ -20,8 +21,11 @@ import { localePath, pick } from './i18n.ts';
 export interface ChoroplethProps {
   level: Level;
   period: string;
-  indicator: IndicatorId;
+  /** A z-score indicator id, or the descriptor of what the map draws (map-indicator.ts; the explorer passes one). */
+  indicator: MapIndicatorRef;
   lang: Lang;
+  /** Explorer: every indicator it offers (descriptors, for the interactive map's controls). */
+  indicators?: readonly MapIndicator[];
   /** Code of an area to emphasise (locator map on area pages). */
   highlight?: string | null;
   /** Show only the children of this code (e.g. the desa of one kecamatan), fitted to them. */
@@ -52,7 +56,7 @@ export interface ChoroplethProps {
   locator?: boolean;
   /** Explorer on a static state page: the site's default state (the URL query is written relative to it) and the
    * path of the explorer (`/peta/`) the query is written to once the reader changes the view. */
-  explorerDefaults?: { level: Level; indicator: IndicatorId; period: string };
+  explorerDefaults?: { level: Level; indicator: string; period: string };
   explorerPath?: string;
 }
 
@@ -60,8 +64,8 @@ export interface ChoroplethProps {
 export interface ChoroplethData {
   meta: Meta;
   areas: AreaJson[];
-  /** Values of the level and period (`map/<level>/<period>.json`). */
-  values: Record<string, MapAreaValues>;
+  /** Values of the level and period (`map/<level>/<period>.json`, or a convergence indicator's through mapCells()). */
+  values: CellsByCode;
   /** Boundaries of the level. */
   topology: Topology;
   /** `quality.json`'s `areas`, or null without a quality report. */
@@ -73,7 +77,7 @@ export interface ChoroplethData {
 /** One legend under the map: the raw figures, or the smoothed ones. */
 export interface ChoroplethLegend {
   counts: Record<LegendKey, number>;
-  uncertainCount: number;
+  uncertainCount: number | null;
   variant: 'raw' | 'smoothed' | null;
 }
 
@@ -114,7 +118,7 @@ function mapShapes(p: { level: Level; parent: string | null; highlight: string |
 
 /** The SVG's inner markup: pattern definitions, one linked path per area with its tooltip as <title>, borders,
  * highlight and lokus dots. */
-function svgMarkup(m: ReturnType<typeof mapShapes>, areaHref: (code: string) => string, o: { indicatorLabel: string; indicator: IndicatorId; lang: Lang }): string {
+function svgMarkup(m: ReturnType<typeof mapShapes>, areaHref: (code: string) => string, o: { indicatorLabel: string; indicator: MapIndicatorRef; lang: Lang }): string {
   const { shapes, inner, outer, hl, lokus } = m;
   return (
     patternDefs() +
@@ -163,7 +167,7 @@ export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
   const p = withDefaults(props);
   const { level, period, indicator, lang, parent, explorer, width } = p;
   const { meta, areas, base } = data;
-  const indicatorLabel = pick(meta.indicators.find((i) => i.id === indicator)?.label, lang) || indicator;
+  const indicatorLabel = typeof indicator === 'string' ? pick(meta.indicators.find((i) => i.id === indicator)?.label, lang) || indicator : indicator.label;
   const periodLabel = formatPeriod(period, lang);
   const parentNames: Record<string, string> = {};
   for (const a of areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
@@ -179,17 +183,18 @@ export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
   const counts = legendCounts(indicator, rows);
   // The smoothed colouring (a checkbox, CSS-only; the client carries it in the URL as ?nilai=terhaluskan).
   const hasSmoothed = rows.some((r) => r.smoothed !== null);
-  const model = legendModel(indicator, lang, counts);
+  const model = legendModel(scaleOf(indicator), lang, counts);
   const summary = summaryText(rows, { indicator, indicatorLabel, level, periodLabel, lang, legend: model.items });
   const levelWord = lang === 'id' ? (level === 'desa' ? 'desa/kelurahan' : level) : level === 'desa' ? 'village' : level === 'kecamatan' ? 'district' : 'regency';
   const title = p.caption ?? (lang === 'id' ? `${indicatorLabel} per ${levelWord}, ${periodLabel}` : `${indicatorLabel} by ${levelWord}, ${periodLabel}`);
-  const legends: ChoroplethLegend[] = [{ counts, uncertainCount: uncertainCount(rows), variant: hasSmoothed ? 'raw' : null }];
-  if (hasSmoothed) legends.push({ counts: legendCounts(indicator, rows, true), uncertainCount: uncertainCount(rows, true), variant: 'smoothed' });
+  const legends: ChoroplethLegend[] = [{ counts, uncertainCount: uncertainLegendCount(indicator, rows), variant: hasSmoothed ? 'raw' : null }];
+  if (hasSmoothed) legends.push({ counts: legendCounts(indicator, rows, true), uncertainCount: uncertainLegendCount(indicator, rows, true), variant: 'smoothed' });
   return {
     ...p,
     title,
     T: labels(lang),
     summary,
+    legendNote: legendNote(indicator, period, lang, model.note),
     hasSmoothed,
     legends,
     lokusCount: level === 'desa' ? shapes.lokus.length : null,
@@ -209,7 +214,7 @@ function mapConfig(p: ReturnType<typeof withDefaults>, data: ChoroplethData, hei
   return {
     level,
     period,
-    indicator,
+    indicator: idOf(indicator),
     lang,
     parent,
     highlight,
@@ -219,7 +224,8 @@ function mapConfig(p: ReturnType<typeof withDefaults>, data: ChoroplethData, hei
     basemap: p.basemap ?? meta.basemap?.tiles ?? null,
     basemapAttribution: p.basemapAttribution ?? meta.basemap?.attribution ?? null,
     explorer,
-    indicators: meta.indicators.map((i) => ({ id: i.id, label: pick(i.label, lang) })),
+    // The explorer's descriptors (with the convergence indicators); other maps: the z-score ids and names.
+    indicators: p.indicators ?? meta.indicators.map((i) => ({ id: i.id, label: pick(i.label, lang) })),
     periods: meta.periods,
     levels: meta.levels.filter((l) => l !== 'kabupaten'),
     width,

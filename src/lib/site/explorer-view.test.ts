@@ -51,7 +51,7 @@ describe('explorerView', () => {
     ]);
     // Links carry the short label; the select keeps the full one. Latest period first.
     expect(v.linkGroups[1].items.map((i) => i.text)).toEqual(['Stunting', 'Wasting']);
-    expect(v.options.indicator.map((i) => i.text)).toEqual(['Stunting (short)', 'Wasting']);
+    expect(v.options.indicator.flatMap((g) => g.items).map((i) => i.text)).toEqual(['Stunting (short)', 'Wasting']);
     expect(v.options.period.map((p) => [p.value, p.current])).toEqual([['2025-08', false], ['2025-02', true]]);
     expect(v.tableCaption).toBe('Wasting by district (kecamatan), February 2025');
     expect(v.tableRowsHtml).not.toContain('<td>Kec A</td>');

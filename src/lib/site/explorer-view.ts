@@ -4,13 +4,15 @@
  * the caption and rows of the table of every area. Pure: the component passes in the contract data (and how to read
  * a level's values for a period) and renders what comes out.
  */
-import type { IndicatorId, Level } from '../types.ts';
-import type { AreaJson, MapAreaValues, Meta } from './contract.ts';
-import { defaultState, statePath, type MapLevel, type MapState } from './map-state.ts';
+import type { Level } from '../types.ts';
+import type { AreaJson, Meta } from './contract.ts';
+import type { CoverageMetaJson } from '../publish/coverage.ts';
+import { defaultState, periodFor, statePath, type MapLevel, type MapState, type MapStateOptions } from './map-state.ts';
+import { columnWords, indicatorGroups, mapCells, mapIndicators, type CellsByCode, type MapIndicator } from './map-indicator.ts';
 import { mapRows, weakAreas } from './map-model.ts';
 import { tableRowsHtml } from './map-html.ts';
 import { formatPeriod, type Lang } from './format.ts';
-import { localePath, pick } from './i18n.ts';
+import { localePath } from './i18n.ts';
 
 /** The explorer's own words. */
 function labels(lang: Lang) {
@@ -39,11 +41,14 @@ function labels(lang: Lang) {
 export interface ExplorerInput {
   lang: Lang;
   /** The view to render (a static state page); absent: the site's default view. */
-  given?: { level: MapLevel; indicator: IndicatorId; period: string };
+  given?: { level: MapLevel; indicator: string; period: string };
   meta: Meta;
+  /** konvergensi-meta.json, or null without convergence data. */
+  coverageMeta?: CoverageMetaJson | null;
   areas: AreaJson[];
-  /** The published values of a level in a period (`map/<level>/<period>.json`'s `values`). */
-  mapValues: (level: Level, period: string) => Record<string, MapAreaValues>;
+  /** The published values of a level in a period for an indicator kind (`map/<level>/<period>.json`'s `values`, or
+   * `konvergensi-map/<level>/<period>.json`'s). */
+  mapValues: (level: Level, period: string, kind: MapIndicator['kind']) => CellsByCode;
   /** quality.json's `areas`, or null/undefined without a quality report. */
   qualityAreas: unknown;
   /** The site's base path (`import.meta.env.BASE_URL`). */
@@ -58,41 +63,58 @@ interface Choice {
   current: boolean;
 }
 
-/** The choices of the three controls (level, indicator, period, latest period first) for the view `state`. */
-function choices(meta: Meta, levels: readonly MapLevel[], state: MapState, lang: Lang, base: string, levelWord: (l: string) => string) {
-  // Links to the static page of each view that differs from this one in one control (the no-JavaScript controls).
-  const viewHref = (s: Partial<MapState>) => localePath(statePath({ ...state, ...s }), lang, base);
+/** The choices of the three controls (level, indicator grouped, period, latest period first) for the view `state`. */
+function choices(o: MapStateOptions, levels: readonly MapLevel[], indicators: readonly MapIndicator[], state: MapState, lang: Lang, base: string, levelWord: (l: string) => string) {
+  // Links to the static page of each view that differs from this one in one control (the no-JavaScript controls);
+  // an indicator without figures in this period links to its latest period.
+  const viewHref = (s: Partial<MapState>) => {
+    const next = { ...state, ...s };
+    return localePath(statePath({ ...next, period: periodFor(o, next.indicator, next.period) }), lang, base);
+  };
   const level: Choice[] = levels.map((l) => ({ value: l, href: viewHref({ level: l }), text: levelWord(l), current: l === state.level }));
-  const indicator: Choice[] = meta.indicators.map((i) => ({ value: i.id, href: viewHref({ indicator: i.id as IndicatorId }), text: pick(i.label, lang), current: i.id === state.indicator }));
-  const period: Choice[] = [...meta.periods].reverse().map((p) => ({ value: p, href: viewHref({ period: p }), text: formatPeriod(p, lang), current: p === state.period }));
-  return { level, indicator, period };
+  const indicator = indicatorGroups(
+    indicators.map((i) => ({ value: i.id, href: viewHref({ indicator: i.id }), text: i.label, current: i.id === state.indicator, group: i.group })),
+  );
+  // The select offers every period (a convergence indicator falls back to its latest); the links only its own.
+  const own = indicators.find((i) => i.id === state.indicator)?.periods ?? o.periods;
+  const period: Choice[] = [...o.periods].reverse().map((p) => ({ value: p, href: viewHref({ period: p }), text: formatPeriod(p, lang), current: p === state.period }));
+  return { level, indicator, period, periodLinks: period.filter((p) => own.includes(p.value)) };
 }
 
 /** Everything MapExplorer.astro renders. */
 export function explorerView(input: ExplorerInput) {
   const { lang, given, meta, areas, base } = input;
   const levels = meta.levels.filter((l): l is 'kecamatan' | 'desa' => l === 'kecamatan' || l === 'desa');
-  const siteDefault = defaultState({ periods: meta.periods, indicators: meta.indicators.map((i) => i.id), levels, defaults: { period: meta.latest_period } });
+  const indicators = mapIndicators(meta, input.coverageMeta, lang);
+  const o: MapStateOptions = {
+    periods: meta.periods,
+    indicators: indicators.map((i) => i.id),
+    indicatorPeriods: Object.fromEntries(indicators.filter((i) => i.kind === 'coverage').map((i) => [i.id, i.periods])),
+    levels,
+  };
+  const siteDefault = defaultState({ ...o, defaults: { period: meta.latest_period } });
   const state = given ? { ...siteDefault, ...given } : siteDefault;
   const level: Level = state.level;
-  const indicator: IndicatorId = state.indicator;
+  const ind = indicators.find((i) => i.id === state.indicator) ?? indicators[0];
   const period = state.period;
 
   const parentNames: Record<string, string> = {};
   for (const a of areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
   const quality = weakAreas(input.qualityAreas as Parameters<typeof weakAreas>[0], period);
-  const rows = mapRows({ areas, values: input.mapValues(level, period), indicator, level, period, parentNames: level === 'desa' ? parentNames : undefined, quality });
+  const values = mapCells(ind.kind, input.mapValues(level, period, ind.kind));
+  const rows = mapRows({ areas, values, indicator: ind, level, period, parentNames: level === 'desa' ? parentNames : undefined, quality });
   const areaHref = (code: string) => localePath(`/wilayah/${code}/`, lang, base);
-  const indicatorLabel = pick(meta.indicators.find((i) => i.id === indicator)?.label, lang);
+  const indicatorLabel = ind.label;
 
   const T = labels(lang);
   const levelWord = (l: string) => (l === 'desa' ? T.desa : T.kecamatan);
   const shortLabel = (label: string) => label.replace(/\s*\(.*$/, '');
-  const c = choices(meta, levels, state, lang, base, levelWord);
+  const c = choices(o, levels, indicators, state, lang, base, levelWord);
+  // The z-score indicators under "Indikator", then one link group per convergence group (its name as the legend).
   const linkGroups = [
     { legend: T.level, items: c.level },
-    { legend: T.indicator, items: c.indicator.map((i) => ({ ...i, text: shortLabel(i.text) })) },
-    { legend: T.period, items: c.period },
+    ...c.indicator.map((g) => ({ legend: g.group ?? T.indicator, items: g.items.map((i) => ({ ...i, text: shortLabel(i.text) })) })),
+    { legend: T.period, items: c.periodLinks },
   ];
   return {
     T,
@@ -108,6 +130,11 @@ export function explorerView(input: ExplorerInput) {
     linkGroups,
     options: c,
     tableCaption: T.caption(indicatorLabel, levelWord(level).toLowerCase(), formatPeriod(period, lang)),
-    tableRowsHtml: tableRowsHtml(rows, { lang, indicator, href: areaHref, withParent: level === 'desa' }),
+    tableRowsHtml: tableRowsHtml(rows, { lang, indicator: ind, href: areaHref, withParent: level === 'desa' }),
+    /** What the map draws (its descriptor) and every indicator the explorer offers. */
+    mapIndicator: ind,
+    indicators,
+    /** Headings of the value, count and note columns: z-score ones and convergence ones (the client swaps them). */
+    columns: { zscore: { prev: T.prev, n: T.n, cls: T.cls }, coverage: columnWords('coverage', lang, T), current: columnWords(ind.kind, lang, T) },
   };
 }

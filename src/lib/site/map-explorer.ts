@@ -3,13 +3,14 @@
  * the URL of a state, and the texts around the map (legends, caption, summary, table rows). Pure; the interactive map
  * (src/client/map-gl/explorer.ts) puts them in place.
  */
-import type { IndicatorId, Level } from '../types.ts';
+import type { Level } from '../types.ts';
 import type { Lang } from './format.ts';
 import { formatPeriod } from './format.ts';
 import { legendModel } from './thresholds.ts';
-import { legendCounts, summaryText, uncertainCount, type MapRow } from './map-model.ts';
+import { legendCounts, summaryText, uncertainLegendCount, type MapRow } from './map-model.ts';
 import { legendHtml, tableRowsHtml } from './map-html.ts';
 import { fromQuery, toQuery, type MapState, type MapStateOptions } from './map-state.ts';
+import { legendNote, scaleOf, type MapIndicator } from './map-indicator.ts';
 
 /** The state the explorer's controls ask for (`tingkat`, `indikator`, `periode` read by `value`), keeping the selected
  * area of `current` unless the level changed; invalid values fall back to the defaults of `o`. */
@@ -57,25 +58,26 @@ export interface ExplorerTexts {
 
 /**
  * The texts of the view `s` over `rows`: `indicatorLabel` names the indicator, `levelWord` the areas in the caption,
- * `areaHref` links an area's page.
+ * `areaHref` links an area's page; `descriptor` (map-indicator.ts) gives the classes of a convergence indicator.
  */
 export function explorerTexts(
   rows: readonly MapRow[],
-  s: { level: Level; indicator: IndicatorId; period: string },
-  o: { lang: Lang; indicatorLabel: string; levelWord: string; areaHref: (code: string) => string },
+  s: { level: Level; indicator: string; period: string },
+  o: { lang: Lang; indicatorLabel: string; levelWord: string; areaHref: (code: string) => string; descriptor?: MapIndicator },
 ): ExplorerTexts {
-  const { level, indicator, period } = s;
+  const { level, period } = s;
+  const indicator = o.descriptor ?? s.indicator;
   const { lang, indicatorLabel: label } = o;
-  const model = legendModel(indicator, lang, legendCounts(indicator, rows));
+  const model = legendModel(scaleOf(indicator), lang, legendCounts(indicator, rows));
   const lokus = level === 'desa' ? rows.filter((r) => r.lokus).length : null;
   const weak = rows.filter((r) => r.quality).length;
-  const smoothed = legendModel(indicator, lang, legendCounts(indicator, rows, true));
+  const smoothed = legendModel(scaleOf(indicator), lang, legendCounts(indicator, rows, true));
   const pl = formatPeriod(period, lang);
   const lw = o.levelWord;
   return {
-    legendHtml: legendHtml(model.items, lang, lokus, weak, uncertainCount(rows)),
-    smoothedLegendHtml: legendHtml(smoothed.items, lang, lokus, weak, uncertainCount(rows, true)),
-    note: model.note,
+    legendHtml: legendHtml(model.items, lang, lokus, weak, uncertainLegendCount(indicator, rows)),
+    smoothedLegendHtml: legendHtml(smoothed.items, lang, lokus, weak, uncertainLegendCount(indicator, rows, true)),
+    note: legendNote(indicator, period, lang, model.note),
     title: lang === 'id' ? `${label} per ${lw}, ${pl}` : `${label} by ${lw}, ${pl}`,
     summary: summaryText(rows, { indicator, indicatorLabel: label, level, periodLabel: pl, lang, legend: model.items }),
     tableRowsHtml: tableRowsHtml(rows, { lang, indicator, href: o.areaHref, withParent: level === 'desa' }),

@@ -3,9 +3,9 @@
  * components and the browser (after a level/indicator/period change) produce the same markup. Colours come only
  * from thresholds.ts. Every text is escaped.
  */
-import type { IndicatorId } from '../types.ts';
 import {
   CLASS_COLORS,
+  COVERAGE_COLORS,
   NO_DATA,
   NOT_MEASURED,
   NOT_MEASURED_PATTERN_ID,
@@ -19,24 +19,25 @@ import { formatInterval, formatNumber, type Lang } from './format.ts';
 import { qualityMark, statusText, valueText, type MapRow } from './map-model.ts';
 import { MAP } from '../i18n/map.ts';
 import { text } from '../i18n/lookup.ts';
+import { fractionText, isCoverage, reportingText, type MapIndicatorRef } from './map-indicator.ts';
 
 /** `s` with `& < > " '` escaped for HTML text and attribute values. */
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** CSS class of a row's style: `c0`..`c4`, `sup`, `nod`, `nom`. */
+/** CSS class of a row's style: `c0`..`c4` (prevalence), `k0`..`k4` (coverage), `sup`, `nod`, `nom`. */
 export function styleClass(row: Pick<MapRow, 'cls'>): string {
   const k = row.cls;
-  return k.kind === 'class' ? `c${k.index}` : k.kind === 'suppressed' ? 'sup' : k.kind === 'no_data' ? 'nod' : 'nom';
+  return k.kind === 'class' ? k.css : k.kind === 'suppressed' ? 'sup' : k.kind === 'no_data' ? 'nod' : 'nom';
 }
 
 /** Classes of a map path: the raw style, `u` when the raw interval spans classes, and the smoothed style prefixed
  * `s` (`s0`..`s4`, `ssup`, `snod`, `snom`) with `su` when the smoothed interval spans classes. The CSS of mapCss()
  * shows the smoothed ones while the map's "smoothed" checkbox is checked (no JavaScript needed). */
 export function pathClasses(row: Pick<MapRow, 'cls' | 'smoothedCls' | 'uncertain' | 'smoothedUncertain'>): string {
-  const sc = styleClass({ cls: row.smoothedCls });
-  const smooth = sc.startsWith('c') ? `s${sc.slice(1)}` : `s${sc}`;
+  const sc = row.smoothedCls;
+  const smooth = sc.kind === 'class' ? `s${sc.index}` : `s${styleClass({ cls: sc })}`;
   return `${styleClass(row)}${row.uncertain ? ' u' : ''} ${smooth}${row.smoothedUncertain ? ' su' : ''}`;
 }
 
@@ -83,6 +84,8 @@ export function mapCss(): string {
     // Uncertain colour: the 95% interval spans more than one class, so the area is drawn in a lighter tone.
     // Explicit colours rather than an opacity, so that a downloaded image (on white) shows the tone of the screen.
     ...CLASS_COLORS.map((c, i) => `.chm-svg .c${i}.u{fill:${lighterTone(c)}}`),
+    // The convergence (coverage) palette, `k0` light .. `k4` dark (thresholds.ts, coverageScale()).
+    ...COVERAGE_COLORS.flatMap((c, i) => [`.chm-svg .k${i}{fill:${c}}`, `.chm-b.k${i},.chm-sw.k${i}{background:${c};color:${textColorOn(c)}}`]),
     `.chm-sw.unc{background:${lighterTone(CLASS_COLORS[3])}}`,
     ...CLASS_COLORS.map((c, i) => `${SMOOTHED_ON} .chm-svg .s${i}{fill:${c}}`),
     `${SMOOTHED_ON} .chm-svg .snod{fill:${NO_DATA.fill}}`,
@@ -135,10 +138,7 @@ export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?
     (count === null ? '' : `<span class="chm-lc">${formatNumber(count, lang)}</span>`) +
     `</li>`;
   let html = '';
-  for (const it of items) {
-    const cls = it.index !== null ? `c${it.index}` : it.key === 'suppressed' ? 'sup' : it.key === 'no_data' ? 'nod' : 'nom';
-    html += li(cls, it.label, it.count);
-  }
+  for (const it of items) html += li(it.css, it.label, it.count);
   if (uncertainCount !== undefined && uncertainCount !== null) html += li('unc', UNCERTAIN[lang], uncertainCount);
   if (lokusCount !== undefined && lokusCount !== null) html += li('lk', L[lang].lokus, lokusCount);
   if (weakCount) html += `<li><span class="chm-q" aria-hidden="true">⚠</span><span class="chm-ll">${esc(L[lang].weak)}</span><span class="chm-lc">${formatNumber(weakCount, lang)}</span></li>`;
@@ -148,14 +148,17 @@ export function legendHtml(items: readonly LegendItem[], lang: Lang, lokusCount?
 /** One `<tr>` per row: area link, kecamatan (when `withParent`), value, CI, n, class/status badge, lokus mark. */
 export function tableRowsHtml(
   rows: readonly MapRow[],
-  opts: { lang: Lang; indicator: IndicatorId; href: (code: string) => string; withParent: boolean },
+  opts: { lang: Lang; indicator: MapIndicatorRef; href: (code: string) => string; withParent: boolean },
 ): string {
   const { lang, indicator } = opts;
   const lokusWord = text(MAP, lang, 'lokusMark');
+  const coverage = isCoverage(indicator);
   let html = '';
   for (const r of rows) {
     const s = statusText(r, indicator, lang) || valueText(r, lang);
-    const badge = `<span class="chm-b ${styleClass(r)}">${esc(r.value === null ? valueText(r, lang) : s)}</span>`;
+    const reported = coverage ? reportingText(r.reporting, lang) : null;
+    const badge = `<span class="chm-b ${styleClass(r)}">${esc(r.value === null ? valueText(r, lang) : s)}</span>` + (reported ? ` <small class="chm-rep">${esc(reported)}</small>` : '');
+    const n = coverage ? fractionText(r.numerator, r.n, lang) : r.n === null ? null : formatNumber(r.n, lang);
     html +=
       `<tr data-code="${esc(r.code)}">` +
       `<th scope="row"><a href="${esc(opts.href(r.code))}">${esc(r.name)}</a>${r.lokus ? ` <small class="chm-lok">${lokusWord}</small>` : ''}` +
@@ -164,7 +167,7 @@ export function tableRowsHtml(
       (opts.withParent ? `<td>${esc(r.parentName ?? '')}</td>` : '') +
       `<td class="num" data-v="${r.value ?? ''}">${r.value === null ? '–' : formatNumber(r.value, lang, 1)}</td>` +
       `<td class="num">${r.value === null ? '–' : formatInterval(r.ciLow, r.ciHigh, lang)}</td>` +
-      `<td class="num" data-v="${r.n ?? ''}">${r.n === null ? '–' : formatNumber(r.n, lang)}</td>` +
+      `<td class="num" data-v="${r.n ?? ''}">${n ?? '–'}</td>` +
       `<td>${badge}</td></tr>`;
   }
   return html;

@@ -3,12 +3,13 @@
  * the static SVG map, the data table, the legend counts and the interactive map's tooltip. Pure; the same functions
  * run at build time and in the browser.
  */
-import type { CellStatus, IndicatorId } from '../types.ts';
-import type { AreaJson, IndicatorValueJson, MapAreaValues } from './contract.ts';
-import { classify, classIndex, countByClass, STATUS_WORDS, CLASS_LABELS, thresholdsFor, type Classification, type LegendKey } from './thresholds.ts';
+import type { CellStatus } from '../types.ts';
+import type { AreaJson } from './contract.ts';
+import { classify, classIndex, countByClass, hasClassWords, STATUS_WORDS, CLASS_LABELS, type Classification, type LegendKey, type Scale } from './thresholds.ts';
 import { formatInterval, formatNumber, formatPercent, type Lang } from './format.ts';
 import { MAP } from '../i18n/map.ts';
 import { text } from '../i18n/lookup.ts';
+import { fractionLine, fractionText, idOf, isCoverage, reportingText, scaleOf, type CellsByCode, type MapCell, type MapIndicatorRef } from './map-indicator.ts';
 
 /** One area of the map. */
 export interface MapRow {
@@ -23,6 +24,10 @@ export interface MapRow {
   ciLow: number | null;
   ciHigh: number | null;
   n: number | null;
+  /** Numerator of a coverage figure (its `n` is the denominator), else null. */
+  numerator: number | null;
+  /** Desa that reported out of those in the area (coverage sums), else null. */
+  reporting: { reporting: number; total: number } | null;
   status: CellStatus;
   suppression: 'primary' | 'complementary' | null;
   cls: Classification;
@@ -39,7 +44,7 @@ export interface MapRow {
 }
 
 /** True when an interval's ends fall in different classes of the indicator. */
-export function spansClasses(indicator: IndicatorId, low: number | null | undefined, high: number | null | undefined): boolean {
+export function spansClasses(indicator: Scale, low: number | null | undefined, high: number | null | undefined): boolean {
   if (low === null || low === undefined || high === null || high === undefined) return false;
   return classIndex(indicator, low) !== classIndex(indicator, high);
 }
@@ -71,9 +76,10 @@ export function qualityMark(g: WeakGrade, lang: Lang): string {
 export interface MapRowsInput {
   /** Areas of the mapped level (others are ignored), e.g. from areas.json. */
   areas: readonly AreaJson[];
-  /** `values` of map/<level>/<period>.json. */
-  values: Record<string, MapAreaValues>;
-  indicator: IndicatorId;
+  /** `values` of map/<level>/<period>.json (or konvergensi-map/… through mapCells()). */
+  values: CellsByCode;
+  /** A z-score id or a descriptor (map-indicator.ts). */
+  indicator: MapIndicatorRef;
   level: string;
   period: string;
   /** Only the children of this code. */
@@ -90,13 +96,23 @@ export function isLokus(area: Pick<AreaJson, 'lokus'>, period: string): boolean 
   return Array.isArray(area.lokus) && area.lokus.includes(year);
 }
 
+function isCell(x: unknown): x is MapCell {
+  return typeof x === 'object' && x !== null && 'status' in x;
+}
+
 /** The rows of a map, sorted by code; an area without a value gets status no_data (missing is not zero). */
 export function mapRows(input: MapRowsInput): MapRow[] {
-  const { areas, values, indicator, level, period, parent } = input;
+  const { areas, values, level, period, parent } = input;
+  const id = idOf(input.indicator);
+  const indicator = scaleOf(input.indicator);
+  // The data-quality grades judge the measurements, not the coverage counts.
+  const coverage = isCoverage(input.indicator);
+  const quality = coverage ? undefined : input.quality;
   return areas
     .filter((a) => a.level === level && (!parent || a.parent === parent || a.code.startsWith(`${parent}.`)))
     .map((a) => {
-      const cell: IndicatorValueJson | undefined = values[a.code]?.[indicator];
+      const raw = values[a.code]?.[id];
+      const cell = isCell(raw) ? raw : undefined;
       const status: CellStatus = cell?.status ?? 'no_data';
       const value = status === 'ok' && typeof cell?.prevalence === 'number' ? cell.prevalence : null;
       const sm = value !== null && typeof cell?.smoothed_prevalence === 'number' ? cell.smoothed_prevalence : null;
@@ -113,16 +129,20 @@ export function mapRows(input: MapRowsInput): MapRow[] {
         ciLow: value === null ? null : (cell?.ci_low ?? null),
         ciHigh: value === null ? null : (cell?.ci_high ?? null),
         n: status === 'suppressed' ? null : (cell?.n ?? null),
+        numerator: status === 'suppressed' || cell?.desa_total === undefined ? null : (cell.cases ?? null),
+        reporting: cell?.desa_total === undefined ? null : { reporting: cell.desa_reporting ?? 0, total: cell.desa_total },
         status,
         suppression: cell?.suppression ?? null,
         cls: classify(indicator, cell ? { prevalence: value, status } : null),
-        quality: isWeakGrade(input.quality?.[a.code]) ? (input.quality![a.code] as WeakGrade) : null,
+        quality: isWeakGrade(quality?.[a.code]) ? (quality![a.code] as WeakGrade) : null,
         smoothed: sm,
         smoothedLow: smLow,
         smoothedHigh: smHigh,
         // Without a smoothed figure the area shows as 'no data' in the smoothed view (its raw status otherwise).
         smoothedCls: classify(indicator, cell ? { prevalence: sm, status: status === 'ok' && sm === null ? 'no_data' : status } : null),
-        uncertain: value !== null && spansClasses(indicator, cell?.ci_low, cell?.ci_high),
+        // Not on coverage maps: their classes are 10 points wide and a desa's denominator is tens, so nearly every
+        // interval spans a class and the lighter tone would wash out the whole map (the 95% CI is in table and tooltip).
+        uncertain: !coverage && value !== null && spansClasses(indicator, cell?.ci_low, cell?.ci_high),
         smoothedUncertain: sm !== null && spansClasses(indicator, smLow, smHigh),
       };
     })
@@ -130,7 +150,8 @@ export function mapRows(input: MapRowsInput): MapRow[] {
 }
 
 /** Areas per legend key, by the raw or (with `smoothed`) the smoothed figures. */
-export function legendCounts(indicator: IndicatorId, rows: readonly MapRow[], smoothed = false): Record<LegendKey, number> {
+export function legendCounts(ref: MapIndicatorRef, rows: readonly MapRow[], smoothed = false): Record<LegendKey, number> {
+  const indicator = scaleOf(ref);
   if (smoothed) return countByClass(indicator, rows.map((r) => ({ prevalence: r.smoothed, status: r.status === 'ok' && r.smoothed === null ? 'no_data' : r.status })));
   return countByClass(indicator, rows.map((r) => ({ prevalence: r.value, status: r.status })));
 }
@@ -138,6 +159,11 @@ export function legendCounts(indicator: IndicatorId, rows: readonly MapRow[], sm
 /** Areas drawn lighter because their interval spans more than one class. */
 export function uncertainCount(rows: readonly MapRow[], smoothed = false): number {
   return rows.filter((r) => (smoothed ? r.smoothedUncertain : r.uncertain)).length;
+}
+
+/** The legend's count of lighter areas, or null (no legend row) on a coverage map, which has no lighter tone. */
+export function uncertainLegendCount(indicator: MapIndicatorRef, rows: readonly MapRow[], smoothed = false): number | null {
+  return isCoverage(indicator) ? null : uncertainCount(rows, smoothed);
 }
 
 const WORDS = {
@@ -152,6 +178,8 @@ const WORDS = {
     class: 'kelas',
     kec: 'Kec.',
     smoothed: 'terhaluskan',
+    covPrimary: 'disembunyikan: penyebut kurang dari batas minimum',
+    covComplementary: 'disembunyikan untuk melindungi angka kecil wilayah lain',
   },
   en: {
     children: 'children measured',
@@ -164,16 +192,19 @@ const WORDS = {
     class: 'class',
     kec: 'Kec.',
     smoothed: 'smoothed',
+    covPrimary: 'hidden: denominator below the minimum',
+    covComplementary: 'hidden to protect another area’s small count',
   },
 } as const;
 
 /** The status of a row in words: the class word for a number, else why there is none. */
-export function statusText(row: Pick<MapRow, 'status' | 'suppression' | 'cls'>, indicator: IndicatorId, lang: Lang): string {
+export function statusText(row: Pick<MapRow, 'status' | 'suppression' | 'cls'>, indicator: MapIndicatorRef, lang: Lang): string {
   const w = WORDS[lang];
+  if (row.status === 'suppressed' && isCoverage(indicator)) return row.suppression === 'complementary' ? w.covComplementary : w.covPrimary;
   if (row.status === 'suppressed') return row.suppression === 'complementary' ? w.suppressedComplementary : w.suppressedPrimary;
   if (row.status === 'not_measured') return w.notMeasured;
   if (row.cls.kind !== 'class') return w.noData;
-  if (thresholdsFor(indicator).source === 'display') return '';
+  if (!hasClassWords(scaleOf(indicator))) return '';
   return CLASS_LABELS[row.cls.key][lang];
 }
 
@@ -184,7 +215,7 @@ export function valueText(row: Pick<MapRow, 'value' | 'cls'>, lang: Lang): strin
 }
 
 /** Tooltip / `<title>` lines: name (and kecamatan), value with CI, n, status in words, lokus. */
-export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: IndicatorId, lang: Lang): string[] {
+export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: MapIndicatorRef, lang: Lang): string[] {
   const w = WORDS[lang];
   const lines = [row.parentName ? `${row.name} (${w.kec} ${row.parentName})` : row.name];
   if (row.value !== null) {
@@ -194,7 +225,12 @@ export function tooltipLines(row: MapRow, indicatorLabel: string, indicator: Ind
   } else {
     lines.push(`${indicatorLabel}: ${valueText(row, lang)}`);
   }
-  if (row.n !== null) lines.push(`n = ${formatNumber(row.n, lang)} ${w.children}`);
+  const fraction = fractionText(row.numerator, row.n, lang);
+  if (isCoverage(indicator)) {
+    if (fraction) lines.push(fractionLine(fraction, lang));
+    const rep = reportingText(row.reporting, lang);
+    if (rep) lines.push(rep);
+  } else if (row.n !== null) lines.push(`n = ${formatNumber(row.n, lang)} ${w.children}`);
   const s = statusText(row, indicator, lang);
   if (s) lines.push(row.value !== null ? `${w.class}: ${s}` : s);
   if (row.lokus) lines.push(w.lokus);
@@ -215,7 +251,7 @@ const LEVEL_WORDS: Record<Lang, Record<string, string>> = {
 /** A text alternative of the map: what is mapped, how many areas per class, the highest areas. */
 export function summaryText(
   rows: readonly MapRow[],
-  o: { indicator: IndicatorId; indicatorLabel: string; level: string; periodLabel: string; lang: Lang; legend: { key: LegendKey; label: string; count: number | null }[] },
+  o: { indicator: MapIndicatorRef; indicatorLabel: string; level: string; periodLabel: string; lang: Lang; legend: { key: LegendKey; label: string; count: number | null }[] },
 ): string {
   const { lang } = o;
   const lw = LEVEL_WORDS[lang][o.level] ?? o.level;

@@ -7,7 +7,7 @@
  * `invalid` (the page reports it once, e.g. in the console). English aliases (`level`, `indicator`, `period`, `area`)
  * are read too, so a hand-written English link works; the Indonesian keys are always written.
  */
-import type { IndicatorId, Level } from '../types.ts';
+import type { Level } from '../types.ts';
 
 /** The levels the explorer maps (the kabupaten itself is one area, not a map). */
 export type MapLevel = Extract<Level, 'kecamatan' | 'desa'>;
@@ -15,7 +15,8 @@ export const MAP_LEVELS: readonly MapLevel[] = ['kecamatan', 'desa'];
 
 export interface MapState {
   level: MapLevel;
-  indicator: IndicatorId;
+  /** A z-score indicator or a convergence indicator (map-indicator.ts): any published id. */
+  indicator: string;
   period: string;
   /** Selected area (dotted code) or null. */
   area: string | null;
@@ -27,6 +28,9 @@ export interface MapState {
 export interface MapStateOptions {
   periods: readonly string[];
   indicators: readonly string[];
+  /** The periods of the indicators whose figures cover fewer periods than `periods` (the convergence indicators); a
+   * state's period outside them falls back to the indicator's latest. */
+  indicatorPeriods?: Readonly<Record<string, readonly string[]>>;
   levels?: readonly string[];
   /** Known area codes; when given, `wilayah` must be one of them. */
   areas?: ReadonlySet<string> | readonly string[];
@@ -59,15 +63,25 @@ export function defaultState(o: MapStateOptions): MapState {
   const levels = allowedLevels(o);
   const d = o.defaults ?? {};
   const level = d.level && levels.includes(d.level) ? d.level : levels.includes('desa') ? 'desa' : levels[0];
-  const indicator = (
+  const indicator =
     d.indicator && o.indicators.includes(d.indicator)
       ? d.indicator
       : o.indicators.includes('stunting')
         ? 'stunting'
-        : (o.indicators[0] ?? 'stunting')
-  ) as IndicatorId;
+        : (o.indicators[0] ?? 'stunting');
   const period = d.period && o.periods.includes(d.period) ? d.period : (o.periods[o.periods.length - 1] ?? '');
-  return { level, indicator, period, area: d.area ?? null };
+  return { level, indicator, period: periodFor(o, indicator, period), area: d.area ?? null };
+}
+
+/** The periods with figures of an indicator. */
+export function periodsOf(o: Pick<MapStateOptions, 'periods' | 'indicatorPeriods'>, indicator: string): readonly string[] {
+  return o.indicatorPeriods?.[indicator] ?? o.periods;
+}
+
+/** `period` if the indicator has figures for it, else the indicator's latest period. */
+export function periodFor(o: Pick<MapStateOptions, 'periods' | 'indicatorPeriods'>, indicator: string, period: string): string {
+  const ps = periodsOf(o, indicator);
+  return ps.includes(period) ? period : (ps[ps.length - 1] ?? period);
 }
 
 function hasArea(o: MapStateOptions, code: string): boolean {
@@ -119,7 +133,7 @@ export function fromQuery(
   const indicator = read(QUERY_KEYS.indicator);
   if (indicator) {
     const v = indicator[1].toLowerCase().replace(/-/g, '_');
-    if (o.indicators.includes(v)) state.indicator = v as IndicatorId;
+    if (o.indicators.includes(v)) state.indicator = v;
     else invalid.push(indicator[0]);
   }
   const period = read(QUERY_KEYS.period);
@@ -128,6 +142,7 @@ export function fromQuery(
     if (PERIOD_RE.test(v) && o.periods.includes(v)) state.period = v;
     else invalid.push(period[0]);
   }
+  state.period = periodFor(o, state.indicator, state.period);
   const area = read(QUERY_KEYS.area);
   if (area) {
     const v = area[1];
@@ -154,7 +169,8 @@ export function staticStates(o: MapStateOptions, periods: readonly string[] = o.
   const out: Omit<MapState, 'area'>[] = [];
   for (const level of allowedLevels(o)) {
     for (const indicator of o.indicators) {
-      for (const period of periods) out.push({ level, indicator: indicator as IndicatorId, period });
+      const own = periodsOf(o, indicator);
+      for (const period of periods) if (own.includes(period)) out.push({ level, indicator, period });
     }
   }
   return out;

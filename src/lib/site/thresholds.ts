@@ -60,14 +60,23 @@ export const SUPPRESSED_PATTERN_ID = 'pola-disembunyikan';
 /** Id of the SVG pattern / MapLibre image used for the not-measured dots. */
 export const NOT_MEASURED_PATTERN_ID = 'pola-tidak-diukur';
 
-/** Where a set of thresholds comes from. */
-export type ThresholdSource = 'who2019' | 'who1995' | 'display';
+/** Where a set of thresholds comes from (`coverage`: the fixed classes of the convergence indicators). */
+export type ThresholdSource = 'who2019' | 'who1995' | 'display' | 'coverage';
 
 export interface ThresholdDef {
   /** Four ascending breaks between the five classes, in percent. */
   breaks: readonly [number, number, number, number];
   source: ThresholdSource;
+  /** Fill colours of the five classes (default: the prevalence palette CLASS_COLORS). */
+  colors?: readonly string[];
+  /** CSS class names of the five classes (default `c0`..`c4`), one per colour so the stylesheet is fixed. */
+  css?: readonly string[];
+  /** The legend's note (default: SOURCE_NOTES of the source). */
+  note?: Record<Lang, string>;
 }
+
+/** An indicator's id (looked up in THRESHOLDS) or its classes themselves (a convergence indicator's scale). */
+export type Scale = IndicatorId | string | ThresholdDef;
 
 /** Class breaks per indicator (see the module comment for the sources). */
 export const THRESHOLDS: Record<IndicatorId, ThresholdDef> = {
@@ -93,17 +102,63 @@ export const SOURCE_NOTES: Record<ThresholdSource, Record<Lang, string>> = {
     id: 'WHO tidak menetapkan ambang untuk bentuk berat; kelas ini hanya rentang tampilan.',
     en: 'WHO sets no thresholds for severe forms; these classes are display ranges only.',
   },
+  coverage: {
+    id: 'Kelas cakupan tetap (sama untuk semua periode); warna lebih gelap = lebih baik.',
+    en: 'Fixed coverage classes (the same in every period); darker = better.',
+  },
 };
+
+/**
+ * Palette of the convergence (coverage) indicators: ColorBrewer 2.0 BuGn (Brewer & Harrower), the darker five of its
+ * six classes (its lightest, #edf8fb, vanishes on the map's background), rated colour-blind safe and print friendly;
+ * light = little coverage, dark green = good. Apart from the prevalence reds so that a coverage map is never read as
+ * a stunting map.
+ */
+export const COVERAGE_COLORS: readonly string[] = ['#ccece6', '#99d8c9', '#66c2a4', '#2ca25f', '#006d2c'];
+const COVERAGE_CSS = ['k0', 'k1', 'k2', 'k3', 'k4'] as const;
+
+/**
+ * The classes of a coverage indicator. Higher is better: < 50, 50-70, 70-80, 80-90, >= 90 %, light to dark. Lower is
+ * better (an unwanted outcome): < 10, 10-20, 20-30, 30-50, >= 50 % with the palette reversed, so dark still means good;
+ * the legend note says so.
+ */
+export function coverageScale(direction: 'higher_better' | 'lower_better'): ThresholdDef {
+  if (direction === 'lower_better') {
+    return {
+      breaks: [10, 20, 30, 50],
+      source: 'coverage',
+      colors: [...COVERAGE_COLORS].reverse(),
+      css: [...COVERAGE_CSS].reverse(),
+      note: {
+        id: 'Makin rendah makin baik: warna gelap = angka rendah. Kelas tetap untuk semua periode.',
+        en: 'Lower is better: dark = a low figure. Fixed classes in every period.',
+      },
+    };
+  }
+  return { breaks: [50, 70, 80, 90], source: 'coverage', colors: COVERAGE_COLORS, css: COVERAGE_CSS, note: SOURCE_NOTES.coverage };
+}
+
+/** The colours and CSS class names of a scale's five classes. */
+export function classStyles(def: ThresholdDef): { colors: readonly string[]; css: readonly string[] } {
+  return { colors: def.colors ?? CLASS_COLORS, css: def.css ?? CLASS_COLORS.map((_, i) => `c${i}`) };
+}
+
+/** True when a scale's classes carry the WHO words (very low ... very high). */
+export function hasClassWords(scale: Scale): boolean {
+  const s = thresholdsFor(scale).source;
+  return s === 'who2019' || s === 'who1995';
+}
 
 const FALLBACK: ThresholdDef = THRESHOLDS.stunting;
 
 /** The threshold definition of an indicator (stunting's for an unknown id, so a new indicator still draws). */
-export function thresholdsFor(indicator: IndicatorId | string): ThresholdDef {
+export function thresholdsFor(indicator: Scale): ThresholdDef {
+  if (typeof indicator === 'object') return indicator;
   return (THRESHOLDS as Record<string, ThresholdDef>)[indicator] ?? FALLBACK;
 }
 
 /** The class index 0..4 of a prevalence in percent, or null for null/NaN/non-numbers. Lower bounds inclusive. */
-export function classIndex(indicator: IndicatorId | string, value: number | null | undefined): number | null {
+export function classIndex(indicator: Scale, value: number | null | undefined): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const { breaks } = thresholdsFor(indicator);
   let k = 0;
@@ -119,14 +174,14 @@ export interface CellLike {
 
 /** What to draw for one cell: a class (index, key, colours) or one of the no-number styles. */
 export type Classification =
-  | { kind: 'class'; index: number; key: ClassKey; fill: string; text: string }
+  | { kind: 'class'; index: number; key: ClassKey; fill: string; text: string; css: string }
   | { kind: MissingKey; key: MissingKey; fill: string; text: string };
 
 /**
  * The class of a value for an indicator. Accepts a number, null, or a published cell: a cell whose status is
  * suppressed / not_measured / no_data gets that style whatever its prevalence; a null or missing value is no_data.
  */
-export function classify(indicator: IndicatorId | string, value: number | null | undefined | CellLike): Classification {
+export function classify(indicator: Scale, value: number | null | undefined | CellLike): Classification {
   let v: number | null | undefined;
   if (value !== null && typeof value === 'object') {
     if (value.status === 'suppressed') return missing('suppressed');
@@ -136,7 +191,8 @@ export function classify(indicator: IndicatorId | string, value: number | null |
   } else v = value;
   const index = classIndex(indicator, v);
   if (index === null) return missing('no_data');
-  return { kind: 'class', index, key: CLASS_KEYS[index], fill: CLASS_COLORS[index], text: textColorOn(CLASS_COLORS[index]) };
+  const { colors, css } = classStyles(thresholdsFor(indicator));
+  return { kind: 'class', index, key: CLASS_KEYS[index], fill: colors[index], text: textColorOn(colors[index]), css: css[index] };
 }
 
 function missing(key: MissingKey): Classification {
@@ -148,10 +204,11 @@ function missing(key: MissingKey): Classification {
  * MapLibre `step` expression for the class colour of a numeric feature property (default `value`, percent).
  * Only valid where the property is a number; use maplibreFillExpression() for the whole fill.
  */
-export function maplibreStepExpression(indicator: IndicatorId | string, property = 'value'): unknown[] {
-  const { breaks } = thresholdsFor(indicator);
-  const expr: unknown[] = ['step', ['to-number', ['get', property]], CLASS_COLORS[0]];
-  breaks.forEach((b, i) => expr.push(b, CLASS_COLORS[i + 1]));
+export function maplibreStepExpression(indicator: Scale, property = 'value'): unknown[] {
+  const def = thresholdsFor(indicator);
+  const { colors } = classStyles(def);
+  const expr: unknown[] = ['step', ['to-number', ['get', property]], colors[0]];
+  def.breaks.forEach((b, i) => expr.push(b, colors[i + 1]));
   return expr;
 }
 
@@ -159,7 +216,7 @@ export function maplibreStepExpression(indicator: IndicatorId | string, property
  * MapLibre fill-color expression for a feature with properties `status` (CellStatus) and `value` (number|null):
  * suppressed / not_measured / no_data colours first, then the class step. Same decisions as classify().
  */
-export function maplibreFillExpression(indicator: IndicatorId | string, property = 'value'): unknown[] {
+export function maplibreFillExpression(indicator: Scale, property = 'value'): unknown[] {
   return [
     'case',
     ['==', ['get', 'status'], 'suppressed'],
@@ -185,6 +242,8 @@ export interface LegendItem {
   key: LegendKey;
   /** Class index 0..4, or null for the no-number rows. */
   index: number | null;
+  /** CSS class of the swatch (`c0`.., `k0`.., `sup`, `nod`, `nom`). */
+  css: string;
   /** Range in percent, e.g. `10 – < 20 %`; empty for the no-number rows. */
   range: string;
   /** The class word (sangat rendah ...) or, for display-only thresholds, null. */
@@ -209,6 +268,9 @@ export const MISSING_LABELS: Record<MissingKey, Record<Lang, string>> = {
   not_measured: { id: 'tidak diukur pada periode ini', en: 'not measured in this period' },
 };
 
+/** The suppressed row of a coverage legend. */
+const COVERAGE_SUPPRESSED: Record<Lang, string> = { id: 'disembunyikan (penyebut terlalu kecil)', en: 'suppressed (denominator too small)' };
+
 /** Short status words for tooltips and table badges. */
 export const STATUS_WORDS: Record<MissingKey, Record<Lang, string>> = {
   suppressed: { id: 'disembunyikan', en: 'suppressed' },
@@ -218,13 +280,14 @@ export const STATUS_WORDS: Record<MissingKey, Record<Lang, string>> = {
 
 /** The legend of an indicator: five classes then suppressed / no data / not measured, with counts if given. */
 export function legendModel(
-  indicator: IndicatorId | string,
+  indicator: Scale,
   lang: Lang,
   counts?: Partial<Record<LegendKey, number>>,
 ): { items: LegendItem[]; source: ThresholdSource; note: string } {
   const def = thresholdsFor(indicator);
   const { breaks } = def;
-  const who = def.source !== 'display';
+  const who = hasClassWords(def);
+  const { colors, css } = classStyles(def);
   const items: LegendItem[] = CLASS_KEYS.map((key, i) => {
     const min = i === 0 ? null : breaks[i - 1];
     const max = i === breaks.length ? null : breaks[i];
@@ -241,22 +304,26 @@ export function legendModel(
       range,
       word,
       label: word ? `${word} (${range})` : range,
-      fill: CLASS_COLORS[i],
-      text: textColorOn(CLASS_COLORS[i]),
+      css: css[i],
+      fill: colors[i],
+      text: textColorOn(colors[i]),
       pattern: null,
       count: counts ? (counts[key] ?? 0) : null,
       min,
       max,
     };
   });
-  for (const key of ['suppressed', 'no_data', 'not_measured'] as const) {
+  // Coverage figures are counts reported per desa: hidden for a small denominator, never "not measured".
+  const coverage = def.source === 'coverage';
+  for (const key of coverage ? (['suppressed', 'no_data'] as const) : (['suppressed', 'no_data', 'not_measured'] as const)) {
     const c = missing(key);
     items.push({
       key,
       index: null,
       range: '',
       word: STATUS_WORDS[key][lang],
-      label: MISSING_LABELS[key][lang],
+      label: coverage && key === 'suppressed' ? COVERAGE_SUPPRESSED[lang] : MISSING_LABELS[key][lang],
+      css: key === 'suppressed' ? 'sup' : key === 'no_data' ? 'nod' : 'nom',
       fill: c.fill,
       text: c.text,
       pattern: key === 'suppressed' ? 'hatch' : key === 'not_measured' ? 'dots' : null,
@@ -265,12 +332,12 @@ export function legendModel(
       max: null,
     });
   }
-  return { items, source: def.source, note: SOURCE_NOTES[def.source][lang] };
+  return { items, source: def.source, note: (def.note ?? SOURCE_NOTES[def.source])[lang] };
 }
 
 /** Counts areas per legend key from a list of cells (null/undefined cells count as no_data). */
 export function countByClass(
-  indicator: IndicatorId | string,
+  indicator: Scale,
   cells: Iterable<CellLike | null | undefined>,
 ): Record<LegendKey, number> {
   const out = Object.fromEntries(
