@@ -64,7 +64,7 @@ export function coverageStuntingModel(
     .map((r) => {
       const high = r.stunting > parentStunting;
       const quadrant: Quadrant = high && low(r.coverage) ? 'attention' : high ? 'high_stunting' : low(r.coverage) ? 'low_coverage' : 'fine';
-      return { ...r, x: x(r.coverage), y: y(r.stunting), quadrant };
+      return { ...r, x: Math.round(x(r.coverage) * 10) / 10, y: Math.round(y(r.stunting) * 10) / 10, quadrant };
     })
     .sort((a, b) => ORDER[a.quadrant] - ORDER[b.quadrant] || b.stunting - a.stunting || a.name.localeCompare(b.name));
   const counts: Record<Quadrant, number> = { attention: 0, high_stunting: 0, low_coverage: 0, fine: 0 };
