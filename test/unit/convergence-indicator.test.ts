@@ -10,6 +10,7 @@ import { parseCoverage, parseCoverageTargets } from '../../src/lib/inputs/covera
 import { coverageTable } from '../../src/lib/aggregate/coverage.ts';
 import { coverageFiles, type CoverageAreaJson, type CoverageMetaJson } from '../../src/lib/publish/coverage.ts';
 import { convergenceView } from '../../src/lib/site/convergence-view.ts';
+import { mapCells, mapIndicators } from '../../src/lib/site/map-indicator.ts';
 
 const registry = parseRegistry(readAreaListText(), '18.72');
 const areas = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -55,6 +56,15 @@ describe('a made-up indicator, from its definition and its input alone', () => {
     const meta = JSON.parse(files.get('konvergensi-meta.json')!) as CoverageMetaJson;
     expect(meta.indicators.map((d) => d.id)).toEqual(['kelas_ayah']);
     expect(meta.indicators[0].targets).toEqual([{ year: 2025, target: 50, source: 'Rencana Aksi Daerah (contoh)' }]);
+  });
+
+  it('is an indicator of the map explorer, drawn from its map file', () => {
+    const meta = JSON.parse(files.get('konvergensi-meta.json')!) as CoverageMetaJson;
+    const ind = mapIndicators({ indicators: [], periods: [] }, meta, 'en').find((i) => i.id === 'kelas_ayah')!;
+    expect([ind.kind, ind.label, ind.periods, ind.targets]).toEqual(['coverage', 'Fathers in parenting classes', ['2025-08'], [{ year: 2025, target: 50, source: 'Rencana Aksi Daerah (contoh)' }]]);
+    const map = JSON.parse(files.get('konvergensi-map/desa/2025-08.json')!);
+    const cells = mapCells('coverage', map.values) as Record<string, Record<string, { n: number; cases: number; status: string }>>;
+    expect(cells[registry.desa[0].code].kelas_ayah).toMatchObject({ n: 40, cases: 10, status: 'ok' });
   });
 
   it('is on the area page section, in both languages, against its target', () => {
