@@ -32,8 +32,9 @@ function astroBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((ok, fail) => {
     const p = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (d: Buffer) => {
-      astroLog = (astroLog + d).slice(-20000);
-      if (astroLog.includes('[site-url-warning] SITE_URL tidak diisi')) warnedSiteUrl = true;
+      // Colours stripped: Astro colours its log under CI=true even without a terminal, between the tag and the text.
+      astroLog = (astroLog + String(d).replace(/\x1b\[[0-9;]*m/g, '')).slice(-20000);
+      if (/\[site-url-warning\]\s*SITE_URL tidak diisi/.test(astroLog)) warnedSiteUrl = true;
     };
     p.stdout.on('data', keep);
     p.stderr.on('data', keep);
