@@ -7,6 +7,7 @@
  *  - initEmbed(): on /embed/ pages, shows the trend the query asks for, opens links in the top window and reports the
  *    content height to the host page (docs/embedding.md).
  */
+import { DEFAULT_INDICATOR } from '../lib/indicators/default.ts';
 import type { ImageCredits } from '../lib/share/strings.ts';
 import { heightMessage, hostScript, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
 import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
@@ -333,7 +334,7 @@ function followEmbedView(): void {
     if (chart) {
       const u = new URL((chart.dataset.href ??= chart.href));
       if (st.area) u.pathname = u.pathname.replace(/\/embed\/tren\/[^/]+\/$/, `/embed/tren/${st.area}/`);
-      u.search = st.indicator === 'stunting' ? '' : `?indikator=${encodeURIComponent(st.indicator)}`;
+      u.search = st.indicator === DEFAULT_INDICATOR ? '' : `?indikator=${encodeURIComponent(st.indicator)}`;
       chart.href = u.href;
     }
   };

@@ -2,6 +2,7 @@
  * Build-time page data shared by the route files: the area paths for getStaticPaths and the per-page selections
  * (surveys to draw, targets in a language). Reads through load.ts; the calculations are in src/lib/site.
  */
+import { DEFAULT_INDICATOR } from '../lib/indicators/default.ts';
 import type { IndicatorId } from '../lib/types.ts';
 import type { Meta, SurveySeries } from '../lib/site/contract.ts';
 import { pick, type Lang } from '../lib/site/i18n.ts';
@@ -13,8 +14,8 @@ export function areaPaths(): { params: { kode: string }; props: { code: string }
   return loadAreas().map((a) => ({ params: { kode: a.code }, props: { code: a.code } }));
 }
 
-/** The headline indicator of the site. */
-export const MAIN_INDICATOR: IndicatorId = 'stunting';
+/** The headline indicator of the site (src/lib/indicators/default.ts). */
+export const MAIN_INDICATOR: IndicatorId = DEFAULT_INDICATOR;
 
 /** meta.targets for the trend chart: a short label on the chart ("Target 2024") and the full one for the caption. */
 export function targetsFor(meta: Meta, lang: Lang): { year: number; value: number; label: string; long: string }[] {

@@ -4,6 +4,7 @@
  *
  * Personal data lives only in `RawRow` and `Measurement`; neither is ever written to the published output.
  */
+import { ZSCORE_DEFINITIONS, type ZScoreIndicatorId } from './indicators/zscore-defs.ts';
 
 /** 1 = male (laki-laki), 2 = female (perempuan), as in WHO anthro. */
 export type Sex = 1 | 2;
@@ -98,23 +99,10 @@ export interface ZScores {
   fbmi: 0 | 1 | null;
 }
 
-/** The indicators published for every area and period. */
-export type IndicatorId =
-  | 'stunting' // HAZ < -2
-  | 'severe_stunting' // HAZ < -3
-  | 'wasting' // WHZ < -2
-  | 'severe_wasting' // WHZ < -3
-  | 'underweight' // WAZ < -2
-  | 'overweight'; // WHZ > +2
+/** The z-score indicators published for every area and period, in publication order (src/lib/indicators/zscore-defs.ts). */
+export type IndicatorId = ZScoreIndicatorId;
 
-export const INDICATORS: readonly IndicatorId[] = [
-  'stunting',
-  'severe_stunting',
-  'wasting',
-  'severe_wasting',
-  'underweight',
-  'overweight',
-] as const;
+export const INDICATORS: readonly IndicatorId[] = ZSCORE_DEFINITIONS.map((d) => d.id as IndicatorId);
 
 /** Status of one published cell. `ok`: a number is published. `suppressed`: fewer measured children than the
  * minimum (primary) or hidden so that a primary cell cannot be recovered (complementary). `no_data`: the area was

@@ -3,6 +3,7 @@
  * (children with a valid, unflagged z-score) and cases, overall, by sex and by age group. Everything is a sum, so
  * kecamatan and kabupaten are exact roll-ups of their desa, and memory is O(areas x periods), never O(rows).
  */
+import { ZSCORE_DEFINITIONS, type ZField } from '../indicators/zscore-defs.ts';
 import { AGE_GROUPS, INDICATORS, type IndicatorId, type Observation } from '../types.ts';
 
 /** Categories: 0 = all, 1-2 = sex, 3-8 = age groups (AGE_GROUPS order). */
@@ -48,15 +49,15 @@ export function blockOf(t: CountTable, area: number, period: number): number {
   return (area * t.nPeriods + period) * STRIDE;
 }
 
-/** Per-indicator rule: which z-score and flag it uses and whether a value is a case (DESIGN.md section 2). */
-export const INDICATOR_RULES: Record<IndicatorId, { z: 'zlen' | 'zwei' | 'zwfl'; isCase: (z: number) => boolean; definition: string }> = {
-  stunting: { z: 'zlen', isCase: (z) => z < -2, definition: 'HAZ < -2' },
-  severe_stunting: { z: 'zlen', isCase: (z) => z < -3, definition: 'HAZ < -3' },
-  wasting: { z: 'zwfl', isCase: (z) => z < -2, definition: 'WHZ < -2' },
-  severe_wasting: { z: 'zwfl', isCase: (z) => z < -3, definition: 'WHZ < -3' },
-  underweight: { z: 'zwei', isCase: (z) => z < -2, definition: 'WAZ < -2' },
-  overweight: { z: 'zwfl', isCase: (z) => z > 2, definition: 'WHZ > +2' },
-};
+/** Per-indicator rule, from its definition (src/lib/indicators/zscore-defs.ts): which z-score and flag it uses and
+ * whether a value is a case (DESIGN.md section 2). */
+export const INDICATOR_RULES = Object.fromEntries(
+  ZSCORE_DEFINITIONS.map((d) => {
+    const { z, cut } = d.rule;
+    const isCase = d.rule.side === 'below' ? (v: number) => v < cut : (v: number) => v > cut;
+    return [d.id, { z, isCase, definition: d.formula }];
+  }),
+) as Record<IndicatorId, { z: ZField; isCase: (z: number) => boolean; definition: string }>;
 
 const FLAG_OF = { zlen: 'flen', zwei: 'fwei', zwfl: 'fwfl', zbmi: 'fbmi' } as const;
 const Z_FIELDS = ['zlen', 'zwei', 'zwfl', 'zbmi'] as const;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../areas.ts';
 import { readAreaListText } from '../../../scripts/lib/areas-file.ts';
-import { COVERAGE_INDICATORS, checkDefinitions, type CoverageIndicator } from '../indicators/coverage-defs.ts';
+import { COVERAGE_INDICATORS, type CoverageIndicator } from '../indicators/coverage-defs.ts';
+import { checkDefinitions } from '../indicators/index.ts';
 import { parseCoverage } from '../inputs/coverage.ts';
 import { demoCoverageCsv } from '../demo/coverage.ts';
 import { coverageTable, reportedVersusSum, type CoverageValue } from './coverage.ts';
@@ -20,7 +21,7 @@ const rowsOf = (csv: string) => {
 
 describe('indicator definitions', () => {
   it('hold the 20 Perpres 72/2021 indicators and the scorecard, each with both languages, ids unique', () => {
-    expect(checkDefinitions(COVERAGE_INDICATORS)).toEqual([]);
+    expect(checkDefinitions(COVERAGE_INDICATORS, 'tingkat_konvergensi')).toEqual([]);
     expect(COVERAGE_INDICATORS.filter((d) => d.group === 'specific')).toHaveLength(9);
     expect(COVERAGE_INDICATORS.filter((d) => d.group === 'sensitive')).toHaveLength(11);
     expect(COVERAGE_INDICATORS.filter((d) => d.group === 'scorecard').map((d) => d.id)).toContain('tingkat_konvergensi');
@@ -28,7 +29,7 @@ describe('indicator definitions', () => {
   });
   it('reject duplicates, bad ids and missing words', () => {
     const bad = [{ ...defs[0] }, { ...defs[0] }, { ...defs[1], id: 'Bad-Id', name: { id: '', en: 'x' } }] as CoverageIndicator[];
-    expect(checkDefinitions(bad)).toEqual([
+    expect(checkDefinitions(bad, defs[0].id)).toEqual([
       `id "${defs[0].id}" is defined twice`,
       'id "Bad-Id": lower case letters, digits and _ only',
       'Bad-Id: name needs both Indonesian and English words',

@@ -6,6 +6,7 @@ import { INDICATORS, type Area, type CellStatus, type IndicatorId, type Indicato
 import { CATEGORIES, HEAD_SLOTS, blockOf, slotOf, type CountTable } from './counts.ts';
 import { COMPLEMENTARY, KIND_MEASURED, KIND_N, KIND_OTHER, PRIMARY, PUBLISHED, protectTable, sumRelation, type LinkedTable, type Relation, type SumGroup } from './suppress.ts';
 import { INDICATOR_RULES } from './counts.ts';
+import { disjointPairs, nestedPairs, ZSCORE_DEFINITIONS } from '../indicators/zscore-defs.ts';
 import { toPercent1, wilson } from './wilson.ts';
 
 /** The published figures of one area in one period. */
@@ -212,7 +213,9 @@ const vN = (f: number) => 1 + f;
 const vCases = (k: number) => 1 + N_FAMILIES + 2 * k;
 const vNon = (k: number) => 2 + N_FAMILIES + 2 * k;
 const VARS = 1 + N_FAMILIES + 2 * INDICATORS.length;
-const K_OF = (id: IndicatorId) => INDICATORS.indexOf(id);
+/** From the definitions: severe ≤ moderate (same z-score, stricter cut-off) and overweight ≤ non-wasted. */
+const NESTED = nestedPairs(ZSCORE_DEFINITIONS);
+const DISJOINT = disjointPairs(ZSCORE_DEFINITIONS);
 
 /**
  * The layout of the linked table, the same for every period: variables per cell (cells are area totals, then the
@@ -249,9 +252,8 @@ function linkedLayout(nA: number, nCells: number, geoGroups: readonly SumGroup[]
   const le = (x: number, y: number): Relation => ({ vars: [x, y], coefs: [1, -1], eq: false });
   for (let cell = 0; cell < nCells; cell++) {
     INDICATORS.forEach((_, k) => relations.push({ vars: [at(cell, vN(FAMILY[k])), at(cell, vCases(k)), at(cell, vNon(k))], coefs: [1, -1, -1], eq: true }));
-    relations.push(le(at(cell, vCases(K_OF('severe_stunting'))), at(cell, vCases(K_OF('stunting')))));
-    relations.push(le(at(cell, vCases(K_OF('severe_wasting'))), at(cell, vCases(K_OF('wasting')))));
-    relations.push(le(at(cell, vCases(K_OF('overweight'))), at(cell, vNon(K_OF('wasting')))));
+    for (const [severe, all] of NESTED) relations.push(le(at(cell, vCases(severe)), at(cell, vCases(all))));
+    for (const [above, below] of DISJOINT) relations.push(le(at(cell, vCases(above)), at(cell, vNon(below))));
     if (cell < nA) for (let f = 0; f < N_FAMILIES; f++) relations.push(le(at(cell, vN(f)), at(cell, V_MEASURED)));
   }
   // The first indicator of each family gives the family's n (they share it).

@@ -11,41 +11,18 @@
  * file. Nothing else names indicator ids (docs/architecture.md, "Adding an indicator").
  */
 
-/** Bilingual text: Bahasa Indonesia first. */
-export interface Words {
-  id: string;
-  en: string;
-}
-
-/** Which way is good: coverage of a service (higher is better) or an unwanted outcome (lower is better). */
-export type Direction = 'higher_better' | 'lower_better';
-
-/** Where the figure comes from. `counts`: numerator and denominator per area and period from an input file. */
-export type SourceKind = 'counts';
+import type { Direction, IndicatorBase, Words } from './definition.ts';
 
 /** Group on pages and in the methodology. */
 export type CoverageGroup = 'specific' | 'sensitive' | 'scorecard';
 
 /** One coverage indicator. */
-export interface CoverageIndicator {
-  /** Stable id used in input files, URLs and published files: lower case, digits and `_`. */
-  id: string;
+export interface CoverageIndicator extends IndicatorBase {
+  source: 'counts';
   group: CoverageGroup;
-  /** Short name (tables, legends). */
-  name: Words;
-  /** Full definition as the source document words it. */
-  definition: Words;
-  numerator: Words;
-  denominator: Words;
-  direction: Direction;
-  source: SourceKind;
-  /** Always percent for now: numerator / denominator × 100. */
-  unit: 'percent';
   /** What is counted. Counts of people, households, families or their services follow the small-area suppression
    * rule; counts of villages (ODF) are not personal and are never hidden. */
   counts: 'people' | 'households' | 'families' | 'services' | 'villages';
-  /** Where the definition comes from. */
-  citation: string;
 }
 
 const PERPRES = 'Perpres 72/2021 tentang Percepatan Penurunan Stunting, Lampiran (Strategi Nasional)';
@@ -246,18 +223,3 @@ export const COVERAGE_GROUPS: readonly { id: CoverageGroup; name: Words }[] = [
   { id: 'sensitive', name: { id: 'Intervensi sensitif', en: 'Sensitive interventions' } },
   { id: 'scorecard', name: { id: 'Scorecard konvergensi desa', en: 'Village convergence scorecard' } },
 ];
-
-/** Problems of a definition list: duplicate or malformed ids, missing words. Empty when valid. */
-export function checkDefinitions(defs: readonly CoverageIndicator[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const d of defs) {
-    if (!/^[a-z][a-z0-9_]{1,47}$/.test(d.id)) problems.push(`id "${d.id}": lower case letters, digits and _ only`);
-    if (seen.has(d.id)) problems.push(`id "${d.id}" is defined twice`);
-    seen.add(d.id);
-    for (const k of ['name', 'definition', 'numerator', 'denominator'] as const) {
-      if (!d[k]?.id?.trim() || !d[k]?.en?.trim()) problems.push(`${d.id}: ${k} needs both Indonesian and English words`);
-    }
-  }
-  return problems;
-}

@@ -2,6 +2,7 @@
  * The data dictionary of the published CSVs in both languages: one source for the data page's dictionary
  * (src/lib/site/downloads.ts) and the codebook file `kamus-data.csv` published beside the Excel variants.
  */
+import { INDICATORS } from '../types.ts';
 
 /** One column of a published CSV. */
 export interface CodebookRow {
@@ -16,7 +17,7 @@ export const TIDY_CODEBOOK: readonly CodebookRow[] = [
   { column: 'area_name', type: 'text', meaning: { id: 'Nama wilayah.', en: 'Area name.' } },
   { column: 'level', type: 'text', meaning: { id: 'kabupaten, kecamatan atau desa (termasuk kelurahan).', en: 'kabupaten (regency), kecamatan (district) or desa (village, incl. kelurahan).' } },
   { column: 'period', type: 'YYYY-MM', meaning: { id: 'Bulan pengukuran (periode).', en: 'Measurement month (round).' } },
-  { column: 'indicator', type: 'text', meaning: { id: 'stunting, severe_stunting, wasting, severe_wasting, underweight, overweight (lihat Metodologi).', en: 'stunting, severe_stunting, wasting, severe_wasting, underweight, overweight (see Methodology).' } },
+  { column: 'indicator', type: 'text', meaning: { id: `${INDICATORS.join(', ')} (lihat Metodologi).`, en: `${INDICATORS.join(', ')} (see Methodology).` } },
   { column: 'measured', type: 'integer', meaning: { id: 'Penyebut n: balita dengan z-skor sah untuk indikator ini (termasuk anak dengan edema untuk indikator berbasis berat) — bukan jumlah balita diukur, yang bisa sedikit lebih besar (ada di series/<kode>.json). Kosong bila disembunyikan.', en: 'Denominator n: children with a valid z-score for this indicator (including children with oedema for the weight-based indicators) — not the number of children measured, which can be slightly larger (in series/<code>.json). Empty when suppressed.' } },
   { column: 'cases', type: 'integer', meaning: { id: 'Jumlah balita yang memenuhi definisi indikator.', en: 'Children meeting the indicator definition.' } },
   { column: 'prevalence', type: 'number', meaning: { id: 'cases / measured × 100, satu desimal (titik desimal).', en: 'cases / measured × 100, one decimal.' } },

@@ -7,6 +7,7 @@
  * missing; never throw. An invalid or outdated value (a period no longer published, an unknown indicator, a removed
  * area) falls back to its default and is listed in `invalid`, so the page can say so once.
  */
+import { DEFAULT_INDICATOR } from '../indicators/default.ts';
 import type { IndicatorId } from '../types.ts';
 import type { Lang } from '../site/format.ts';
 import { localePath, splitLocalePath } from '../site/i18n.ts';
@@ -44,9 +45,9 @@ export function isAreaCode(code: string): boolean {
   return CODE_RE.test(code);
 }
 
-/** The default trend state: stunting when published, else the first indicator. */
+/** The default trend state: the default indicator (stunting) when published, else the first indicator. */
 export function defaultTrend(o: Pick<ShareOptions, 'indicators'>): TrendState {
-  const ind = o.indicators.includes('stunting') ? 'stunting' : (o.indicators[0] ?? 'stunting');
+  const ind = o.indicators.includes(DEFAULT_INDICATOR) ? DEFAULT_INDICATOR : (o.indicators[0] ?? DEFAULT_INDICATOR);
   return { indicator: ind as IndicatorId };
 }
 

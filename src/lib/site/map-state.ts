@@ -7,6 +7,7 @@
  * `invalid` (the page reports it once, e.g. in the console). English aliases (`level`, `indicator`, `period`, `area`)
  * are read too, so a hand-written English link works; the Indonesian keys are always written.
  */
+import { DEFAULT_INDICATOR } from '../indicators/default.ts';
 import type { Level } from '../types.ts';
 
 /** The levels the explorer maps (the kabupaten itself is one area, not a map). */
@@ -66,9 +67,9 @@ export function defaultState(o: MapStateOptions): MapState {
   const indicator =
     d.indicator && o.indicators.includes(d.indicator)
       ? d.indicator
-      : o.indicators.includes('stunting')
-        ? 'stunting'
-        : (o.indicators[0] ?? 'stunting');
+      : o.indicators.includes(DEFAULT_INDICATOR)
+        ? DEFAULT_INDICATOR
+        : (o.indicators[0] ?? DEFAULT_INDICATOR);
   const period = d.period && o.periods.includes(d.period) ? d.period : (o.periods[o.periods.length - 1] ?? '');
   return { level, indicator, period: periodFor(o, indicator, period), area: d.area ?? null };
 }

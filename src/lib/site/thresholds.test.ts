@@ -6,6 +6,7 @@ import {
   NO_DATA,
   NOT_MEASURED,
   SUPPRESSED,
+  classGroups,
   classIndex,
   classify,
   contrastRatio,
@@ -137,5 +138,17 @@ describe('legend and contrast', () => {
     for (const fill of [...CLASS_COLORS, SUPPRESSED.fill, NO_DATA.fill, NOT_MEASURED.fill]) {
       expect(contrastRatio(fill, textColorOn(fill)), fill).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+describe('classGroups', () => {
+  it('puts indicators with the same classes in one table, in order, each once', () => {
+    expect(classGroups(['stunting', 'severe_stunting', 'wasting', 'severe_wasting', 'underweight', 'overweight'])).toEqual([
+      ['stunting'],
+      ['severe_stunting'],
+      ['wasting', 'overweight'],
+      ['severe_wasting'],
+      ['underweight'],
+    ]);
   });
 });

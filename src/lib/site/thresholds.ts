@@ -24,6 +24,7 @@
  * print friendly and photocopy safe; light = low, dark red = very high. Grey is kept out of the ramp so that the
  * no-number styles (grey, white, hatched) can never be read as a class.
  */
+import { ZSCORE_DEFINITIONS } from '../indicators/zscore-defs.ts';
 import type { CellStatus, IndicatorId } from '../types.ts';
 
 /** The five prevalence classes, low to high (index 0..4). */
@@ -78,15 +79,12 @@ export interface ThresholdDef {
 /** An indicator's id (looked up in THRESHOLDS) or its classes themselves (a convergence indicator's scale). */
 export type Scale = IndicatorId | string | ThresholdDef;
 
-/** Class breaks per indicator (see the module comment for the sources). */
-export const THRESHOLDS: Record<IndicatorId, ThresholdDef> = {
-  stunting: { breaks: [2.5, 10, 20, 30], source: 'who2019' },
-  wasting: { breaks: [2.5, 5, 10, 15], source: 'who2019' },
-  overweight: { breaks: [2.5, 5, 10, 15], source: 'who2019' },
-  underweight: { breaks: [2.5, 10, 20, 30], source: 'who1995' },
-  severe_stunting: { breaks: [1, 3, 7, 10], source: 'display' },
-  severe_wasting: { breaks: [1, 2, 3, 5], source: 'display' },
-};
+/** Class breaks per indicator, from its definition (src/lib/indicators/zscore-defs.ts; the module comment gives the
+ * sources). */
+export const THRESHOLDS = Object.fromEntries(ZSCORE_DEFINITIONS.map((d) => [d.id, { breaks: d.classes.breaks, source: d.classes.source }])) as Record<
+  IndicatorId,
+  ThresholdDef
+>;
 
 /** Citation of a threshold source in the reader's language. */
 export const SOURCE_NOTES: Record<ThresholdSource, Record<Lang, string>> = {
@@ -155,6 +153,18 @@ const FALLBACK: ThresholdDef = THRESHOLDS.stunting;
 export function thresholdsFor(indicator: Scale): ThresholdDef {
   if (typeof indicator === 'object') return indicator;
   return (THRESHOLDS as Record<string, ThresholdDef>)[indicator] ?? FALLBACK;
+}
+
+/** Indicators grouped by identical classes (same breaks and source), in the given order: one class table each on the
+ * methodology page, so every indicator's classes are shown and none twice. */
+export function classGroups(ids: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const d = thresholdsFor(id);
+    const key = `${d.source} ${d.breaks.join(' ')}`;
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  return [...groups.values()];
 }
 
 /** The class index 0..4 of a prevalence in percent, or null for null/NaN/non-numbers. Lower bounds inclusive. */
