@@ -3,8 +3,8 @@
  * the TypeScript syntax tree (function declarations, methods, arrow functions and function expressions, from their
  * first to their last line). The file limit holds for production code, tests and fixtures alike; the function limit
  * holds for production code, and in tests and fixtures for every function but the callbacks of describe, it and
- * test (a describe block is as long as its cases) and the few listed with their reason. A file or function that
- * grows past the limit fails here with its name and length, so it is split while it is still easy.
+ * test (a describe block is as long as its cases). A file or function that grows past the limit fails here with its
+ * name and length, so it is split while it is still easy.
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -33,13 +33,6 @@ function longFiles(list: readonly string[], read: (f: string) => string): string
 }
 
 const TEST_CALLS = new Set(['describe', 'it', 'test']);
-
-/** Long functions of tests and fixtures that stay, with the reason (each must still be long, so the list cannot rot). */
-const LONG_TEST_FUNCTIONS: Record<string, string> = {
-  'test/unit/trust/attacker.ts attack':
-    'the disclosure attacker is one closure over its table of bounded variables (v, bound, setKnown) from reading the ' +
-    'files to propagating the sums; cutting it means passing that table to every step, a change of its own',
-};
 
 /** True for the callback of a test call: `it('…', () => …)`, `describe.skip(…)`, `it.each(table)('…', fn)`. */
 function isTestCallback(n: ts.Node): boolean {
@@ -92,9 +85,7 @@ describe('code size', () => {
 
   it(`no function over ${MAX_FUNCTION} lines in tests and fixtures but the describe, it and test callbacks`, () => {
     const long = tests.filter((f) => !f.endsWith('.astro')).flatMap((f) => longFunctions(f, read(f), true));
-    const listed = (l: string) => Object.keys(LONG_TEST_FUNCTIONS).some((k) => l.replace(/:\d+ /, ' ').startsWith(`${k} `));
-    expect(long.filter((l) => !listed(l))).toEqual([]);
-    for (const k of Object.keys(LONG_TEST_FUNCTIONS)) expect(long.some((l) => l.replace(/:\d+ /, ' ').startsWith(`${k} `)), k).toBe(true);
+    expect(long).toEqual([]);
   });
 
   it('the measure sees a long function (the check can fail)', () => {
