@@ -241,24 +241,6 @@ export class InteractiveMap {
     const pt = this.map.project(p);
     return { x: pt.x, y: pt.y };
   }
-
-  /** RGBA of the rendered map at CSS pixel (x, y), read right after the next frame is drawn. */
-  readPixel(x: number, y: number): Promise<[number, number, number, number]> {
-    return new Promise((resolve) => {
-      this.map.once('render', () => {
-        const c = this.map.getCanvas();
-        const r = c.width / c.clientWidth;
-        const tmp = document.createElement('canvas');
-        tmp.width = 1;
-        tmp.height = 1;
-        const ctx = tmp.getContext('2d')!;
-        ctx.drawImage(c, Math.round(x * r), Math.round(y * r), 1, 1, 0, 0, 1, 1);
-        const d = ctx.getImageData(0, 0, 1, 1).data;
-        resolve([d[0], d[1], d[2], d[3]]);
-      });
-      this.map.triggerRepaint();
-    });
-  }
 }
 
 /** Upgrades a <stunting-map> element: mounts MapLibre over the static SVG, which stays until the map is drawn. */

@@ -98,4 +98,14 @@ export const CHARTS = {
     id: 'Plot corong tidak tersedia: angka wilayah induk atau semua desa tidak dipublikasikan.',
     en: 'No funnel plot: the parent figure or every village figure is not published.',
   },
+  /** The trend chart's text alternative (trendSummary in src/lib/site/trend.ts). */
+  trendNoFigure: { id: 'Tidak ada angka yang dipublikasikan untuk wilayah ini.', en: 'No figure is published for this area.' },
+  trendValueIn: { id: '{value} pada {period}', en: '{value} in {period}' },
+  trendOneFigure: { id: 'Hanya satu angka: {point}.', en: 'One figure only: {point}.' },
+  trendFromTo: { id: 'Dari {first} menjadi {last} ({change}).', en: 'From {first} to {last} ({change}).' },
+  trendHighLow: { id: 'Tertinggi {high}, terendah {low}.', en: 'Highest {high}, lowest {low}.' },
+  trendGaps: { id: '{n} periode tanpa angka yang dipublikasikan.', en: '{n} rounds without a published figure.' },
+  /** A hidden point of the trend chart, and an empty chart: hidden figures are not missing data. */
+  trendHidden: { id: 'disembunyikan', en: 'hidden' },
+  trendAllHidden: { id: 'Angka disembunyikan (jumlah anak kecil)', en: 'Figures hidden (small numbers of children)' },
 } satisfies Strings;

@@ -9,14 +9,8 @@ export const SHARE = {
   },
   link: { id: 'Tautan', en: 'Link' },
   copy: { id: 'Salin tautan', en: 'Copy link' },
-  copyFailed: {
-    id: 'Tidak dapat menyalin; pilih teks tautan lalu salin.',
-    en: 'Could not copy; select the link text and copy it.',
-  },
   nativeShare: { id: 'Bagikan…', en: 'Share…' },
   download: { id: 'Unduh gambar', en: 'Download image' },
-  downloadPng: { id: 'PNG', en: 'PNG' },
-  downloadSvg: { id: 'SVG', en: 'SVG' },
   downloadOf: { id: 'Unduh {what} sebagai {fmt}', en: 'Download {what} as {fmt}' },
   embed: { id: 'Sematkan', en: 'Embed' },
   embedIntro: {
@@ -31,13 +25,10 @@ export const SHARE = {
   embedCode: { id: 'Kode sematan', en: 'Embed code' },
   copyCode: { id: 'Salin kode', en: 'Copy code' },
   trendTitle: { id: 'Tren prevalensi {indicator}: {area}', en: '{indicator} prevalence trend: {area}' },
-  mapTitle: { id: 'Peta {indicator}: {region}', en: '{indicator} map: {region}' },
   mapEmbedTitle: { id: 'Peta per wilayah: {region}', en: 'Map by area: {region}' },
   licence: { id: 'Lisensi', en: 'Licence' },
   synthetic: { id: 'DATA CONTOH (SINTETIS)', en: 'SAMPLE DATA (SYNTHETIC)' },
   latest: { id: 'Prevalensi {indicator}, {period}', en: '{indicator} prevalence, {period}' },
-  sparkline: { id: 'Tren {from}–{to}', en: 'Trend {from}–{to}' },
   noValue: { id: 'angka tidak dipublikasikan', en: 'figure not published' },
-  printReport: { id: 'Cetak laporan', en: 'Print report' },
   fewerMeasured: { id: 'kurang dari {n} balita diukur', en: 'fewer than {n} children measured' },
 } satisfies Strings;

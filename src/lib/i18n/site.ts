@@ -2,7 +2,6 @@
 import type { Strings } from './lookup.ts';
 
 export const SITE = {
-  siteShort: { id: 'Data Stunting', en: 'Stunting data' },
   skip: { id: 'Langsung ke isi', en: 'Skip to content' },
   navLabel: { id: 'Menu utama', en: 'Main menu' },
   navOverview: { id: 'Ringkasan', en: 'Overview' },
@@ -66,7 +65,6 @@ export const SITE = {
   desa: { id: 'Desa/kelurahan', en: 'Village (desa/kelurahan)' },
   kabupaten: { id: 'Kabupaten', en: 'Regency (kabupaten)' },
   kelurahan: { id: 'Kelurahan', en: 'Urban village (kelurahan)' },
-  parentArea: { id: 'Bagian dari', en: 'Part of' },
   childrenAreas: { id: 'Wilayah di dalamnya', en: 'Areas within' },
   rank: { id: 'Peringkat di antara {sibling}', en: 'Rank among {sibling}' },
   rankText: {
@@ -91,7 +89,6 @@ export const SITE = {
   byAge: { id: 'Menurut umur (bulan)', en: 'By age (months)' },
   male: { id: 'Laki-laki', en: 'Boys' },
   female: { id: 'Perempuan', en: 'Girls' },
-  ageMonths: { id: '{g} bulan', en: '{g} months' },
   tableCaption: { id: 'Semua pengukuran, {area}', en: 'All rounds, {area}' },
   tableAreas: { id: '{indicator} menurut {level}, {period}', en: '{indicator} by {level}, {period}' },
   measured: { id: 'Diukur', en: 'Measured' },
@@ -129,7 +126,6 @@ export const SITE = {
   },
   methodTitle: { id: 'Metodologi', en: 'Methodology' },
   dataTitle: { id: 'Unduh data', en: 'Download data' },
-  qualityTitle: { id: 'Kualitas data', en: 'Data quality' },
   downloads: { id: 'Berkas', en: 'Files' },
   dictionary: { id: 'Kamus data', en: 'Data dictionary' },
   field: { id: 'Kolom', en: 'Column' },
@@ -146,12 +142,8 @@ export const SITE = {
     id: 'dari {n} balita dengan z-skor sah (penyebut)',
     en: 'of {n} children with a valid z-score (denominator)',
   },
-  periodOf: { id: 'Periode {p}', en: 'Round {p}' },
-  sinceYear: { id: 'sejak {p}', en: 'since {p}' },
   embedBack: { id: 'Lihat di situs', en: 'View on the site' },
   severity: { id: 'Kategori WHO/UNICEF', en: 'WHO/UNICEF class' },
   indicator: { id: 'Indikator', en: 'Indicator' },
-  lower: { id: 'batas bawah', en: 'lower bound' },
-  upper: { id: 'batas atas', en: 'upper bound' },
   allIndicators: { id: 'Indikator lain', en: 'Other indicators' },
 } satisfies Strings;

@@ -6,11 +6,14 @@
  */
 import type { Lang } from '../site/format.ts';
 import { text, type Vars } from './lookup.ts';
+import { AREA_PAGE } from './area-page.ts';
 import { CHARTS } from './charts.ts';
 import { CONVERGENCE } from './convergence.ts';
 import { AREA_TITLES, CELL_STATUS, CHANGE_WORDS } from './cells.ts';
 import { COPY_STATUS, URL_PARAMS } from './client.ts';
+import { DOWNLOAD_FILES } from './downloads.ts';
 import { MAP } from './map.ts';
+import { MAP_VIEW } from './map-view.ts';
 import { METHOD } from './method.ts';
 import { PAGES } from './pages.ts';
 import { PLAIN } from './plain.ts';
@@ -22,12 +25,15 @@ import { SITE } from './site.ts';
 export const TABLES = {
   site: SITE,
   pages: PAGES,
+  areaPage: AREA_PAGE,
+  downloadFiles: DOWNLOAD_FILES,
   method: METHOD,
   plain: PLAIN,
   charts: CHARTS,
   convergence: CONVERGENCE,
   share: SHARE,
   map: MAP,
+  mapView: MAP_VIEW,
   copyStatus: COPY_STATUS,
   urlParams: URL_PARAMS,
   areaTitles: AREA_TITLES,
@@ -36,8 +42,9 @@ export const TABLES = {
 };
 
 /** The union of the tables' types. */
-type AllStrings = typeof SITE & typeof PAGES & typeof METHOD & typeof PLAIN & typeof CHARTS & typeof CONVERGENCE & typeof SHARE &
-  typeof MAP & typeof COPY_STATUS & typeof URL_PARAMS & typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
+type AllStrings = typeof SITE & typeof PAGES & typeof AREA_PAGE & typeof DOWNLOAD_FILES & typeof METHOD & typeof PLAIN &
+  typeof CHARTS & typeof CONVERGENCE & typeof SHARE & typeof MAP & typeof MAP_VIEW & typeof COPY_STATUS & typeof URL_PARAMS &
+  typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
 
 /**
  * Every string: key → `{ id, en }`. A call marked pure: browser code reaches this module through the re-export in
@@ -47,12 +54,15 @@ export const STRINGS: AllStrings = /* @__PURE__ */ Object.assign(
   {},
   SITE,
   PAGES,
+  AREA_PAGE,
+  DOWNLOAD_FILES,
   METHOD,
   PLAIN,
   CHARTS,
   CONVERGENCE,
   SHARE,
   MAP,
+  MAP_VIEW,
   COPY_STATUS,
   URL_PARAMS,
   AREA_TITLES,
@@ -66,4 +76,9 @@ export type StringKey = keyof typeof STRINGS;
 /** The string for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function t(lang: Lang, key: StringKey, vars?: Vars): string {
   return text(STRINGS, lang, key, vars);
+}
+
+/** The strings of `keys` (a name → table key map) in `lang`, under the same names: a component's words as one object. */
+export function texts<K extends Readonly<Record<string, StringKey>>>(lang: Lang, keys: K): { [P in keyof K]: string } {
+  return Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, t(lang, key)])) as { [P in keyof K]: string };
 }

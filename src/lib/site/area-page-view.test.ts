@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../types.ts';
 import type { AreaJson, IndicatorValueJson, MapValuesJson, Meta, SeriesJson } from './contract.ts';
-import { areaNames, areaPageView, kindWord, locatorMap, qualityNote, type AreaPageSource } from './area-page-view.ts';
+import { areaNames, areaPageView, locatorMap, qualityNote, type AreaPageSource } from './area-page-view.ts';
 
 const ok = (cases: number, n: number, lo: number, hi: number): IndicatorValueJson => ({ n, cases, prevalence: Math.round((1000 * cases) / n) / 10, ci_low: lo, ci_high: hi, status: 'ok' });
 const smoothed = (v: IndicatorValueJson): IndicatorValueJson => ({ ...v, smoothed_prevalence: v.prevalence, smoothed_ci_low: v.ci_low, smoothed_ci_high: v.ci_high });
@@ -132,8 +132,12 @@ describe('areaPageView', () => {
 });
 
 describe('area page parts', () => {
-  it('kindWord and areaNames follow the kind of area', () => {
-    expect(['kecamatan', 'kelurahan', 'desa', 'desa_adat', 'kota', 'kabupaten'].map((kind) => kindWord({ kind } as AreaJson, 'en'))).toEqual(['District', 'Urban village', 'Village', 'Village', 'City', 'Regency']);
+  it('areaNames follow the kind of area', () => {
+    const titled = (kind: AreaJson['kind'], level: Level, lang: 'id' | 'en') => areaNames({ ...AREAS[3], kind, level }, AREAS[1], META, lang).title;
+    expect((['kecamatan', 'kelurahan', 'desa', 'desa_adat'] as const).map((kind) => titled(kind, 'desa', 'en'))).toEqual(['Sarongan district', 'Sarongan urban village', 'Sarongan village', 'Sarongan village']);
+    expect((['kecamatan', 'kelurahan', 'desa', 'desa_adat'] as const).map((kind) => titled(kind, 'desa', 'id'))).toEqual(['Kecamatan Sarongan', 'Kelurahan Sarongan', 'Desa Sarongan', 'Desa Sarongan']);
+    expect([titled('kota', 'kabupaten', 'en'), titled('kabupaten', 'kabupaten', 'id')]).toEqual(['Sarongan', 'Sarongan']);
+    expect(areaNames(AREAS[3], AREAS[1], META, 'en').place).toBe('Pesanggaran district, Banyuwangi');
     const kel = AREAS[4];
     expect(areaNames(kel, AREAS[1], META, 'en').title).toBe('Kandangan urban village');
     expect(areaNames(kel, AREAS[1], META, 'id').title).toBe('Kelurahan Kandangan');

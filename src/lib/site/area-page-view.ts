@@ -12,6 +12,8 @@ import { standingAmong, type Standing } from './funnel.ts';
 import { verdictText } from './funnel-text.ts';
 import { formatCI, formatPeriod, type Lang } from './format.ts';
 import { indicatorLabel } from './i18n.ts';
+import { areaTitle } from './area-title.ts';
+import { t, texts, type StringKey } from '../i18n/strings.ts';
 import { plainWords, type PlainWords } from './plain-words.ts';
 import { describeReasonShort } from '../quality/grade.ts';
 import type { QualityFileJson, QualityRecordJson } from '../quality/records.ts';
@@ -85,7 +87,7 @@ export interface AreaPageView {
   lokus: number[];
   /** Folder of the published data files, ending in a slash. */
   dataBase: string;
-  text: (typeof AREA_TEXT)[Lang];
+  text: { [K in keyof typeof AREA_TEXT]: string };
 }
 
 /** The area page of `code` with `indicator` as its headline. */
@@ -124,25 +126,17 @@ export function areaPageView(src: AreaPageSource, code: string, indicator: Indic
     quality: qualityNote(src.quality(), code, latest, lang),
     lokus: area.lokus ?? [],
     dataBase: `${base.replace(/\/?$/, '/')}data/v1/`,
-    text: AREA_TEXT[lang],
+    text: texts(lang, AREA_TEXT),
   };
-}
-
-/** The word for an area's kind in a title ("Kecamatan", "Urban village", ...). */
-export function kindWord(a: Pick<AreaJson, 'kind'>, lang: Lang): string {
-  return a.kind === 'kecamatan' ? (lang === 'id' ? 'Kecamatan' : 'District')
-    : a.kind === 'kelurahan' ? (lang === 'id' ? 'Kelurahan' : 'Urban village')
-    : a.kind === 'desa' || a.kind === 'desa_adat' ? (lang === 'id' ? 'Desa' : 'Village')
-    : a.kind === 'kota' ? (lang === 'id' ? 'Kota' : 'City') : (lang === 'id' ? 'Kabupaten' : 'Regency');
 }
 
 /** The page title ("Desa Sarongan" / "Sarongan village"; the kabupaten by its name) and the place it is in (its
  * kecamatan and kabupaten, its kabupaten, or the province for the kabupaten). */
 export function areaNames(area: AreaJson, parent: AreaJson | null, meta: Pick<Meta, 'region'>, lang: Lang): { title: string; place: string } {
-  const title = area.level === 'kabupaten' ? area.name : lang === 'id' ? `${kindWord(area, lang)} ${area.name}` : `${area.name} ${kindWord(area, lang).toLowerCase()}`;
+  const title = areaTitle(area, lang);
   const place = parent
     ? parent.level === 'kecamatan'
-      ? lang === 'id' ? `Kecamatan ${parent.name}, ${meta.region.name}` : `${parent.name} district, ${meta.region.name}`
+      ? `${t(lang, 'titleKecamatan', { name: parent.name })}, ${meta.region.name}`
       : parent.name
     : meta.region.province?.name ?? '';
   return { title, place };
@@ -151,9 +145,8 @@ export function areaNames(area: AreaJson, parent: AreaJson | null, meta: Pick<Me
 /** The page's meta description: the headline figure with its interval, where and when. */
 function pageDescription(o: { label: string; title: string; place: string; value: IndicatorValueJson; latest: string; lang: Lang }): string {
   const { label, title, place, value, latest, lang } = o;
-  return lang === 'id'
-    ? `${label} pada balita di ${title}, ${place}: ${formatCI(value.prevalence, value.ci_low, value.ci_high, lang)} pada ${formatPeriod(latest, lang)}. Tren, peringkat, tabel dan unduhan.`
-    : `${label} among under-fives in ${title}, ${place}: ${formatCI(value.prevalence, value.ci_low, value.ci_high, lang)} in ${formatPeriod(latest, lang)}. Trend, rank, table and downloads.`;
+  const ci = formatCI(value.prevalence, value.ci_low, value.ci_high, lang);
+  return t(lang, 'areaDescription', { label, title, place, value: ci, period: formatPeriod(latest, lang) });
 }
 
 /** The standing against the parent (funnel-plot limits), which replaces a bare rank; the rank stays, with how sure it
@@ -164,13 +157,11 @@ export function siblingView(src: AreaPageSource, area: AreaJson, parent: AreaJso
   const levelMap = src.mapValues(area.level, latest);
   const parentValue = src.mapValues(parent.level, latest).values[parent.code]?.[indicator];
   const standing = standingAmong(area.code, parentValue, siblings.map((s) => ({ code: s.code, value: levelMap.values[s.code]?.[indicator] })));
-  const parentLabel = parent.level === 'kecamatan' ? (lang === 'id' ? `Kecamatan ${parent.name}` : `${parent.name} district`) : parent.name;
-  const siblingWord = area.level === 'desa'
-    ? (lang === 'id' ? `${siblings.length} desa/kelurahan di Kecamatan ${parent.name}` : `the ${siblings.length} villages of ${parent.name} district`)
-    : (lang === 'id' ? `${siblings.length} kecamatan di ${parent.name}` : `the ${siblings.length} districts of ${parent.name}`);
+  const parentLabel = parent.level === 'kecamatan' ? t(lang, 'titleKecamatan', { name: parent.name }) : parent.name;
+  const siblingWord = t(lang, area.level === 'desa' ? 'siblingsDesa' : 'siblingsKecamatan', { n: siblings.length, parent: parent.name });
   return {
     parentLabel,
-    comparedWith: lang === 'id' ? `Dibanding ${parentLabel}` : `Compared with ${parentLabel}`,
+    comparedWith: t(lang, 'comparedWith', { parent: parentLabel }),
     standing,
     standingText: standing ? verdictText(standing.verdict, `${parentLabel} (${standing.parentRate.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}%)`, lang) : null,
     siblingWord,
@@ -188,9 +179,7 @@ function funnelView(src: AreaPageSource, area: AreaJson, indicator: IndicatorId,
   return {
     parent: src.mapValues(area.level, latest).values[area.code]?.[indicator],
     children: children.map((c) => ({ code: c.code, name: c.name, value: desaValues.values[c.code]?.[indicator] })),
-    note: lang === 'id'
-      ? `Setiap titik adalah satu desa/kelurahan. Di dalam corong, selisihnya dari angka ${title} bisa karena kebetulan, seberapa pun urutannya; di luar corong, selisihnya lebih besar daripada yang bisa dijelaskan kebetulan.`
-      : `Each point is one village. Inside the funnel, its difference from the ${title} figure may be chance, whatever its rank; outside, the difference is larger than chance would explain.`,
+    note: t(lang, 'funnelNote', { title }),
   };
 }
 
@@ -201,7 +190,7 @@ function childTable(src: AreaPageSource, code: string, indicator: IndicatorId, l
   const children = src.children(code);
   const level = children[0]?.level;
   const rows = level ? byName(areaRows(children, src.mapValues(level, latest), prev ? src.mapValues(level, prev) : null, indicator)) : [];
-  const levelWord = level === 'desa' ? (lang === 'id' ? 'desa/kelurahan' : 'village') : (lang === 'id' ? 'kecamatan' : 'district');
+  const levelWord = t(lang, level === 'desa' ? 'desaKelurahanWord' : 'kecamatanWord');
   return { rows, level, levelWord };
 }
 
@@ -232,38 +221,20 @@ export function qualityNote(quality: QualityJson | null, code: string, period: s
   };
 }
 
-/** Plain texts of the area page. */
+/** Plain texts of the area page: the name AreaPage.astro reads → the key in the string table. */
 const AREA_TEXT = {
-  id: {
-    breadcrumb: 'Lokasi halaman',
-    areaCode: 'Kode wilayah',
-    minorProblems: 'Ada tanda masalah ringan pada data',
-    aboutQuality: 'Tentang kualitas data',
-    openMap: 'Buka peta semua desa dan kecamatan',
-    funnelH: 'Perbandingan desa/kelurahan (plot corong)',
-    smoothed: 'Terhaluskan (95%)',
-    howComputed: 'Cara menghitung',
-    roundsH: 'Semua pengukuran',
-    oncePerRound: 'Setiap anak dihitung sekali per periode (pengukuran sah terakhir). Selang kepercayaan 95% (Wilson) menunjukkan ketidakpastian karena jumlah anak yang terbatas.',
-    downloadArea: 'Unduh data wilayah ini',
-    excelVersion: 'versi Excel',
-    codebook: 'kamus data',
-    everyArea: 'semua wilayah',
-  },
-  en: {
-    breadcrumb: 'Breadcrumb',
-    areaCode: 'Area code',
-    minorProblems: 'Minor signs of problems in the data',
-    aboutQuality: 'About data quality',
-    openMap: 'Open the map of every village and district',
-    funnelH: 'Comparing villages (funnel plot)',
-    smoothed: 'Smoothed (95%)',
-    howComputed: 'How it is computed',
-    roundsH: 'Every round',
-    oncePerRound: 'Each child counts once per round (the latest valid measurement). The 95% confidence interval (Wilson) shows the uncertainty that comes from a limited number of children.',
-    downloadArea: 'Download this area',
-    excelVersion: 'Excel version',
-    codebook: 'codebook',
-    everyArea: 'every area',
-  },
-} as const;
+  breadcrumb: 'areaBreadcrumb',
+  areaCode: 'areaCode',
+  minorProblems: 'areaMinorProblems',
+  aboutQuality: 'areaAboutQuality',
+  openMap: 'areaOpenMap',
+  funnelH: 'areaFunnelTitle',
+  smoothed: 'smoothedColumn',
+  howComputed: 'areaHowComputed',
+  roundsH: 'areaRoundsTitle',
+  oncePerRound: 'areaOncePerRound',
+  downloadArea: 'areaDownload',
+  excelVersion: 'areaExcelVersion',
+  codebook: 'areaCodebook',
+  everyArea: 'areaEveryArea',
+} as const satisfies Record<string, StringKey>;

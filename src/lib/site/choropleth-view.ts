@@ -16,6 +16,7 @@ import { idOf, legendNote, scaleOf, type CellsByCode, type MapIndicator, type Ma
 import { pathClasses, patternDefs, tableRowsHtml } from './map-html.ts';
 import { formatPeriod, type Lang } from './format.ts';
 import { localePath, pick } from './i18n.ts';
+import { t, texts, type StringKey } from '../i18n/strings.ts';
 
 /** The props of ChoroplethMap.astro. */
 export interface ChoroplethProps {
@@ -136,12 +137,24 @@ function svgMarkup(m: ReturnType<typeof mapShapes>, areaHref: (code: string) => 
   );
 }
 
-/** The component's own words (table headings, loading status, hints). */
-function labels(lang: Lang) {
-  return lang === 'id'
-    ? { table: 'Lihat sebagai tabel', area: 'Wilayah', kec: 'Kecamatan', prev: 'Prevalensi (%)', ci: 'SK 95%', n: 'Balita (n)', cls: 'Kelas / keterangan', loading: 'Memuat peta interaktif…', hint: 'Klik peta atau masuk dengan Tab untuk memperbesar dan menjelajah; tombol panah berpindah antar wilayah.', load: 'Muat peta interaktif', liteHint: 'Ketuk wilayah untuk membuka halamannya. Peta interaktif (perbesar, geser) perlu unduhan sekitar 300 KB.' }
-    : { table: 'Show as a table', area: 'Area', kec: 'Kecamatan', prev: 'Prevalence (%)', ci: '95% CI', n: 'Children (n)', cls: 'Class / note', loading: 'Loading the interactive map…', hint: 'Click the map or Tab into it to zoom and explore; arrow keys move between areas.', load: 'Load interactive map', liteHint: 'Tap an area to open its page. The interactive map (zoom, pan) needs a download of about 300 KB.' };
-}
+/** The component's own words (table headings, loading status, hints): its name → the key in the string table. */
+const LABELS = {
+  table: 'mapShowTable',
+  area: 'area',
+  kec: 'mapColKecamatan',
+  prev: 'mapColPrevalence',
+  ci: 'ci95',
+  n: 'mapColChildren',
+  cls: 'mapColClass',
+  loading: 'mapLoading',
+  hint: 'mapHint',
+  load: 'mapLoad',
+  liteHint: 'mapLiteHint',
+  smoothed: 'mapSmoothedToggle',
+} as const satisfies Record<string, StringKey>;
+
+/** The word for the areas of a level in a caption ("desa/kelurahan" / "village"). */
+const LEVEL_WORD: Record<Level, StringKey> = { desa: 'desaKelurahanWord', kecamatan: 'kecamatanWord', kabupaten: 'kabupatenWord' };
 
 /** The component's props with their defaults. */
 function withDefaults(props: ChoroplethProps) {
@@ -185,14 +198,13 @@ export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
   const hasSmoothed = rows.some((r) => r.smoothed !== null);
   const model = legendModel(scaleOf(indicator), lang, counts);
   const summary = summaryText(rows, { indicator, indicatorLabel, level, periodLabel, lang, legend: model.items });
-  const levelWord = lang === 'id' ? (level === 'desa' ? 'desa/kelurahan' : level) : level === 'desa' ? 'village' : level === 'kecamatan' ? 'district' : 'regency';
-  const title = p.caption ?? (lang === 'id' ? `${indicatorLabel} per ${levelWord}, ${periodLabel}` : `${indicatorLabel} by ${levelWord}, ${periodLabel}`);
+  const title = p.caption ?? t(lang, 'mapCaption', { indicator: indicatorLabel, level: t(lang, LEVEL_WORD[level]), period: periodLabel });
   const legends: ChoroplethLegend[] = [{ counts, uncertainCount: uncertainLegendCount(indicator, rows), variant: hasSmoothed ? 'raw' : null }];
   if (hasSmoothed) legends.push({ counts: legendCounts(indicator, rows, true), uncertainCount: uncertainLegendCount(indicator, rows, true), variant: 'smoothed' });
   return {
     ...p,
     title,
-    T: labels(lang),
+    T: texts(lang, LABELS),
     summary,
     legendNote: legendNote(indicator, period, lang, model.note),
     hasSmoothed,

@@ -13,29 +13,29 @@ import { mapRows, weakAreas } from './map-model.ts';
 import { tableRowsHtml } from './map-html.ts';
 import { formatPeriod, type Lang } from './format.ts';
 import { localePath } from './i18n.ts';
+import { t, texts, type StringKey } from '../i18n/strings.ts';
 
-/** The explorer's own words. */
-function labels(lang: Lang) {
-  return lang === 'id'
-    ? {
-        controls: 'Pilih tampilan peta', level: 'Tingkat', kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', indicator: 'Indikator',
-        period: 'Periode', show: 'Tampilkan', table: 'Semua wilayah', area: 'Wilayah', kec: 'Kecamatan', prev: 'Prevalensi (%)',
-        ci: 'SK 95%', n: 'Balita (n)', cls: 'Kelas / keterangan', sortHint: 'Klik judul kolom untuk mengurutkan.',
-        noscript: 'Tanpa JavaScript, pilih tampilan dengan tautan di atas; setiap tampilan adalah halaman tersendiri.',
-        views: 'Tampilan peta',
-        downloads: 'Unduh data (CSV, JSON)',
-        caption: (l: string, lv: string, p: string) => `${l} per ${lv}, ${p}`,
-      }
-    : {
-        controls: 'Choose the map view', level: 'Level', kecamatan: 'District (kecamatan)', desa: 'Village (desa/kelurahan)', indicator: 'Indicator',
-        period: 'Period', show: 'Show', table: 'All areas', area: 'Area', kec: 'Kecamatan', prev: 'Prevalence (%)',
-        ci: '95% CI', n: 'Children (n)', cls: 'Class / note', sortHint: 'Click a column heading to sort.',
-        noscript: 'Without JavaScript, choose a view with the links above; each view is a page of its own.',
-        views: 'Map views',
-        downloads: 'Download the data (CSV, JSON)',
-        caption: (l: string, lv: string, p: string) => `${l} by ${lv}, ${p}`,
-      };
-}
+/** The explorer's own words: its name → the key in the string table. */
+const LABELS = {
+  controls: 'explorerControls',
+  level: 'explorerLevel',
+  kecamatan: 'kecamatan',
+  desa: 'desa',
+  indicator: 'indicator',
+  period: 'period',
+  show: 'explorerShow',
+  table: 'explorerTable',
+  area: 'area',
+  kec: 'mapColKecamatan',
+  prev: 'mapColPrevalence',
+  ci: 'ci95',
+  n: 'mapColChildren',
+  cls: 'mapColClass',
+  sortHint: 'explorerSortHint',
+  noscript: 'explorerNoscript',
+  views: 'explorerViews',
+  downloads: 'explorerDownloads',
+} as const satisfies Record<string, StringKey>;
 
 /** What the explorer is drawn from. */
 export interface ExplorerInput {
@@ -106,7 +106,7 @@ export function explorerView(input: ExplorerInput) {
   const areaHref = (code: string) => localePath(`/wilayah/${code}/`, lang, base);
   const indicatorLabel = ind.label;
 
-  const T = labels(lang);
+  const T = texts(lang, LABELS);
   const levelWord = (l: string) => (l === 'desa' ? T.desa : T.kecamatan);
   const shortLabel = (label: string) => label.replace(/\s*\(.*$/, '');
   const c = choices(o, levels, indicators, state, lang, base, levelWord);
@@ -129,7 +129,7 @@ export function explorerView(input: ExplorerInput) {
     sharePath: given ? statePath(state) : '/peta/',
     linkGroups,
     options: c,
-    tableCaption: T.caption(indicatorLabel, levelWord(level).toLowerCase(), formatPeriod(period, lang)),
+    tableCaption: t(lang, 'mapCaption', { indicator: indicatorLabel, level: levelWord(level).toLowerCase(), period: formatPeriod(period, lang) }),
     tableRowsHtml: tableRowsHtml(rows, { lang, indicator: ind, href: areaHref, withParent: level === 'desa' }),
     /** What the map draws (its descriptor) and every indicator the explorer offers. */
     mapIndicator: ind,

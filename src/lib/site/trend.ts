@@ -8,6 +8,7 @@ import { area as d3area, line as d3line } from 'd3-shape';
 import type { IndicatorId } from '../types.ts';
 import type { SeriesJson, SurveySeries } from './contract.ts';
 import { formatChange, formatCI, formatNumber, formatPercent, formatPeriod, monthShort, parsePeriod, type Lang } from './format.ts';
+import { t } from './i18n.ts';
 
 /** One routine point (one measurement round). */
 export interface TrendPoint {
@@ -130,7 +131,7 @@ export function trendModel(series: SeriesJson, periods: readonly string[], opts:
     yTicks: valueTicks(y, narrow, lang),
     yMax: y.domain()[1],
     empty,
-    emptyText: empty ? (points.some((p) => p.status === 'suppressed') ? HIDDEN_TEXT[lang] : NO_DATA_TEXT[lang]) : null,
+    emptyText: empty ? (points.some((p) => p.status === 'suppressed') ? t(lang, 'trendAllHidden') : t(lang, 'noData')) : null,
   };
 }
 
@@ -179,7 +180,7 @@ function routinePoints(periods: readonly string[], vals: readonly (SeriesValue |
       ciHigh: ok ? v.ci_high : null,
       n: ok ? v.n : null,
       status: v?.status ?? 'no_data',
-      label: `${formatPeriod(p, lang)}: ${ok ? formatCI(v.prevalence, v.ci_low, v.ci_high, lang) : v?.status === 'suppressed' ? HIDDEN_WORD[lang] : '–'}`,
+      label: `${formatPeriod(p, lang)}: ${ok ? formatCI(v.prevalence, v.ci_low, v.ci_high, lang) : v?.status === 'suppressed' ? t(lang, 'trendHidden') : '–'}`,
     };
   });
 }
@@ -259,30 +260,22 @@ function valueTicks(y: Y, narrow: boolean, lang: Lang): TrendModel['yTicks'] {
   return ticks.map((v) => ({ y: r1(y(v)), value: v, label: `${formatNumber(v, lang, tickDigits)}%` }));
 }
 
-const HIDDEN_WORD = { id: 'disembunyikan', en: 'hidden' } as const;
-/** What an empty chart says: hidden figures are not missing data. */
-const HIDDEN_TEXT = { id: 'Angka disembunyikan (jumlah anak kecil)', en: 'Figures hidden (small numbers of children)' } as const;
-const NO_DATA_TEXT = { id: 'Belum ada data', en: 'No data yet' } as const;
-
 /** A plain-language description of the routine trend for the chart's text alternative, e.g.
  * "Dari 13,6% pada Februari 2022 menjadi 9,0% pada Agustus 2025 (turun 4,6 poin). Tertinggi ..., terendah ...". */
 export function trendSummary(model: TrendModel, lang: Lang): string {
   const pub = model.points.filter((p) => p.value !== null);
-  if (!pub.length) return lang === 'id' ? 'Tidak ada angka yang dipublikasikan untuk wilayah ini.' : 'No figure is published for this area.';
+  if (!pub.length) return t(lang, 'trendNoFigure');
   const first = pub[0];
   const last = pub[pub.length - 1];
-  const f = (p: TrendPoint) => `${formatPercent(p.value, lang)} ${lang === 'id' ? 'pada' : 'in'} ${formatPeriod(p.period, lang)}`;
-  if (pub.length === 1) return lang === 'id' ? `Hanya satu angka: ${f(first)}.` : `One figure only: ${f(first)}.`;
+  const f = (p: TrendPoint) => t(lang, 'trendValueIn', { value: formatPercent(p.value, lang), period: formatPeriod(p.period, lang) });
+  if (pub.length === 1) return t(lang, 'trendOneFigure', { point: f(first) });
   const d = Math.round((last.value! - first.value!) * 10) / 10;
   const dir = formatChange(d, lang);
   const hi = pub.reduce((a, b) => (b.value! > a.value! ? b : a));
   const lo = pub.reduce((a, b) => (b.value! < a.value! ? b : a));
   const gaps = model.points.length - pub.length;
-  const parts =
-    lang === 'id'
-      ? [`Dari ${f(first)} menjadi ${f(last)} (${dir}).`, `Tertinggi ${f(hi)}, terendah ${f(lo)}.`]
-      : [`From ${f(first)} to ${f(last)} (${dir}).`, `Highest ${f(hi)}, lowest ${f(lo)}.`];
-  if (gaps) parts.push(lang === 'id' ? `${gaps} periode tanpa angka yang dipublikasikan.` : `${gaps} rounds without a published figure.`);
+  const parts = [t(lang, 'trendFromTo', { first: f(first), last: f(last), change: dir }), t(lang, 'trendHighLow', { high: f(hi), low: f(lo) })];
+  if (gaps) parts.push(t(lang, 'trendGaps', { n: gaps }));
   return parts.join(' ');
 }
 

@@ -21,6 +21,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { impliedZeros, propagateAll, Variables, type Constraint } from './bounds.ts';
 
 const FAMILIES: Record<string, string[]> = {
   zlen: ['stunting', 'severe_stunting'],
@@ -59,116 +60,106 @@ export interface AttackResult {
   contradictions: string[];
 }
 
+/** The key of a variable. */
+const K = (p: string, code: string, cat: string, name: string) => `${p}|${code}|${cat}|${name}`;
+
+interface AreaRow {
+  code: string;
+  parent: string | null;
+  level: string;
+}
+
 /** Runs the attack on a published folder (the one holding meta.json). */
 export function attack(dir: string): AttackResult {
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { periods: string[]; suppression_min: number };
-  const min = meta.suppression_min;
-  const areas = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8')) as { code: string; parent: string | null; level: string }[];
+  const areas = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8')) as AreaRow[];
+  const vars = new Variables();
+  readValues(vars, dir, areas, meta.suppression_min);
+  const missing = readQuality(vars, dir);
+  learnRelation(vars, missing, 'zlen', 'height', 'zlen');
+  learnRelation(vars, missing, 'zwei', 'weight', 'zwei');
+  const { cons, groups } = constraints(vars, areas, meta.periods);
+  const counts = countZeroCaseGroups(vars, groups);
+  const zeroImplied = impliedZeros(vars, cons);
+  propagateAll(vars, cons);
+  return { ...findings(vars, zeroImplied), ...counts, contradictions: vars.contradictions };
+}
 
-  // Variables: known value or hidden with bounds.
-  const index = new Map<string, number>();
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const known: boolean[] = [];
-  const keys: string[] = [];
-  const v = (key: string): number => {
-    let i = index.get(key);
-    if (i === undefined) {
-      i = keys.length;
-      index.set(key, i);
-      keys.push(key);
-      lo.push(0);
-      hi.push(Infinity);
-      known.push(false);
-    }
-    return i;
-  };
-  const contradictions: string[] = [];
-  const setKnown = (key: string, value: number) => {
-    const i = v(key);
-    if (known[i] && lo[i] !== value) contradictions.push(`${key}: published as ${lo[i]} and ${value}`);
-    known[i] = true;
-    lo[i] = value;
-    hi[i] = value;
-  };
-  const bound = (key: string, l: number, h: number) => {
-    const i = v(key);
-    if (known[i]) return;
-    lo[i] = Math.max(lo[i], l);
-    hi[i] = Math.min(hi[i], h);
-  };
-  const K = (p: string, code: string, cat: string, name: string) => `${p}|${code}|${cat}|${name}`;
+/** Records what one published indicator value says. */
+function learn(vars: Variables, min: number, p: string, code: string, cat: string, id: string, x: IndicatorJson): void {
+  const f = FAMILY_OF[id];
+  const n = K(p, code, cat, `n:${f}`);
+  const c = K(p, code, cat, `c:${id}`);
+  const m = K(p, code, cat, `m:${id}`);
+  if (x.status === 'suppressed') {
+    // An empty breakdown cell is never hidden: there a primary n is at least 1. An area's row is hidden as a whole,
+    // so one of its indicators may have n = 0 (no valid z-score) while the row is hidden.
+    if (x.suppression === 'primary') vars.bound(n, cat === 'all' ? 0 : 1, min - 1);
+    else if (x.suppression === 'complementary') vars.bound(n, min, Infinity);
+    vars.v(c);
+    vars.v(m);
+  } else if (x.n !== null && x.cases !== null) {
+    vars.setKnown(n, x.n);
+    vars.setKnown(c, x.cases);
+    vars.setKnown(m, x.n - x.cases);
+  } else {
+    // no_data / not_measured: nothing with a valid z-score.
+    vars.setKnown(n, 0);
+    vars.setKnown(c, 0);
+    vars.setKnown(m, 0);
+  }
+}
 
-  /** Records what one published indicator value says. */
-  const learn = (p: string, code: string, cat: string, id: string, x: IndicatorJson) => {
-    const f = FAMILY_OF[id];
-    const n = K(p, code, cat, `n:${f}`);
-    const c = K(p, code, cat, `c:${id}`);
-    const m = K(p, code, cat, `m:${id}`);
-    if (x.status === 'suppressed') {
-      // An empty breakdown cell is never hidden: there a primary n is at least 1. An area's row is hidden as a whole,
-      // so one of its indicators may have n = 0 (no valid z-score) while the row is hidden.
-      if (x.suppression === 'primary') bound(n, cat === 'all' ? 0 : 1, min - 1);
-      else if (x.suppression === 'complementary') bound(n, min, Infinity);
-      v(c);
-      v(m);
-    } else if (x.n !== null && x.cases !== null) {
-      setKnown(n, x.n);
-      setKnown(c, x.cases);
-      setKnown(m, x.n - x.cases);
-    } else {
-      // no_data / not_measured: nothing with a valid z-score.
-      setKnown(n, 0);
-      setKnown(c, 0);
-      setKnown(m, 0);
-    }
-  };
-
-  // Tidy CSV.
+/** Reads the published values: the tidy CSV, the per-area series (with breakdowns and labels), the map files. */
+function readValues(vars: Variables, dir: string, areas: readonly AreaRow[], min: number): void {
   const tidy = parseCsv(readFileSync(join(dir, 'stunting.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   for (const r of tidy) {
-    learn(r.period, r.area_code, 'all', r.indicator, { n: r.measured === '' ? null : Number(r.measured), cases: r.cases === '' ? null : Number(r.cases), status: r.status });
+    learn(vars, min, r.period, r.area_code, 'all', r.indicator, { n: r.measured === '' ? null : Number(r.measured), cases: r.cases === '' ? null : Number(r.cases), status: r.status });
   }
-  // Series (with breakdowns and labels).
   for (const a of areas) {
     const s = JSON.parse(readFileSync(join(dir, 'series', `${a.code}.json`), 'utf8')) as {
       periods: Record<string, { measured: number | null; valid: number | null; flagged: Record<string, number> | null; measured_status: string; indicators: Record<string, IndicatorJson> }>;
       breakdowns?: Record<string, { sex: Record<string, Record<string, IndicatorJson>>; age: Record<string, Record<string, IndicatorJson>> }>;
     };
     for (const [p, sp] of Object.entries(s.periods)) {
-      if (sp.measured !== null) setKnown(K(p, a.code, 'all', 'measured'), sp.measured);
-      else if (sp.measured_status === 'suppressed') bound(K(p, a.code, 'all', 'measured'), 1, Infinity);
-      else setKnown(K(p, a.code, 'all', 'measured'), 0);
-      if (sp.flagged) for (const [z, k] of Object.entries(sp.flagged)) setKnown(K(p, a.code, 'all', `flagged:${z}`), k);
-      for (const id of INDICATORS) learn(p, a.code, 'all', id, sp.indicators[id]);
+      if (sp.measured !== null) vars.setKnown(K(p, a.code, 'all', 'measured'), sp.measured);
+      else if (sp.measured_status === 'suppressed') vars.bound(K(p, a.code, 'all', 'measured'), 1, Infinity);
+      else vars.setKnown(K(p, a.code, 'all', 'measured'), 0);
+      if (sp.flagged) for (const [z, k] of Object.entries(sp.flagged)) vars.setKnown(K(p, a.code, 'all', `flagged:${z}`), k);
+      for (const id of INDICATORS) learn(vars, min, p, a.code, 'all', id, sp.indicators[id]);
     }
     for (const [p, b] of Object.entries(s.breakdowns ?? {})) {
-      for (const [sex, row] of Object.entries(b.sex)) for (const id of INDICATORS) learn(p, a.code, `sex:${sex}`, id, row[id]);
-      for (const [age, row] of Object.entries(b.age)) for (const id of INDICATORS) learn(p, a.code, `age:${age}`, id, row[id]);
+      for (const [sex, row] of Object.entries(b.sex)) for (const id of INDICATORS) learn(vars, min, p, a.code, `sex:${sex}`, id, row[id]);
+      for (const [age, row] of Object.entries(b.age)) for (const id of INDICATORS) learn(vars, min, p, a.code, `age:${age}`, id, row[id]);
     }
   }
-  // Map files.
   for (const level of readdirSync(join(dir, 'map'))) {
     for (const f of readdirSync(join(dir, 'map', level))) {
       const m = JSON.parse(readFileSync(join(dir, 'map', level, f), 'utf8')) as { period: string; values: Record<string, Record<string, unknown>> };
       for (const [code, row] of Object.entries(m.values)) {
-        if (row.measured !== null && row.measured !== undefined) setKnown(K(m.period, code, 'all', 'measured'), row.measured as number);
-        for (const id of INDICATORS) if (row[id]) learn(m.period, code, 'all', id, row[id] as IndicatorJson);
+        if (row.measured !== null && row.measured !== undefined) vars.setKnown(K(m.period, code, 'all', 'measured'), row.measured as number);
+        for (const id of INDICATORS) if (row[id]) learn(vars, min, m.period, code, 'all', id, row[id] as IndicatorJson);
       }
     }
   }
-  // Quality: children, z-score n (the denominators of the z-score families), missing shares.
-  const missing = new Map<string, { height: number | null; weight: number | null }>();
+}
+
+/** Missing height and weight counts of an area in a period (`period|code`), where the quality files give them. */
+type Missing = Map<string, { height: number | null; weight: number | null }>;
+
+/** Reads the quality files: children, z-score n (the denominators of the z-score families), missing shares. */
+function readQuality(vars: Variables, dir: string): Missing {
+  const missing: Missing = new Map();
   if (existsSync(join(dir, 'quality.json'))) {
     const q = JSON.parse(readFileSync(join(dir, 'quality.json'), 'utf8')) as {
       areas: Record<string, Record<string, { status: string; n: number | null; metrics: { children: number; zscores: Record<string, { n: number }>; missing: { weight: number; height: number } } | null }>>;
     };
     for (const [code, per] of Object.entries(q.areas)) {
       for (const [p, r] of Object.entries(per)) {
-        if (r.status === 'ok' && r.n !== null) setKnown(K(p, code, 'all', 'measured'), r.n);
+        if (r.status === 'ok' && r.n !== null) vars.setKnown(K(p, code, 'all', 'measured'), r.n);
         if (r.metrics) {
-          setKnown(K(p, code, 'all', 'measured'), r.metrics.children);
-          setKnown(K(p, code, 'all', 'zn:haz'), r.metrics.zscores.haz.n);
+          vars.setKnown(K(p, code, 'all', 'measured'), r.metrics.children);
+          vars.setKnown(K(p, code, 'all', 'zn:haz'), r.metrics.zscores.haz.n);
           missing.set(`${p}|${code}`, { height: r.metrics.missing.height, weight: r.metrics.missing.weight });
         }
       }
@@ -185,7 +176,7 @@ export function attack(dir: string): AttackResult {
       const p = c[col('period')];
       if (c[col('status')] !== 'ok' || c[col('n')] === '') continue;
       const n = Number(c[col('n')]);
-      setKnown(K(p, code, 'all', 'measured'), n);
+      vars.setKnown(K(p, code, 'all', 'measured'), n);
       if (missing.has(`${p}|${code}`)) continue;
       // A share with one decimal: the missing count is every k whose share rounds to it; keep it when unique.
       const fromPct = (pct: string): number | null => {
@@ -197,35 +188,40 @@ export function attack(dir: string): AttackResult {
       missing.set(`${p}|${code}`, { height: fromPct(c[col('height_missing_pct')]), weight: fromPct(c[col('weight_missing_pct')]) });
     }
   }
+  return missing;
+}
 
-  // Learned relation: n of a family = measured − missing − flagged, where it holds for every published cell.
-  const relation = (f: string, which: 'height' | 'weight', z: string) => {
-    const found: [string, string, number][] = [];
-    let holds = true;
-    let tested = 0;
-    for (const [pc, m] of missing) {
-      const [p, code] = pc.split('|');
-      const measured = index.get(K(p, code, 'all', 'measured'));
-      const flagged = index.get(K(p, code, 'all', `flagged:${z}`));
-      const n = index.get(K(p, code, 'all', `n:${f}`));
-      if (measured === undefined || flagged === undefined || n === undefined || !known[measured] || !known[flagged] || m[which] === null) continue;
-      const guess = lo[measured] - m[which]! - lo[flagged];
-      if (known[n]) {
-        tested++;
-        if (lo[n] !== guess) holds = false;
-      } else found.push([p, code, guess]);
-    }
-    if (holds && tested > 0) for (const [p, code, g] of found) setKnown(K(p, code, 'all', `n:${f}`), g), (known[index.get(K(p, code, 'all', `n:${f}`))!] = false);
-  };
-  relation('zlen', 'height', 'zlen');
-  relation('zwei', 'weight', 'zwei');
+/** Learned relation: n of a family = measured − missing − flagged, where it holds for every published cell. */
+function learnRelation(vars: Variables, missing: Missing, f: string, which: 'height' | 'weight', z: string): void {
+  const { index, lo, known } = vars;
+  const found: [string, string, number][] = [];
+  let holds = true;
+  let tested = 0;
+  for (const [pc, m] of missing) {
+    const [p, code] = pc.split('|');
+    const measured = index.get(K(p, code, 'all', 'measured'));
+    const flagged = index.get(K(p, code, 'all', `flagged:${z}`));
+    const n = index.get(K(p, code, 'all', `n:${f}`));
+    if (measured === undefined || flagged === undefined || n === undefined || !known[measured] || !known[flagged] || m[which] === null) continue;
+    const guess = lo[measured] - m[which]! - lo[flagged];
+    if (known[n]) {
+      tested++;
+      if (lo[n] !== guess) holds = false;
+    } else found.push([p, code, guess]);
+  }
+  if (holds && tested > 0) for (const [p, code, g] of found) vars.setKnown(K(p, code, 'all', `n:${f}`), g), (known[index.get(K(p, code, 'all', `n:${f}`))!] = false);
+}
 
-  // Constraints: Σ coef·x = 0 (eq) or ≤ 0 (le).
-  type Constraint = { vars: number[]; coefs: number[]; eq: boolean };
+/** A published total whose parts may be hidden (for the zero-case count). */
+type Group = { parent: string; parts: string[]; id: string; p: string };
+
+/** The documented sums and inequalities between the variables, and the groups of the zero-case count. */
+function constraints(vars: Variables, areas: readonly AreaRow[], periods: readonly string[]): { cons: Constraint[]; groups: Group[] } {
+  const { index, keys } = vars;
   const cons: Constraint[] = [];
   const add = (plus: string[], minus: string[], eq = true) => {
-    const vars = [...plus.map(v), ...minus.map(v)];
-    cons.push({ vars, coefs: [...plus.map(() => 1), ...minus.map(() => -1)], eq });
+    const vs = [...plus.map((k) => vars.v(k)), ...minus.map((k) => vars.v(k))];
+    cons.push({ vars: vs, coefs: [...plus.map(() => 1), ...minus.map(() => -1)], eq });
   };
   const childrenOf = new Map<string, string[]>();
   for (const a of areas) if (a.parent) (childrenOf.get(a.parent) ?? childrenOf.set(a.parent, []).get(a.parent)!).push(a.code);
@@ -238,8 +234,8 @@ export function attack(dir: string): AttackResult {
   }
   const ageCats = [...new Set(keys.map((k) => k.split('|')[2]).filter((c) => c.startsWith('age:')))];
   // Groups of the zero-case count: parent published, some parts hidden.
-  const groups: { parent: string; parts: string[]; id: string; p: string }[] = [];
-  for (const p of meta.periods) {
+  const groups: Group[] = [];
+  for (const p of periods) {
     for (const a of areas) {
       const kids = childrenOf.get(a.code) ?? [];
       if (kids.length > 0) {
@@ -272,8 +268,12 @@ export function attack(dir: string): AttackResult {
       }
     }
   }
+  return { cons, groups };
+}
 
-  // The zero-case count, before any propagation: parent cases minus the published parts' cases.
+/** The zero-case count, before any propagation: parent cases minus the published parts' cases. */
+function countZeroCaseGroups(vars: Variables, groups: readonly Group[]): { zeroCaseGroups: number; hiddenGroups: number } {
+  const { index, lo, known } = vars;
   let zeroCaseGroups = 0;
   let hiddenGroups = 0;
   for (const g of groups) {
@@ -286,68 +286,20 @@ export function attack(dir: string): AttackResult {
     const rest = lo[pi] - parts.filter((i) => known[i]).reduce((s, i) => s + lo[i], 0);
     if (rest === 0 && lo[pi] > 0) zeroCaseGroups++; // a published total of 0 says 0 for every part anyway
   }
+  return { zeroCaseGroups, hiddenGroups };
+}
 
-  // Zeros that published zeros imply by themselves (a kecamatan with no severe wasting has none in any desa): what
-  // a published total says, not a failure of suppression; counted apart.
-  const zeroImplied = (() => {
-    const zlo = keys.map(() => 0);
-    const zhi = keys.map((_, i) => (known[i] && lo[i] === 0 ? 0 : Infinity));
-    const save = [lo.slice(), hi.slice()];
-    for (let i = 0; i < keys.length; i++) [lo[i], hi[i]] = [zlo[i], zhi[i]];
-    propagateAll();
-    const out = keys.map((_, i) => !known[i] && hi[i] === 0);
-    for (let i = 0; i < keys.length; i++) [lo[i], hi[i]] = [save[0][i], save[1][i]];
-    return out;
-  })();
-  propagateAll();
-
-  function propagateAll() {
-    for (let sweep = 0; sweep < 500; sweep++) {
-      let changed = false;
-      for (const c of cons) {
-        // Range of each term coef·x and of the sum.
-        let sLo = 0;
-        let sHi = 0;
-        let infLo = 0;
-        let infHi = 0;
-        const tLo = c.vars.map((x, j) => (c.coefs[j] > 0 ? lo[x] : -hi[x]));
-        const tHi = c.vars.map((x, j) => (c.coefs[j] > 0 ? hi[x] : -lo[x]));
-        for (let j = 0; j < c.vars.length; j++) {
-          if (tLo[j] === -Infinity) infLo++;
-          else sLo += tLo[j];
-          if (tHi[j] === Infinity) infHi++;
-          else sHi += tHi[j];
-        }
-        for (let j = 0; j < c.vars.length; j++) {
-          const x = c.vars[j];
-          if (known[x]) continue;
-          const oLo = infLo - (tLo[j] === -Infinity ? 1 : 0) > 0 ? -Infinity : sLo - (tLo[j] === -Infinity ? 0 : tLo[j]);
-          const oHi = infHi - (tHi[j] === Infinity ? 1 : 0) > 0 ? Infinity : sHi - (tHi[j] === Infinity ? 0 : tHi[j]);
-          // coef·x = −others (eq) or ≤ −others (le).
-          let termHi = -oLo;
-          let termLo = c.eq ? -oHi : -Infinity;
-          if (c.coefs[j] < 0) [termLo, termHi] = [-termHi, -termLo];
-          const nl = Math.max(lo[x], Math.ceil(termLo - 1e-9));
-          const nh = Math.min(hi[x], Math.floor(termHi + 1e-9));
-          if (nl !== lo[x] || nh !== hi[x]) {
-            lo[x] = nl;
-            hi[x] = nh;
-            changed = true;
-          }
-        }
-      }
-      if (!changed) break;
-    }
-  }
-
+/** The hidden values narrowed to one value, apart from the zeros published zeros imply; contradictions noted. */
+function findings(vars: Variables, zeroImplied: readonly boolean[]): { narrowed: Finding[]; implied: Finding[]; hidden: number } {
+  const { keys, lo, hi, known } = vars;
   const narrowed: Finding[] = [];
   const implied: Finding[] = [];
   let hidden = 0;
   for (let i = 0; i < keys.length; i++) {
     if (known[i] || /\|(flagged|zn):/.test(keys[i])) continue;
     hidden++;
-    if (lo[i] > hi[i]) contradictions.push(`${keys[i]}: empty bounds [${lo[i]}, ${hi[i]}]`);
+    if (lo[i] > hi[i]) vars.contradictions.push(`${keys[i]}: empty bounds [${lo[i]}, ${hi[i]}]`);
     else if (lo[i] === hi[i]) (zeroImplied[i] ? implied : narrowed).push({ key: keys[i], value: lo[i] });
   }
-  return { narrowed, implied, hidden, zeroCaseGroups, hiddenGroups, contradictions };
+  return { narrowed, implied, hidden };
 }
