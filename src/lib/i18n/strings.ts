@@ -9,7 +9,7 @@ import { text, type Vars } from './lookup.ts';
 import { CHARTS } from './charts.ts';
 import { CONVERGENCE } from './convergence.ts';
 import { AREA_TITLES, CELL_STATUS, CHANGE_WORDS } from './cells.ts';
-import { COPY_STATUS, URL_PARAMS } from './client.ts';
+import { COPY_STATUS, SEARCH_RESULTS, URL_PARAMS } from './client.ts';
 import { MAP } from './map.ts';
 import { METHOD } from './method.ts';
 import { PAGES } from './pages.ts';
@@ -30,6 +30,7 @@ export const TABLES = {
   map: MAP,
   copyStatus: COPY_STATUS,
   urlParams: URL_PARAMS,
+  searchResults: SEARCH_RESULTS,
   areaTitles: AREA_TITLES,
   cellStatus: CELL_STATUS,
   changeWords: CHANGE_WORDS,
@@ -37,7 +38,7 @@ export const TABLES = {
 
 /** The union of the tables' types. */
 type AllStrings = typeof SITE & typeof PAGES & typeof METHOD & typeof PLAIN & typeof CHARTS & typeof CONVERGENCE & typeof SHARE &
-  typeof MAP & typeof COPY_STATUS & typeof URL_PARAMS & typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
+  typeof MAP & typeof COPY_STATUS & typeof URL_PARAMS & typeof SEARCH_RESULTS & typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
 
 /**
  * Every string: key → `{ id, en }`. A call marked pure: browser code reaches this module through the re-export in
@@ -55,6 +56,7 @@ export const STRINGS: AllStrings = /* @__PURE__ */ Object.assign(
   MAP,
   COPY_STATUS,
   URL_PARAMS,
+  SEARCH_RESULTS,
   AREA_TITLES,
   CELL_STATUS,
   CHANGE_WORDS,
