@@ -40,7 +40,7 @@ export const SHARE = {
   noValue: { id: 'angka tidak dipublikasikan', en: 'figure not published' },
   printReport: { id: 'Cetak laporan', en: 'Print report' },
   fewerMeasured: { id: 'kurang dari {n} balita diukur', en: 'fewer than {n} children measured' },
-  ogCoverageContext: { id: 'Indikator konvergensi, {region}', en: 'Convergence indicator, {region}' },
-  ogCoverageLabel: { id: 'Cakupan {period} ({direction})', en: 'Coverage, {period} ({direction})' },
-  ogCoverageClasses: { id: 'Desa/kelurahan per kelas cakupan', en: 'Villages by coverage class' },
+  ogCoverageContext: { id: 'Indikator konvergensi, {direction}', en: 'Convergence indicator, {direction}' },
+  ogCoverageLabel: { id: 'Cakupan {region}, {period}', en: 'Coverage, {region}, {period}' },
+  ogCoverageClasses: { id: 'Desa per kelas (%)', en: 'Villages by class (%)' },
 } satisfies Strings;

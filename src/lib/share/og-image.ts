@@ -41,7 +41,8 @@ export interface OgInput {
   value: string | null;
   /** "Prevalensi stunting, Agustus 2025". */
   valueLabel: string;
-  /** "SK 95%: 16,2–20,9% · 1.234 balita" or the reason there is no figure. */
+  /** "SK 95%: 16,2–20,9% · 1.234 balita" or the reason there is no figure (with `classes`: a second line after a
+   * line break). */
   valueNote: string;
   points: SparkPoint[];
   /** Labels under the sparkline's first and last point. */
@@ -60,7 +61,7 @@ export interface OgInput {
   /** A long title (an indicator's name): up to three lines of `wrap` letters instead of two of 22. */
   longTitle?: boolean;
   /** Under the sparkline: a map's classes, each with its colour, label and number of areas, and their heading. */
-  classes?: { heading: string; items: { fill: string; text: string; label: string; count: number }[] };
+  classes?: { heading: string; items: { fill: string; text: string; count: number }[]; bounds: string[] };
 }
 
 const BLUE = '#0b57a4';
@@ -108,7 +109,7 @@ function fitSize(text: string, width: number, max: number, bold = false): number
   return Math.max(14, Math.min(max, Math.floor(width / (Math.max(1, text.length) * (bold ? 0.6 : 0.56)))));
 }
 
-/** A map's classes as a strip of swatches `w` wide at `y`: the count of areas on each, its range under it. */
+/** A map's classes as a strip of swatches `w` wide at `y`: the count of areas on each, the class bounds between them. */
 function classStrip(c: NonNullable<OgInput['classes']>, w: number, y: number, esc: (s: string) => string): string {
   const n = c.items.length;
   const cw = n ? w / n : w;
@@ -116,11 +117,11 @@ function classStrip(c: NonNullable<OgInput['classes']>, w: number, y: number, es
   c.items.forEach((it, i) => {
     const x = Math.round(i * cw);
     out.push(
-      `<rect x="${x}" y="${y + 12}" width="${Math.round(cw) - 4}" height="44" fill="${it.fill}"/>`,
-      `<text x="${Math.round(x + cw / 2 - 2)}" y="${y + 42}" font-size="20" font-weight="700" fill="${it.text}" text-anchor="middle">${it.count}</text>`,
-      `<text x="${Math.round(x + cw / 2 - 2)}" y="${y + 78}" font-size="14" fill="#4f5660" text-anchor="middle">${esc(it.label)}</text>`,
+      `<rect x="${x}" y="${y + 12}" width="${Math.round(cw) - 3}" height="44" fill="${it.fill}"/>`,
+      `<text x="${Math.round(x + cw / 2 - 1)}" y="${y + 42}" font-size="${it.count >= 100 ? 16 : 20}" font-weight="700" fill="${it.text}" text-anchor="middle">${it.count}</text>`,
     );
   });
+  c.bounds.slice(0, n - 1).forEach((b, i) => out.push(`<text x="${Math.round((i + 1) * cw - 1.5)}" y="${y + 76}" font-size="15" fill="#4f5660" text-anchor="middle">${esc(b)}</text>`));
   return out.join('');
 }
 
@@ -169,9 +170,13 @@ export function ogImageSvg(o: OgInput): string {
   y += numSize + 4;
   const accent = o.accent ?? BLUE;
   text(y, numSize, o.value ? accent : '#4f5660', o.value ?? '–', true);
-  const note = wrapText(o.valueNote, 50)[0];
-  y += 42;
-  text(y, fitSize(note, inner, 24), '#4f5660', note);
+  // A convergence map's note has two lines: interval and counts, then the target.
+  const notes = o.classes ? o.valueNote.split('\n').slice(0, 2).map((l) => wrapText(l, 50)[0]) : [wrapText(o.valueNote, 50)[0]];
+  const noteSize = Math.min(...notes.map((l) => fitSize(l, inner, 24)));
+  notes.forEach((note, i) => {
+    y += i ? 30 : 42;
+    text(y, notes.length > 1 ? noteSize : fitSize(note, inner, 24), '#4f5660', note);
+  });
   // Sparkline on the right, outside the square (context, not the message).
   const sx = OG_SQUARE.x1 + 40;
   const sw = W - 48 - sx;

@@ -77,7 +77,7 @@ export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null
 
 /** Alt text of the preview image: what it shows in one sentence. */
 export function ogAlt(i: OgInput): string {
-  return `${i.areaTitle}${i.context ? `, ${i.context}` : ''}. ${i.valueLabel}: ${i.value ?? '–'} (${i.valueNote}).${i.synthetic ? ` ${i.synthetic}.` : ''}`;
+  return `${i.areaTitle}${i.context ? `, ${i.context}` : ''}. ${i.valueLabel}: ${i.value ?? '–'} (${i.valueNote.replace(/\n/g, ' · ')}).${i.synthetic ? ` ${i.synthetic}.` : ''}`;
 }
 
 /** The convergence map a language-free page path shows (a static explorer page of a convergence indicator in one of
@@ -112,10 +112,11 @@ export function coverageOgInput(o: {
   const ok = v?.status === 'ok' && v.coverage !== null;
   const target = targetFor(def.targets, Number(period.slice(0, 4)));
   const fraction = ok ? `${formatNumber(v.numerator, lang)} / ${formatNumber(v.denominator, lang)}` : '';
+  // Two lines: the interval and the counts, then the target of the year.
   const valueNote = ok
-    ? [v.ci_low !== null ? `${t(lang, 'ci95')} ${formatInterval(v.ci_low, v.ci_high, lang)}` : '', fraction, target ? `Target ${target.year}: ${formatPercent(target.target, lang, target.target % 1 ? 1 : 0)}` : '']
+    ? [[v.ci_low !== null ? `${t(lang, 'ci95')} ${formatInterval(v.ci_low, v.ci_high, lang)}` : '', fraction].filter(Boolean).join(' · '), target ? `Target ${target.year}: ${formatPercent(target.target, lang, target.target % 1 ? 1 : 0)}` : '']
         .filter(Boolean)
-        .join(' · ')
+        .join('\n')
     : `${statusLabel(v?.status ?? 'no_data', lang)} (${t(lang, 'noValue')})`;
   const points: SparkPoint[] = coverage.periods.map((p) => {
     const x = o.region?.values[p]?.[def.id];
@@ -136,9 +137,9 @@ export function coverageOgInput(o: {
   return {
     siteTitle: pick(meta.title, lang),
     areaTitle: def.name[lang],
-    context: `${t(lang, 'ogCoverageContext', { region: meta.region.name })}`,
+    context: t(lang, 'ogCoverageContext', { direction: t(lang, def.direction === 'lower_better' ? 'cvLowerBetter' : 'cvHigherBetter') }),
     value: ok ? formatPercent(v.coverage, lang) : null,
-    valueLabel: t(lang, 'ogCoverageLabel', { period: formatPeriod(period, lang), direction: t(lang, def.direction === 'lower_better' ? 'cvLowerBetter' : 'cvHigherBetter') }),
+    valueLabel: t(lang, 'ogCoverageLabel', { region: meta.region.name, period: formatPeriod(period, lang) }),
     valueNote,
     points,
     firstLabel: formatPeriodShort(coverage.periods[0], lang),
@@ -150,7 +151,8 @@ export function coverageOgInput(o: {
     longTitle: true,
     classes: {
       heading: t(lang, 'ogCoverageClasses'),
-      items: model.items.filter((i) => i.index !== null).map((i) => ({ fill: i.fill, text: i.text, label: i.range, count: i.count ?? 0 })),
+      items: model.items.filter((i) => i.index !== null).map((i) => ({ fill: i.fill, text: i.text, count: i.count ?? 0 })),
+      bounds: scale.breaks.map((b) => formatNumber(b, lang)),
     },
   };
 }

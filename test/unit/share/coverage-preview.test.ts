@@ -43,7 +43,7 @@ describe('preview of a convergence map', () => {
     expect(input.areaTitle).toBe(coverage.indicators[0].name[lang]);
     expect(input.value).toBe(lang === 'id' ? '85,0%' : '85.0%');
     expect(input.valueNote).toContain('85 / 100');
-    expect(input.valueNote).toContain('Target 2025: 90%');
+    expect(input.valueNote.split('\n')[1]).toBe('Target 2025: 90%');
     expect(input.points.map((p) => p.value)).toEqual([60, 85]);
     expect(input.classes!.items.map((i) => i.fill)).toEqual([...COVERAGE_COLORS]);
     // 40 % is in the first class, 95 % in the last; the hidden desa is in neither.
@@ -53,13 +53,14 @@ describe('preview of a convergence map', () => {
     for (const c of COVERAGE_COLORS) expect(svg).toContain(`fill="${c}"`);
     for (const c of CLASS_COLORS) expect(svg).not.toContain(c);
     expect(svg).toContain('Kota Metro');
+    expect(input.context).toContain(lang === 'id' ? 'makin tinggi makin baik' : 'higher is better');
   });
 
   it('a lower-is-better indicator has its palette reversed (dark = good) and says so', () => {
     const lower = { ...coverage, indicators: [{ ...coverage.indicators[0], direction: 'lower_better' as const }] };
     const input = coverageOgInput({ meta, coverage: lower, indicator: 'kelas_ayah', period: '2025-08', region, desa, lang: 'en', host: '' });
     expect(input.classes!.items.map((i) => i.fill)).toEqual([...COVERAGE_COLORS].reverse());
-    expect(input.valueLabel).toContain('lower is better');
+    expect(input.context).toContain('lower is better');
     expect(input.accent).toBe(COVERAGE_COLORS[4]);
   });
 
