@@ -13,7 +13,7 @@ import { CLASS_COLORS, COVERAGE_COLORS, coverageScale, formatPct, legendModel } 
 import { formatNumber } from '../../src/lib/site/format.ts';
 import type { CoverageAreaJson, CoverageMetaJson } from '../../src/lib/publish/coverage.ts';
 import { fileSlug } from '../../src/lib/share/image.ts';
-import { countPaletteColours, DIST, openPage, sampleAreas, useSite, waitForMap } from './helpers.ts';
+import { countPaletteColours, DIST, formatViolations, openPage, runAxe, sampleAreas, useSite, waitForMap } from './helpers.ts';
 
 const cmeta = JSON.parse(readFileSync(join(DIST, 'data/v1/konvergensi-meta.json'), 'utf8')) as CoverageMetaJson;
 const latest = cmeta.periods[cmeta.periods.length - 1];
@@ -144,6 +144,20 @@ describe('convergence trend embed of an area', () => {
       const png = await download(page, page.locator('figure-download [data-download="png"]'));
       expect(png.name).toBe(`${fileSlug(`konvergensi-${kab.code}-${withTarget.id}`)}.png`);
       expect(rec.pageErrors, rec.report()).toEqual([]);
+      expect(rec.consoleErrors, rec.report()).toEqual([]);
+    } finally {
+      await rec.close();
+    }
+  });
+
+  it.each(['', 'en/'])('/%sembed/konvergensi/<desa>/: no axe violation', async (prefix) => {
+    const rec = await openPage(site.browser);
+    try {
+      const { page } = rec;
+      const res = await page.goto(`${site.server.url}${prefix}embed/konvergensi/${areas.desa.code}/?indikator=${notFirst.id}`, { waitUntil: 'load' });
+      expect(res?.status()).toBe(200);
+      const v = await runAxe(page);
+      expect(v.map((x) => x.id), formatViolations(v)).toEqual([]);
       expect(rec.consoleErrors, rec.report()).toEqual([]);
     } finally {
       await rec.close();

@@ -14,6 +14,8 @@ import { mapCells, mapIndicators } from '../../src/lib/site/map-indicator.ts';
 import { buildSearchIndex, indexedIndicators, indicatorLinks, searchIndex } from '../../src/lib/site/search-index.ts';
 import { coverageOptions, mapStateFromQuery, viewHref, withCoverage } from '../../src/lib/share/state.ts';
 import { coverageTrend } from '../../src/lib/site/coverage-trend.ts';
+import { coverageMapOfPath, coverageOgInput } from '../../src/lib/share/social.ts';
+import type { Meta } from '../../src/lib/site/contract.ts';
 
 const registry = parseRegistry(readAreaListText(), '18.72');
 const areas = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -106,5 +108,17 @@ describe('a made-up indicator, from its definition and its input alone', () => {
     expect(trend.series.periods['2025-08'].indicators[trend.key]).toMatchObject({ n: 40, cases: 10, prevalence: 25, status: 'ok' });
     expect(trend.targets).toEqual([{ year: 2025, value: 50, label: 'Target 2025', long: 'Target 2025 (Rencana Aksi Daerah (contoh))' }]);
     expect(trend.counts).toEqual({ '2025-08': '10 / 40' });
+  });
+
+  it('has the link preview of its map pages', () => {
+    const meta = JSON.parse(files.get('konvergensi-meta.json')!) as CoverageMetaJson;
+    expect(coverageMapOfPath('/peta/desa/kelas_ayah/2025-08/', meta)).toEqual({ indicator: 'kelas_ayah', period: '2025-08' });
+    const site = { title: { id: 'Data', en: 'Data' }, region: { code: '18.72', name: 'Kota Metro' }, publisher: { name: 'Dinkes' }, licence: { id: 'CC-BY-4.0' }, synthetic: false } as unknown as Meta;
+    const map = JSON.parse(files.get('konvergensi-map/desa/2025-08.json')!);
+    const region = JSON.parse(files.get('konvergensi/18.72.json')!) as CoverageAreaJson;
+    const og = coverageOgInput({ meta: site, coverage: meta, indicator: 'kelas_ayah', period: '2025-08', region, desa: map.values, lang: 'en', host: '' });
+    expect(og.areaTitle).toBe('Fathers in parenting classes');
+    expect(og.valueNote).toContain('Target 2025: 50%');
+    expect(og.classes!.items.reduce((n, i) => n + i.count, 0)).toBe(registry.desa.length);
   });
 });
