@@ -210,6 +210,12 @@ function pageTypes(site: Site): { name: string; path: string }[] {
     const code = readdirSync(tren).sort()[0];
     if (code) list.push({ name: 'embed trend', path: `embed/tren/${code}/` });
   }
+  // The convergence trend of the first area (24 indicators' charts, one shown at a time).
+  const konv = join(site.dist, 'embed/konvergensi');
+  if (existsSync(konv)) {
+    const code = readdirSync(konv).sort()[0];
+    if (code) list.push({ name: 'embed convergence', path: `embed/konvergensi/${code}/` });
+  }
   return list;
 }
 

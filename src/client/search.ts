@@ -1,9 +1,12 @@
 /**
  * `<area-search>`: upgrades the no-JS link into an ARIA 1.2 combobox. The index is fetched on first focus (same
  * origin, so it works offline once the site is cached); arrows move, Enter opens, Escape closes. Matching tolerates
- * spacing and typing errors (searchAreas); when nothing matches, a note links to the A–Z list of areas.
+ * spacing and typing errors (searchIndex); an indicator found offers two options, its map view and its definition.
+ * When nothing matches, a note links to the A–Z list of areas.
  */
-import { searchAreas, type SearchIndex, type SearchRow } from '../lib/site/search-index.ts';
+import { indicatorLinks, indicatorName, searchIndex, type SearchHit, type SearchIndex } from '../lib/site/search-index.ts';
+import { SEARCH_RESULTS } from '../lib/i18n/client.ts';
+import { text } from '../lib/i18n/lookup.ts';
 
 let indexPromise: Promise<SearchIndex> | null = null;
 function loadIndex(url: string): Promise<SearchIndex> {
@@ -21,7 +24,8 @@ class AreaSearch extends HTMLElement {
   private list!: HTMLUListElement;
   private status!: HTMLElement;
   private empty: HTMLElement | null = null;
-  private rows: SearchRow[] = [];
+  /** The options shown: text, the small line under it, and the language-free path it opens. */
+  private rows: { text: string; small: string; path: string }[] = [];
   private active = -1;
   private index: SearchIndex | null = null;
 
@@ -64,13 +68,27 @@ class AreaSearch extends HTMLElement {
     const ix = this.index ?? (await this.ensureIndex());
     const q = this.input.value;
     if (!ix || !q.trim()) return this.close();
-    this.rows = searchAreas(ix, q, 10);
+    this.rows = searchIndex(ix, q, 10).flatMap((h) => this.options(h));
     this.active = -1;
     this.render();
   }
 
-  private render(): void {
+  /** The options of one result: an area's page; an indicator's map view and definition. */
+  private options(h: SearchHit): { text: string; small: string; path: string }[] {
     const lang = this.dataset.lang === 'en' ? 'en' : 'id';
+    if (h.kind === 'area') {
+      const r = h.row;
+      return [{ text: r[1], small: [LEVEL[lang][r[4]], r[3]].filter(Boolean).join(' · '), path: r[5] }];
+    }
+    const name = indicatorName(h.row, lang);
+    const links = indicatorLinks(h.row);
+    return [
+      { text: name, small: text(SEARCH_RESULTS, lang, 'indicatorMap'), path: links.map },
+      { text: name, small: text(SEARCH_RESULTS, lang, 'indicatorDefinition'), path: links.definition },
+    ];
+  }
+
+  private render(): void {
     const id = this.list.id;
     this.list.replaceChildren();
     if (!this.rows.length) {
@@ -87,9 +105,9 @@ class AreaSearch extends HTMLElement {
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', String(i === this.active));
       li.dataset.i = String(i);
-      li.textContent = r[1];
+      li.textContent = r.text;
       const small = document.createElement('small');
-      small.textContent = [LEVEL[lang][r[4]], r[3]].filter(Boolean).join(' · ');
+      small.textContent = r.small;
       li.append(small);
       this.list.append(li);
     });
@@ -139,7 +157,7 @@ class AreaSearch extends HTMLElement {
     if (!r) return;
     const base = (this.dataset.base ?? '/').replace(/\/?$/, '/');
     const lang = this.dataset.lang === 'en' ? 'en/' : '';
-    location.href = `${base}${lang}${r[5].replace(/^\//, '')}`;
+    location.href = `${base}${lang}${r.path.replace(/^\//, '')}`;
   }
 }
 

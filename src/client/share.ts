@@ -7,11 +7,11 @@
  *  - initEmbed(): on /embed/ pages, shows the trend the query asks for, opens links in the top window and reports the
  *    content height to the host page (docs/embedding.md).
  */
-import { DEFAULT_INDICATOR } from '../lib/indicators/default.ts';
 import type { ImageCredits } from '../lib/share/strings.ts';
 import { heightMessage, hostScript, iframeCode, REQUEST_HEIGHT_MESSAGE } from '../lib/share/embed.ts';
-import { embedId, mapStateFromQuery, permalink, trendFromQuery, type ShareOptions, type View } from '../lib/share/state.ts';
+import { embedId, mapStateFromQuery, permalink, trendFromQuery, withCoverage, type CoverageOptions, type ShareOptions, type View } from '../lib/share/state.ts';
 import type { Lang } from '../lib/site/format.ts';
+import { stateFromPath } from '../lib/site/map-state.ts';
 import { COPY_STATUS, URL_PARAMS } from '../lib/i18n/client.ts';
 import { text } from '../lib/i18n/lookup.ts';
 
@@ -92,6 +92,8 @@ interface EmbedConfig extends ImageCredits {
   follow: boolean;
   state: import('../lib/share/state.ts').MapState | null;
   options: { periods: string[]; indicators: string[]; levels: string[] };
+  /** Map: the convergence indicators the view may show (ids and their periods). */
+  coverage?: CoverageOptions;
 }
 
 /** Wires the `[data-download]` (png/svg) buttons of `box`: the figure `root()` as shown, named `name()`, with the
@@ -135,9 +137,14 @@ class EmbedBox extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-status]');
     const T = (key: keyof typeof COPY_STATUS) => text(COPY_STATUS, cfg.lang, key);
     this.querySelector<HTMLElement>('[data-js-only]')?.removeAttribute('hidden');
-    const opts: ShareOptions = { ...cfg.options };
+    const opts: ShareOptions = withCoverage({ ...cfg.options }, cfg.coverage);
     const view = (): View => {
-      if (cfg.kind === 'map') return { kind: 'embed-map', state: cfg.follow || !cfg.state ? mapStateFromQuery(location.search, opts).state : cfg.state };
+      if (cfg.kind === 'map') {
+        if (!cfg.follow && cfg.state) return { kind: 'embed-map', state: cfg.state };
+        // A static explorer page (/peta/<tingkat>/<indikator>/<periode>/) is its view; its query is relative to it.
+        const page = stateFromPath(location.pathname);
+        return { kind: 'embed-map', state: mapStateFromQuery(location.search, page ? { ...opts, defaults: page } : opts).state };
+      }
       // The area page keeps its chosen indicator in the hash (#tren-<id>, the tabs); a query wins.
       const hash = /^#tren-([a-z_]+)$/.exec(location.hash)?.[1];
       const q = new URLSearchParams(location.search);
@@ -227,11 +234,12 @@ export function initEmbed(): void {
   if (box && shown) {
     // The image file is named after what it shows; the map tab opens the same indicator's map.
     const dl = document.querySelector<HTMLElement>('figure-download');
-    if (dl && box.dataset.code) dl.dataset.name = `tren-${box.dataset.code}-${shown}`;
+    if (dl && box.dataset.code) dl.dataset.name = `${box.dataset.imagePrefix ?? 'tren'}-${box.dataset.code}-${shown}`;
     const map = document.querySelector<HTMLAnchorElement>('a[data-ev-link="map"]');
     if (map) {
       const u = new URL(map.href);
-      if (shown !== box.dataset.defaultIndicator) u.searchParams.set('indikator', shown);
+      // The map embed's own default indicator needs no key (the convergence embed's map is never on it).
+      if (shown !== (box.dataset.mapDefault ?? box.dataset.defaultIndicator)) u.searchParams.set('indikator', shown);
       map.href = u.href;
     }
   }
@@ -318,9 +326,10 @@ function initEmbedTabs(): void {
 function followEmbedView(): void {
   const el = document.querySelector<HTMLElement>('[data-embed-kind="map"] stunting-map');
   if (!el) return;
+  const box = el.closest<HTMLElement>('[data-embed-kind]');
   const update = () => {
     const live = (el as unknown as { stuntingMap?: { state?: { level: string; indicator: string; period: string; area: string | null } } }).stuntingMap?.state;
-    let cfg: { level: string; indicator: string; period: string } | null = null;
+    let cfg: { level: string; indicator: string; period: string; indicators?: { id: string; kind?: string }[] } | null = null;
     try {
       cfg = JSON.parse(el.dataset.config ?? '');
     } catch {
@@ -332,9 +341,12 @@ function followEmbedView(): void {
     if (dl) dl.dataset.name = mapFileName(st);
     const chart = document.querySelector<HTMLAnchorElement>('a[data-ev-link="chart"]');
     if (chart) {
-      const u = new URL((chart.dataset.href ??= chart.href));
-      if (st.area) u.pathname = u.pathname.replace(/\/embed\/tren\/[^/]+\/$/, `/embed/tren/${st.area}/`);
-      u.search = st.indicator === DEFAULT_INDICATOR ? '' : `?indikator=${encodeURIComponent(st.indicator)}`;
+      // A convergence indicator's trend is the convergence embed of the area; a prevalence's, the trend embed.
+      const coverage = cfg?.indicators?.find((i) => i.id === st.indicator)?.kind === 'coverage' ? box?.dataset.coverageChart : undefined;
+      const u = new URL(coverage ?? (chart.dataset.href ??= chart.href), location.href);
+      chart.dataset.href ??= chart.href;
+      if (st.area) u.pathname = u.pathname.replace(/\/embed\/(tren|konvergensi)\/[^/]+\/$/, `/embed/$1/${st.area}/`);
+      u.search = !coverage && st.indicator === box?.dataset.defaultIndicator ? '' : `?indikator=${encodeURIComponent(st.indicator)}`;
       chart.href = u.href;
     }
   };

@@ -7,11 +7,18 @@ import type { IndicatorId } from '../lib/types.ts';
 import type { Meta, SurveySeries } from '../lib/site/contract.ts';
 import { pick, type Lang } from '../lib/site/i18n.ts';
 import { surveyPlan } from '../lib/site/surveys.ts';
-import { loadAreas, loadMeta, loadSurveys } from './load.ts';
+import { loadAreas, loadCoverage, loadCoverageMeta, loadMeta, loadSurveys } from './load.ts';
 
 /** getStaticPaths entries for every area page: `{ params: { kode }, props: { code } }`. */
 export function areaPaths(): { params: { kode: string }; props: { code: string } }[] {
   return loadAreas().map((a) => ({ params: { kode: a.code }, props: { code: a.code } }));
+}
+
+/** getStaticPaths entries of the convergence embeds: every area with a convergence file (none without convergence
+ * figures). */
+export function coverageAreaPaths(): { params: { kode: string }; props: { code: string } }[] {
+  if (!loadCoverageMeta()?.periods.length) return [];
+  return areaPaths().filter((p) => loadCoverage(p.props.code) !== null);
 }
 
 /** The headline indicator of the site (src/lib/indicators/default.ts). */

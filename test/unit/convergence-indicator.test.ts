@@ -11,6 +11,11 @@ import { coverageTable } from '../../src/lib/aggregate/coverage.ts';
 import { coverageFiles, type CoverageAreaJson, type CoverageMetaJson } from '../../src/lib/publish/coverage.ts';
 import { convergenceView } from '../../src/lib/site/convergence-view.ts';
 import { mapCells, mapIndicators } from '../../src/lib/site/map-indicator.ts';
+import { buildSearchIndex, indexedIndicators, indicatorLinks, searchIndex } from '../../src/lib/site/search-index.ts';
+import { coverageOptions, mapStateFromQuery, viewHref, withCoverage } from '../../src/lib/share/state.ts';
+import { coverageTrend } from '../../src/lib/site/coverage-trend.ts';
+import { coverageMapOfPath, coverageOgInput } from '../../src/lib/share/social.ts';
+import type { Meta } from '../../src/lib/site/contract.ts';
 
 const registry = parseRegistry(readAreaListText(), '18.72');
 const areas = [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -78,5 +83,42 @@ describe('a made-up indicator, from its definition and its input alone', () => {
       expect(row.meets).toBe(false);
       expect(row.target!.label).toContain('Rencana Aksi Daerah (contoh)');
     }
+  });
+
+  it('is found by the search in both languages, with its map view and its definition', () => {
+    const meta = JSON.parse(files.get('konvergensi-meta.json')!) as CoverageMetaJson;
+    const ix = buildSearchIndex(areas.map((a) => ({ code: a.code, name: a.name, level: a.level, parent: a.parent, kind: a.kind, lokus: [] })), indexedIndicators([], meta.indicators));
+    for (const q of ['kelas pengasuhan', 'parenting']) {
+      const hit = searchIndex(ix, q).find((h) => h.kind === 'indicator');
+      expect(hit?.row[0], q).toBe('kelas_ayah');
+      if (hit?.kind === 'indicator') expect(indicatorLinks(hit.row)).toEqual({ map: '/peta/?indikator=kelas_ayah', definition: '/metodologi/#k-kelas_ayah' });
+    }
+  });
+
+  it('is a view of the map embed whose code keeps it, and has a trend chart with its target', () => {
+    const meta = JSON.parse(files.get('konvergensi-meta.json')!) as CoverageMetaJson;
+    const opts = withCoverage({ periods: ['2024-08', '2025-08'], indicators: ['stunting'], levels: ['kecamatan', 'desa'] }, coverageOptions(meta));
+    const { state, invalid } = mapStateFromQuery('?indikator=kelas_ayah&periode=2024-08', opts);
+    // Its own periods only: 2024-08 falls back to its latest.
+    expect([state.indicator, state.period, invalid]).toEqual(['kelas_ayah', '2025-08', []]);
+    expect(viewHref({ kind: 'embed-map', state }, 'id', opts)).toBe('/embed/peta/?indikator=kelas_ayah');
+    const file = JSON.parse(files.get('konvergensi/18.72.01.1001.json')!) as CoverageAreaJson;
+    const desa = areas.find((a) => a.code === '18.72.01.1001')!;
+    const trend = coverageTrend(meta.indicators[0], { ...desa, kind: desa.kind }, file, meta.periods, 'id');
+    expect(trend.series.periods['2025-08'].indicators[trend.key]).toMatchObject({ n: 40, cases: 10, prevalence: 25, status: 'ok' });
+    expect(trend.targets).toEqual([{ year: 2025, value: 50, label: 'Target 2025', long: 'Target 2025 (Rencana Aksi Daerah (contoh))' }]);
+    expect(trend.counts).toEqual({ '2025-08': '10 / 40' });
+  });
+
+  it('has the link preview of its map pages', () => {
+    const meta = JSON.parse(files.get('konvergensi-meta.json')!) as CoverageMetaJson;
+    expect(coverageMapOfPath('/peta/desa/kelas_ayah/2025-08/', meta)).toEqual({ indicator: 'kelas_ayah', period: '2025-08' });
+    const site = { title: { id: 'Data', en: 'Data' }, region: { code: '18.72', name: 'Kota Metro' }, publisher: { name: 'Dinkes' }, licence: { id: 'CC-BY-4.0' }, synthetic: false } as unknown as Meta;
+    const map = JSON.parse(files.get('konvergensi-map/desa/2025-08.json')!);
+    const region = JSON.parse(files.get('konvergensi/18.72.json')!) as CoverageAreaJson;
+    const og = coverageOgInput({ meta: site, coverage: meta, indicator: 'kelas_ayah', period: '2025-08', region, desa: map.values, lang: 'en', host: '' });
+    expect(og.areaTitle).toBe('Fathers in parenting classes');
+    expect(og.valueNote).toContain('Target 2025: 50%');
+    expect(og.classes!.items.reduce((n, i) => n + i.count, 0)).toBe(registry.desa.length);
   });
 });

@@ -18,3 +18,9 @@ export const COPY_STATUS = {
 export const URL_PARAMS = {
   invalidParam: { id: 'Parameter URL tidak valid, memakai bawaan:', en: 'Invalid URL parameter, using the default:' },
 } satisfies Strings;
+
+/** The search box's words for an indicator found (src/client/search.ts): its two pages. */
+export const SEARCH_RESULTS = {
+  indicatorMap: { id: 'Indikator · lihat di peta', en: 'Indicator · see it on the map' },
+  indicatorDefinition: { id: 'Indikator · definisi dan sumber', en: 'Indicator · definition and source' },
+} satisfies Strings;

@@ -31,4 +31,7 @@ export const SHARE = {
   latest: { id: 'Prevalensi {indicator}, {period}', en: '{indicator} prevalence, {period}' },
   noValue: { id: 'angka tidak dipublikasikan', en: 'figure not published' },
   fewerMeasured: { id: 'kurang dari {n} balita diukur', en: 'fewer than {n} children measured' },
+  ogCoverageContext: { id: 'Indikator konvergensi, {direction}', en: 'Convergence indicator, {direction}' },
+  ogCoverageLabel: { id: 'Cakupan {region}, {period}', en: 'Coverage, {region}, {period}' },
+  ogCoverageClasses: { id: 'Desa per kelas (%)', en: 'Villages by class (%)' },
 } satisfies Strings;

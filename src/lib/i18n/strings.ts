@@ -10,7 +10,7 @@ import { AREA_PAGE } from './area-page.ts';
 import { CHARTS } from './charts.ts';
 import { CONVERGENCE } from './convergence.ts';
 import { AREA_TITLES, CELL_STATUS, CHANGE_WORDS } from './cells.ts';
-import { COPY_STATUS, URL_PARAMS } from './client.ts';
+import { COPY_STATUS, SEARCH_RESULTS, URL_PARAMS } from './client.ts';
 import { DOWNLOAD_FILES } from './downloads.ts';
 import { MAP } from './map.ts';
 import { MAP_VIEW } from './map-view.ts';
@@ -36,6 +36,7 @@ export const TABLES = {
   mapView: MAP_VIEW,
   copyStatus: COPY_STATUS,
   urlParams: URL_PARAMS,
+  searchResults: SEARCH_RESULTS,
   areaTitles: AREA_TITLES,
   cellStatus: CELL_STATUS,
   changeWords: CHANGE_WORDS,
@@ -44,7 +45,7 @@ export const TABLES = {
 /** The union of the tables' types. */
 type AllStrings = typeof SITE & typeof PAGES & typeof AREA_PAGE & typeof DOWNLOAD_FILES & typeof METHOD & typeof PLAIN &
   typeof CHARTS & typeof CONVERGENCE & typeof SHARE & typeof MAP & typeof MAP_VIEW & typeof COPY_STATUS & typeof URL_PARAMS &
-  typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
+  typeof SEARCH_RESULTS & typeof AREA_TITLES & typeof CELL_STATUS & typeof CHANGE_WORDS;
 
 /**
  * Every string: key → `{ id, en }`. A call marked pure: browser code reaches this module through the re-export in
@@ -65,6 +66,7 @@ export const STRINGS: AllStrings = /* @__PURE__ */ Object.assign(
   MAP_VIEW,
   COPY_STATUS,
   URL_PARAMS,
+  SEARCH_RESULTS,
   AREA_TITLES,
   CELL_STATUS,
   CHANGE_WORDS,

@@ -3,6 +3,11 @@
  * the published contract. Pure: the caller passes meta, the area, its parent and its series.
  */
 import type { AreaJson, Meta, SeriesJson } from '../site/contract.ts';
+import type { CoverageAreaJson, CoverageMetaJson } from '../publish/coverage.ts';
+import { classify, classStyles, coverageScale, legendModel, relativeLuminance } from '../site/thresholds.ts';
+import { mapCells, type CellsByCode } from '../site/map-indicator.ts';
+import { stateFromPath } from '../site/map-state.ts';
+import { targetFor } from '../site/convergence-view.ts';
 import type { IndicatorId } from '../types.ts';
 import { formatInterval, formatNumber, formatPercent, formatPeriod, formatPeriodShort, statusLabel, type Lang } from '../site/format.ts';
 import { indicatorLabel, pick } from '../site/i18n.ts';
@@ -72,5 +77,82 @@ export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null
 
 /** Alt text of the preview image: what it shows in one sentence. */
 export function ogAlt(i: OgInput): string {
-  return `${i.areaTitle}${i.context ? `, ${i.context}` : ''}. ${i.valueLabel}: ${i.value ?? '–'} (${i.valueNote}).${i.synthetic ? ` ${i.synthetic}.` : ''}`;
+  return `${i.areaTitle}${i.context ? `, ${i.context}` : ''}. ${i.valueLabel}: ${i.value ?? '–'} (${i.valueNote.replace(/\n/g, ' · ')}).${i.synthetic ? ` ${i.synthetic}.` : ''}`;
+}
+
+/** The convergence map a language-free page path shows (a static explorer page of a convergence indicator in one of
+ * its periods, `/peta/<tingkat>/<indikator>/<periode>/`), whose preview is that map's; null for any other page. */
+export function coverageMapOfPath(path: string, coverage: Pick<CoverageMetaJson, 'indicators' | 'periods'> | null | undefined): { indicator: string; period: string } | null {
+  const s = stateFromPath(path);
+  if (!s || !coverage || !coverage.periods.includes(s.period) || !coverage.indicators.some((i) => i.id === s.indicator)) return null;
+  return { indicator: s.indicator, period: s.period };
+}
+
+/**
+ * The preview of a convergence indicator's map in a period: its name, the region's coverage with its interval,
+ * counts and the target of the year, a sparkline of the region's coverage over the periods (0–100 %), and the desa
+ * by class in the indicator's palette (ColorBrewer BuGn, dark = good), number and line in the palette's darkest.
+ * `desa` is `konvergensi-map/desa/<period>.json`'s values; `region` the region's `konvergensi/<kode>.json`.
+ */
+export function coverageOgInput(o: {
+  meta: Meta;
+  coverage: Pick<CoverageMetaJson, 'indicators' | 'periods'>;
+  indicator: string;
+  period: string;
+  region: CoverageAreaJson | null;
+  desa: CellsByCode;
+  lang: Lang;
+  host: string;
+}): OgInput {
+  const { meta, coverage, period, lang } = o;
+  const def = coverage.indicators.find((i) => i.id === o.indicator);
+  if (!def) throw new Error(`Unknown convergence indicator: ${o.indicator}`);
+  const scale = coverageScale(def.direction);
+  const v = o.region?.values[period]?.[def.id];
+  const ok = v?.status === 'ok' && v.coverage !== null;
+  const target = targetFor(def.targets, Number(period.slice(0, 4)));
+  const fraction = ok ? `${formatNumber(v.numerator, lang)} / ${formatNumber(v.denominator, lang)}` : '';
+  // Two lines: the interval and the counts, then the target of the year.
+  const valueNote = ok
+    ? [[v.ci_low !== null ? `${t(lang, 'ci95')} ${formatInterval(v.ci_low, v.ci_high, lang)}` : '', fraction].filter(Boolean).join(' · '), target ? `Target ${target.year}: ${formatPercent(target.target, lang, target.target % 1 ? 1 : 0)}` : '']
+        .filter(Boolean)
+        .join('\n')
+    : `${statusLabel(v?.status ?? 'no_data', lang)} (${t(lang, 'noValue')})`;
+  const points: SparkPoint[] = coverage.periods.map((p) => {
+    const x = o.region?.values[p]?.[def.id];
+    return x && x.status === 'ok' ? { value: x.coverage, lo: x.ci_low, hi: x.ci_high } : { value: null, lo: null, hi: null };
+  });
+  // The desa of the map by class: the same classes and colours as its legend.
+  const cells = mapCells('coverage', o.desa);
+  const counts: Record<string, number> = {};
+  for (const byId of Object.values(cells)) {
+    const c = byId[def.id] as Parameters<typeof classify>[1] | undefined;
+    if (!c) continue;
+    const k = classify(scale, c).key;
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  const model = legendModel(scale, lang, counts);
+  const { colors } = classStyles(scale);
+  const darkest = [...colors].sort((a, b) => relativeLuminance(a) - relativeLuminance(b))[0];
+  return {
+    siteTitle: pick(meta.title, lang),
+    areaTitle: def.name[lang],
+    context: t(lang, 'ogCoverageContext', { direction: t(lang, def.direction === 'lower_better' ? 'cvLowerBetter' : 'cvHigherBetter') }),
+    value: ok ? formatPercent(v.coverage, lang) : null,
+    valueLabel: t(lang, 'ogCoverageLabel', { region: meta.region.name, period: formatPeriod(period, lang) }),
+    valueNote,
+    points,
+    firstLabel: formatPeriodShort(coverage.periods[0], lang),
+    lastLabel: formatPeriodShort(coverage.periods[coverage.periods.length - 1], lang),
+    synthetic: meta.synthetic ? t(lang, 'synthetic') : null,
+    footer: [`${t(lang, 'source')}: ${meta.publisher.name}`, meta.licence.id, o.host].filter(Boolean).join(' · '),
+    accent: darkest,
+    sparkMax: 100,
+    longTitle: true,
+    classes: {
+      heading: t(lang, 'ogCoverageClasses'),
+      items: model.items.filter((i) => i.index !== null).map((i) => ({ fill: i.fill, text: i.text, count: i.count ?? 0 })),
+      bounds: scale.breaks.map((b) => formatNumber(b, lang)),
+    },
+  };
 }

@@ -12,6 +12,7 @@ import type { IndicatorId } from '../types.ts';
 import type { Lang } from '../site/format.ts';
 import { localePath, splitLocalePath } from '../site/i18n.ts';
 import { fromQuery as mapFromQuery, toQuery as mapToQuery, type MapState, type MapStateOptions } from '../site/map-state.ts';
+import type { CoverageMetaJson } from '../publish/coverage.ts';
 
 export type { MapState, MapStateOptions } from '../site/map-state.ts';
 
@@ -19,6 +20,30 @@ export type { MapState, MapStateOptions } from '../site/map-state.ts';
 export interface ShareOptions extends MapStateOptions {
   /** The kabupaten code (the overview's trend and the default area). */
   region?: string;
+}
+
+/** The convergence indicators a map view may show, in the compact form a page's config carries: their ids and the
+ * periods they share (konvergensi-meta.json). */
+export interface CoverageOptions {
+  ids: string[];
+  periods: string[];
+}
+
+/** The compact convergence options of konvergensi-meta.json; undefined without convergence figures. */
+export function coverageOptions(c: Pick<CoverageMetaJson, 'indicators' | 'periods'> | null | undefined): CoverageOptions | undefined {
+  return c && c.periods.length && c.indicators.length ? { ids: c.indicators.map((i) => i.id), periods: [...c.periods] } : undefined;
+}
+
+/** `o` with the convergence indicators added to the map's indicators, each with its own periods (a map view of one
+ * keeps its indicator; a period outside them falls back to their latest). */
+export function withCoverage(o: ShareOptions, c: CoverageOptions | undefined): ShareOptions {
+  if (!c) return o;
+  const ids = c.ids.filter((id) => !o.indicators.includes(id));
+  return {
+    ...o,
+    indicators: [...o.indicators, ...ids],
+    indicatorPeriods: { ...o.indicatorPeriods, ...Object.fromEntries(ids.map((id) => [id, c.periods])) },
+  };
 }
 
 /** The state of a trend chart: which indicator it draws. */

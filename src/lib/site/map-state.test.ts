@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultState, fromQuery, toQuery, type MapState, type MapStateOptions, statePath, staticStates } from './map-state.ts';
+import { defaultState, fromQuery, toQuery, type MapState, type MapStateOptions, stateFromPath, statePath, staticStates } from './map-state.ts';
 import { INDICATORS } from '../types.ts';
 
 const periods = ['2024-02', '2024-08', '2025-02', '2025-08'];
@@ -99,5 +99,21 @@ describe('static explorer pages', () => {
     expect(new Set(all.map(statePath)).size).toBe(8);
     expect(all.some((s) => (s.level as string) === 'kabupaten')).toBe(false);
     expect(staticStates(o, ['2025-08'])).toHaveLength(4);
+  });
+});
+
+describe('the view of a static explorer page path', () => {
+  it('reads level, indicator and period from the path under any base or language, and nothing from other paths', () => {
+    const s = { level: 'kecamatan', indicator: 'imunisasi_dasar', period: '2024-08' } as const;
+    expect(stateFromPath(statePath(s))).toEqual(s);
+    expect(stateFromPath(`/sub/en${statePath(s)}`)).toEqual(s);
+    expect(stateFromPath('/peta/desa/stunting/2025-08')).toEqual({ level: 'desa', indicator: 'stunting', period: '2025-08' });
+    for (const p of ['/peta/', '/embed/peta/', '/peta/kabupaten/stunting/2025-08/', '/peta/desa/Stunting/2025-8/', '/wilayah/35.10/']) expect(stateFromPath(p), p).toBeNull();
+  });
+  it('as defaults, a query relative to the page: an unknown indicator in the path falls back to the site default', () => {
+    const page = stateFromPath('/peta/kecamatan/wasting/2024-08/')!;
+    expect(fromQuery('', { ...o, defaults: page }).state).toMatchObject(page);
+    expect(fromQuery('?periode=2025-02', { ...o, defaults: page }).state).toMatchObject({ ...page, period: '2025-02' });
+    expect(fromQuery('', { ...o, defaults: stateFromPath('/peta/desa/nope/2024-08/')! }).state.indicator).toBe('stunting');
   });
 });

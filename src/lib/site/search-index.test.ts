@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaJson } from './contract.ts';
-import { buildSearchIndex, matchScore, maxEdits, normaliseName, prefixDistance, searchAreas } from './search-index.ts';
+import { buildSearchIndex, indexedIndicators, indicatorLinks, indicatorName, matchScore, maxEdits, normaliseName, prefixDistance, searchAreas, searchIndex } from './search-index.ts';
+import { COVERAGE_INDICATORS } from '../indicators/coverage-defs.ts';
 
 const areas: AreaJson[] = [
   { code: '35.10', name: 'Kabupaten Banyuwangi', level: 'kabupaten', parent: null, kind: 'kabupaten', lokus: [] },
@@ -104,5 +105,66 @@ describe('search tolerant of spacing and typing errors', () => {
     expect(prefixDistance('', 'x', 1)).toBe(0);
     // Long names after short ones reuse the buffers correctly.
     expect(prefixDistance('x'.repeat(70), 'x'.repeat(80), 2)).toBe(0);
+  });
+});
+
+describe('search finds indicators by name, in both languages', () => {
+  // The convergence indicators as defined, and two z-score prevalences as meta.json labels them.
+  const zscore = [
+    { id: 'stunting', label: { id: 'Stunting (pendek dan sangat pendek, TB/U < -2 SD)', en: 'Stunting (height-for-age < -2 SD)' } },
+    { id: 'wasting', label: { id: 'Wasting (gizi kurang dan gizi buruk, BB/TB < -2 SD)', en: 'Wasting (weight-for-height < -2 SD)' } },
+  ];
+  const ix = buildSearchIndex(areas, indexedIndicators(zscore, COVERAGE_INDICATORS));
+  const found = (q: string) => searchIndex(ix, q).filter((h) => h.kind === 'indicator').map((h) => h.row[0]);
+  const byName = (word: RegExp, lang: 'id' | 'en') => COVERAGE_INDICATORS.filter((d) => word.test(d.name[lang])).map((d) => d.id);
+
+  it('indexes every indicator once, with its English name only when it differs', () => {
+    expect(ix.ind).toHaveLength(zscore.length + COVERAGE_INDICATORS.length);
+    expect(ix.ind!.filter((r) => r[3] === 'k').map((r) => r[0])).toEqual(COVERAGE_INDICATORS.map((d) => d.id));
+    expect(buildSearchIndex(areas, [{ id: 'x', name: { id: 'Sama', en: 'Sama' }, coverage: true }]).ind).toEqual([['x', 'Sama', '', 'k']]);
+    // Without indicators the file keeps its old shape.
+    expect(buildSearchIndex(areas)).not.toHaveProperty('ind');
+  });
+
+  it.each([
+    ['imunisasi', /imunisasi/i, 'id'],
+    ['ASI', /\bASI\b/, 'id'],
+    ['sanitasi', /sanitasi/i, 'id'],
+    ['konvergensi', /konvergensi/i, 'id'],
+    ['immunisation', /immunisation/i, 'en'],
+    ['breastfeeding', /breastfeeding/i, 'en'],
+    ['convergence', /convergence/i, 'en'],
+  ] as const)('%j finds the indicators whose name has it', (q, word, lang) => {
+    const want = byName(word, lang);
+    expect(want.length, 'the definitions name it').toBeGreaterThan(0);
+    expect(found(q)).toEqual(expect.arrayContaining(want.slice(0, 2)));
+  });
+
+  it('tolerates a typing error, finds the z-score indicators too, and never finds one by an area code', () => {
+    expect(found('imunisai')).toEqual(byName(/imunisasi/i, 'id'));
+    expect(found('wasting')[0]).toBe('wasting');
+    expect(found('35.10')).toEqual([]);
+    expect(searchIndex(ix, '35.10.01.20')[0]).toEqual({ kind: 'area', row: ix.rows[2] });
+  });
+
+  it('counts an indicator as two options and ranks an area of equal score before it only when a kabupaten or kecamatan', () => {
+    const hits = searchIndex(ix, 'a', 10);
+    const used = hits.reduce((n, h) => n + (h.kind === 'indicator' ? 2 : 1), 0);
+    expect(used).toBeLessThanOrEqual(10);
+    const withArea = buildSearchIndex(
+      [...areas, { code: '35.10.09', name: 'Sanitasi', level: 'kecamatan', parent: '35.10', kind: 'kecamatan', lokus: [] }],
+      indexedIndicators([], COVERAGE_INDICATORS),
+    );
+    const order = searchIndex(withArea, 'sanitasi').map((h) => h.kind);
+    expect(order[0]).toBe('area');
+    expect(order).toContain('indicator');
+  });
+
+  it('links an indicator to its map view and its definition', () => {
+    const k = ix.ind!.find((r) => r[3] === 'k')!;
+    expect(indicatorLinks(k)).toEqual({ map: `/peta/?indikator=${k[0]}`, definition: `/metodologi/#k-${k[0]}` });
+    expect(indicatorLinks(ix.ind![0])).toEqual({ map: '/peta/?indikator=stunting', definition: '/metodologi/#indikator' });
+    expect(indicatorName(k, 'en')).toBe(COVERAGE_INDICATORS[0].name.en);
+    expect(indicatorName(['x', 'Nama', '', 'k'], 'en')).toBe('Nama');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The area search index (built once at site build, fetched lazily by the search box) and the matching function the
- * browser runs on it. Compact: one row per area as an array, the URL is language-free (the client adds base and
- * language). Pure, shared by the build and the browser.
+ * The search index (built once at site build, fetched lazily by the search box) and the matching function the
+ * browser runs on it: the areas, and the indicators (the z-score prevalences of meta.json, the convergence indicators
+ * of konvergensi-meta.json) by their names in both languages. Compact: one row per area or indicator as an array, the
+ * URLs are language-free (the client adds base and language). Pure, shared by the build and the browser.
  */
 import type { AreaJson } from './contract.ts';
 
@@ -9,10 +10,22 @@ import type { AreaJson } from './contract.ts';
  * kecamatan), level initial, url path]. */
 export type SearchRow = [code: string, name: string, norm: string, kecamatan: string, level: 'b' | 'k' | 'd', url: string];
 
-/** The index file. */
+/** One indicator row: [id, name in Bahasa Indonesia, name in English ('' when the same), kind: `z` a z-score
+ * prevalence, `k` a convergence indicator]. Its pages (map view, definition) follow from these (indicatorLinks). */
+export type IndicatorRow = [id: string, nameId: string, nameEn: string, kind: 'z' | 'k'];
+
+/** The index file. `ind` is absent in an index without indicators (older files). */
 export interface SearchIndex {
   v: 1;
   rows: SearchRow[];
+  ind?: IndicatorRow[];
+}
+
+/** An indicator to index: its id, its names and whether it is a convergence (coverage) indicator. */
+export interface IndexedIndicator {
+  id: string;
+  name: { id: string; en?: string };
+  coverage: boolean;
 }
 
 /** A name for matching: lower case, accents removed, punctuation to spaces, single spaces. */
@@ -30,8 +43,9 @@ export function areaPath(code: string): string {
   return `/wilayah/${code}/`;
 }
 
-/** The search index for a list of areas (kabupaten, kecamatan, desa), in code order. */
-export function buildSearchIndex(areas: readonly AreaJson[]): SearchIndex {
+/** The search index for a list of areas (kabupaten, kecamatan, desa), in code order, and the indicators in their
+ * order. */
+export function buildSearchIndex(areas: readonly AreaJson[], indicators: readonly IndexedIndicator[] = []): SearchIndex {
   const names = new Map(areas.map((a) => [a.code, a.name]));
   const rows: SearchRow[] = areas.map((a) => [
     a.code,
@@ -41,7 +55,31 @@ export function buildSearchIndex(areas: readonly AreaJson[]): SearchIndex {
     a.level === 'kabupaten' ? 'b' : a.level === 'kecamatan' ? 'k' : 'd',
     areaPath(a.code),
   ]);
-  return { v: 1, rows };
+  if (!indicators.length) return { v: 1, rows };
+  const ind: IndicatorRow[] = indicators.map((i) => [i.id, i.name.id, i.name.en && i.name.en !== i.name.id ? i.name.en : '', i.coverage ? 'k' : 'z']);
+  return { v: 1, rows, ind };
+}
+
+/** The indicators of the two meta files, to index: z-score prevalences first, then the convergence indicators. */
+export function indexedIndicators(
+  zscore: readonly { id: string; label: { id: string; en?: string } }[],
+  coverage: readonly { id: string; name: { id: string; en: string } }[] = [],
+): IndexedIndicator[] {
+  return [...zscore.map((i) => ({ id: i.id, name: i.label, coverage: false })), ...coverage.map((i) => ({ id: i.id, name: i.name, coverage: true }))];
+}
+
+/** The language-free pages of an indicator: its map explorer view and its definition on the methodology page (a
+ * convergence indicator's own row, `#k-<id>`; the prevalences' section, `#indikator`). */
+export function indicatorLinks(r: IndicatorRow): { map: string; definition: string } {
+  return {
+    map: `/peta/?${new URLSearchParams({ indikator: r[0] })}`,
+    definition: r[3] === 'k' ? `/metodologi/#k-${r[0]}` : '/metodologi/#indikator',
+  };
+}
+
+/** An indicator's name in a language (English falls back to the Indonesian one). */
+export function indicatorName(r: IndicatorRow, lang: 'id' | 'en'): string {
+  return lang === 'en' && r[2] ? r[2] : r[1];
 }
 
 /** Old spellings folded (oe → u, dj → j, tj → c), as in the export's name matching, so "Soemberredjo" finds
@@ -161,19 +199,80 @@ export function matchScore(row: SearchRow, q: string, p: Prepared = prepareRow(r
 /** The best `limit` rows for a query: by match quality, then kabupaten/kecamatan before desa, then by name. Exact
  * and prefix matches come before spacing-free ones, and those before matches with typing errors. */
 export function searchAreas(index: SearchIndex, query: string, limit = 10): SearchRow[] {
+  return areaHits(index, query)
+    .slice(0, limit)
+    .map((h) => h.row);
+}
+
+type AreaHit = { row: SearchRow; s: number; isCode: boolean };
+const LEVEL_RANK = { b: 0, k: 1, d: 3 } as const;
+
+/** Every area matching a query with its score, best first. */
+function areaHits(index: SearchIndex, query: string): AreaHit[] {
   const isCode = /^[\d.]+$/.test(query.trim());
   const q = isCode ? query.trim() : normaliseName(query);
   if (!q) return [];
   const prep = prepare(index.rows);
-  const hits: { row: SearchRow; s: number }[] = [];
+  const hits: AreaHit[] = [];
   index.rows.forEach((row, i) => {
     const s = matchScore(row, q, prep[i]);
-    if (s >= 0) hits.push({ row, s });
+    if (s >= 0) hits.push({ row, s, isCode });
   });
-  const lv = { b: 0, k: 1, d: 2 } as const;
   const byCode = (a: SearchRow, b: SearchRow) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   hits.sort((a, b) =>
-    isCode ? byCode(a.row, b.row) : a.s - b.s || lv[a.row[4]] - lv[b.row[4]] || a.row[1].localeCompare(b.row[1], 'id'),
+    isCode ? byCode(a.row, b.row) : a.s - b.s || LEVEL_RANK[a.row[4]] - LEVEL_RANK[b.row[4]] || a.row[1].localeCompare(b.row[1], 'id'),
   );
-  return hits.slice(0, limit).map((h) => h.row);
+  return hits;
+}
+
+/** The pseudo area rows an indicator is matched by: one per language name, with no code. */
+const indicatorForms = new WeakMap<readonly IndicatorRow[], { row: SearchRow; p: Prepared }[][]>();
+function indicatorRows(ind: readonly IndicatorRow[]) {
+  let f = indicatorForms.get(ind);
+  if (!f) {
+    f = ind.map((r) =>
+      [r[1], r[2]].filter(Boolean).map((name) => {
+        const n = normaliseName(name);
+        const row: SearchRow = ['', name, n, '', 'k', ''];
+        return { row, p: prepareRow(row) };
+      }),
+    );
+    indicatorForms.set(ind, f);
+  }
+  return f;
+}
+
+/** One result of the search box: an area, or an indicator (its map view and its definition). */
+export type SearchHit = { kind: 'area'; row: SearchRow } | { kind: 'indicator'; row: IndicatorRow };
+
+/**
+ * The best results for a query over areas and indicators, at most `limit` of them counting an indicator as two (the
+ * box offers its map view and its definition). An indicator matches by either language's name, scored like an area;
+ * at equal score it comes after the kabupaten and kecamatan and before the desa. A code query finds areas only.
+ */
+export function searchIndex(index: SearchIndex, query: string, limit = 10): SearchHit[] {
+  const areas = areaHits(index, query);
+  const ind = index.ind ?? [];
+  const q = normaliseName(query);
+  const found: { row: IndicatorRow; s: number }[] = [];
+  if (q && ind.length && !/^[\d.]+$/.test(query.trim())) {
+    indicatorRows(ind).forEach((forms, i) => {
+      const s = Math.min(...forms.map((f) => matchScore(f.row, q, f.p)).map((x) => (x < 0 ? Infinity : x)));
+      if (s !== Infinity) found.push({ row: ind[i], s });
+    });
+  }
+  const merged: ({ s: number; rank: number; name: string; hit: SearchHit })[] = [
+    ...areas.map((h, i) => ({ s: h.isCode ? i : h.s, rank: h.isCode ? 0 : LEVEL_RANK[h.row[4]], name: h.row[1], hit: { kind: 'area' as const, row: h.row } })),
+    ...found.map((h) => ({ s: h.s, rank: 2, name: h.row[1], hit: { kind: 'indicator' as const, row: h.row } })),
+  ];
+  merged.sort((a, b) => a.s - b.s || a.rank - b.rank || a.name.localeCompare(b.name, 'id'));
+  const out: SearchHit[] = [];
+  let used = 0;
+  for (const m of merged) {
+    const cost = m.hit.kind === 'indicator' ? 2 : 1;
+    if (used + cost > limit) continue;
+    out.push(m.hit);
+    used += cost;
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 /**
- * Link-preview images, one per area and language (`/og/<lang>/<kode>.png`, 1200 × 630 PNG), made at build time:
+ * Link-preview images, one per area and language (`/og/<lang>/<kode>.png`, 1200 × 630 PNG), and one per convergence
+ * indicator, period and language for its map's static pages (`/og/<lang>/peta/<indikator>/<periode>.png`, the
+ * indicator's name, the region's coverage and its desa in the indicator's palette), made at build time:
  * src/lib/share/og-image.ts composes the SVG, @resvg/resvg-js renders it with system fonts (DejaVu Sans or Liberation
  * Sans when present, else whatever the system has; no web font is downloaded).
  *
@@ -13,17 +15,23 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { getArea, loadAreas, loadMeta, loadSeries } from '../../data/load.ts';
+import { getArea, loadAreas, loadCoverage, loadCoverageMap, loadCoverageMeta, loadMeta, loadSeries } from '../../data/load.ts';
 import { MAIN_INDICATOR } from '../../data/site.ts';
 import { LANGS, type Lang } from '../../lib/site/i18n.ts';
 import { ogImageSvg } from '../../lib/share/og-image.ts';
-import { ogInput } from '../../lib/share/social.ts';
+import { coverageOgInput, ogInput } from '../../lib/share/social.ts';
 
-type Props = { lang: Lang; code: string };
+/** An area's preview (`code`), or a convergence map's (`map`). */
+type Props = { lang: Lang; key: string; code: string | null; map: { indicator: string; period: string } | null };
 
-/** One image per language and area. */
+/** One image per language and area, then one per language, convergence indicator and period. */
 export function getStaticPaths() {
-  return LANGS.flatMap((lang) => loadAreas().map((a) => ({ params: { slug: `${lang}/${a.code}` }, props: { lang, code: a.code } })));
+  const coverage = loadCoverageMeta();
+  const maps = (coverage?.indicators ?? []).flatMap((i) => (coverage?.periods ?? []).map((period) => ({ indicator: i.id, period })));
+  return LANGS.flatMap((lang) => [
+    ...loadAreas().map((a) => ({ slug: `${lang}/${a.code}`, props: { lang, key: `${lang}/${a.code}`, code: a.code, map: null } })),
+    ...maps.map((m) => ({ slug: `${lang}/peta/${m.indicator}/${m.period}`, props: { lang, key: `${lang}/peta/${m.indicator}/${m.period}`, code: null, map: m } })),
+  ]).map(({ slug, props }) => ({ params: { slug }, props: props as Props }));
 }
 
 /** Font files to use, first found wins per family; empty → resvg loads the system fonts. */
@@ -49,12 +57,18 @@ const OPTIONS: ResvgRenderOptions = {
   logLevel: 'off',
 };
 
-/** The preview SVG of an area in a language. */
-function svgFor(lang: Lang, code: string, host: string): string {
+/** The preview SVG of an area, or of a convergence map, in a language. */
+function svgFor(p: Props, host: string): string {
   const meta = loadMeta();
-  const area = getArea(code);
+  const { lang } = p;
+  if (p.map) {
+    const coverage = loadCoverageMeta()!;
+    const desa = loadCoverageMap('desa', p.map.period)?.values ?? {};
+    return ogImageSvg({ ...coverageOgInput({ meta, coverage, ...p.map, region: loadCoverage(meta.region.code), desa, lang, host }), font: FONT_FAMILY });
+  }
+  const area = getArea(p.code!);
   const parent = area.parent ? getArea(area.parent) : null;
-  return ogImageSvg({ ...ogInput({ meta, area, parent, series: loadSeries(code), indicator: MAIN_INDICATOR, lang, host }), font: FONT_FAMILY });
+  return ogImageSvg({ ...ogInput({ meta, area, parent, series: loadSeries(p.code!), indicator: MAIN_INDICATOR, lang, host }), font: FONT_FAMILY });
 }
 
 const CACHE = join(process.cwd(), 'node_modules', '.cache', 'stunting-og');
@@ -79,18 +93,17 @@ async function render(svg: string): Promise<Buffer> {
 
 /** Renders started ahead of the requests, at most WINDOW at a time: resvg works off the main thread while Astro
  * writes the previous files, and memory stays bounded (a province has tens of thousands of previews; holding every
- * PNG until Astro asks for it took ≈ 2 MB of peak memory each). Keyed by `<lang>/<code>`; a served PNG is dropped. */
+ * PNG until Astro asks for it took ≈ 2 MB of peak memory each). Keyed by the slug; a served PNG is dropped. */
 const WINDOW = 16;
 const ahead = new Map<string, Promise<Buffer>>();
-let order: { lang: Lang; code: string }[] | null = null;
+let order: Props[] | null = null;
 let next = 0;
 
 function renderAhead(host: string): void {
   order ??= getStaticPaths().map((p) => p.props);
   while (ahead.size < WINDOW && next < order.length) {
-    const { lang, code } = order[next++];
-    const key = `${lang}/${code}`;
-    if (!ahead.has(key)) ahead.set(key, render(svgFor(lang, code, host)));
+    const p = order[next++];
+    if (!ahead.has(p.key)) ahead.set(p.key, render(svgFor(p, host)));
   }
 }
 
@@ -98,9 +111,9 @@ function renderAhead(host: string): void {
 export async function GET({ props, site }: APIContext<Props>): Promise<Response> {
   // No host line in the image when the site's address is not known (SITE_URL unset).
   const host = site?.host ?? '';
-  const key = `${props.lang}/${props.code}`;
+  const key = props.key;
   renderAhead(host);
-  const png = await (ahead.get(key) ?? render(svgFor(props.lang, props.code, host)));
+  const png = await (ahead.get(key) ?? render(svgFor(props, host)));
   ahead.delete(key);
   renderAhead(host);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });

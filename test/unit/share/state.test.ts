@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coverageOptions,
   defaultTrend,
+  mapStateFromQuery,
+  withCoverage,
   embedId,
   embedsOf,
   permalink,
@@ -80,5 +83,28 @@ describe('views and URLs', () => {
   it('embedId is stable and readable', () => {
     expect(embedId({ kind: 'embed-trend', code: '35.10.01', trend: { indicator: 'stunting' } })).toBe('tren-35.10.01-stunting');
     expect(embedId({ kind: 'embed-map', state: { level: 'desa', indicator: 'wasting', period: '2025-08', area: null } })).toBe('peta-desa-wasting-2025-08');
+  });
+});
+
+describe('map views of convergence indicators', () => {
+  const cov = coverageOptions({ periods: ['2024-08', '2025-08'], indicators: [{ id: 'imunisasi_dasar' }, { id: 'sanitasi' }] as never })!;
+  const oc = withCoverage(o, cov);
+  it('adds the convergence ids with their own periods, and nothing without convergence figures', () => {
+    expect(cov).toEqual({ ids: ['imunisasi_dasar', 'sanitasi'], periods: ['2024-08', '2025-08'] });
+    expect(oc.indicators.slice(-2)).toEqual(['imunisasi_dasar', 'sanitasi']);
+    expect(oc.indicatorPeriods).toEqual({ imunisasi_dasar: ['2024-08', '2025-08'], sanitasi: ['2024-08', '2025-08'] });
+    expect(withCoverage(o, undefined)).toBe(o);
+    expect(coverageOptions(null)).toBeUndefined();
+    expect(coverageOptions({ periods: [], indicators: [] })).toBeUndefined();
+  });
+  it('an embed code of a convergence view keeps its indicator (without them it fell back to stunting)', () => {
+    const q = '?indikator=sanitasi&periode=2024-08&tingkat=kecamatan';
+    expect(mapStateFromQuery(q, o).state.indicator).toBe('stunting');
+    const { state, invalid } = mapStateFromQuery(q, oc);
+    expect([state.indicator, state.period, state.level, invalid]).toEqual(['sanitasi', '2024-08', 'kecamatan', []]);
+    expect(viewHref({ kind: 'embed-map', state }, 'en', oc)).toBe('/en/embed/peta/?tingkat=kecamatan&indikator=sanitasi&periode=2024-08');
+    // A period the indicator has no figures for falls back to its latest.
+    expect(mapStateFromQuery('?indikator=sanitasi&periode=2025-02', oc).state.period).toBe('2025-08');
+    expect(embedId({ kind: 'embed-map', state })).toBe('peta-kecamatan-sanitasi-2024-08');
   });
 });
