@@ -340,11 +340,19 @@ async function main(): Promise<void> {
         continue;
       }
       const out = mkdtempSync(join(tmpdir(), 'bench-build-'));
-      s = runJobs(repeat, 'build-data', ['--config', benchConfig(n), '--out', join(out, 'generated')]);
-      rmSync(out, { recursive: true, force: true });
+      const args = ['--config', benchConfig(n), '--out', join(out, 'generated')];
+      s = runJobs(repeat, 'build-data', [...args, '--force']);
       if (s.error) {
+        rmSync(out, { recursive: true, force: true });
         console.log(`build-data: not available (${s.error.split('\n').slice(-3).join(' | ')})`);
         continue;
+      }
+      // The same build again with nothing changed: the incremental check alone (scripts/lib/fingerprint.ts).
+      const same = runJobs(1, 'build-data', args);
+      rmSync(out, { recursive: true, force: true });
+      if (!same.error) {
+        results.push({ job: 'rebuild-same', rows: n, s: same });
+        console.log(`rebuild-same: ${same.seconds.toFixed(2)} s, ${Math.round(same.maxRssMB)} MB (build-data with nothing changed)`);
       }
     } else throw new Error(`unknown job ${job}`);
     if (s.error) console.log(`${job}: failed (${s.error})`);

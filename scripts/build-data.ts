@@ -6,6 +6,23 @@
 import { parseArgs } from 'node:util';
 import { BuildError, runBuild } from './lib/build.ts';
 import { parseWorkerCount } from '../src/lib/build-plan.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readConfig } from './lib/config-file.ts';
+import { dataBuildFingerprint, recordedFingerprint, recordFingerprint } from './lib/fingerprint.ts';
+
+/** How to fingerprint this build's inputs, or null when the config cannot be read (the build then says why). */
+function incrementalPlan(configPath: string, referenceDate: string | undefined): { before: () => string } | null {
+  try {
+    const path = resolve(configPath);
+    const config = readConfig(path);
+    const dataDir = dirname(path);
+    const ref = referenceDate ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
+    return { before: () => dataBuildFingerprint({ configPath: path, dataDir, config, referenceDate: ref }) };
+  } catch {
+    return null;
+  }
+}
 
 const { values } = parseArgs({
   options: {
@@ -13,11 +30,12 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'generated' },
     'reference-date': { type: 'string' },
     workers: { type: 'string' },
+    force: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: npm run data -- [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N]');
+  console.log('Usage: npm run data -- [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N] [--force]\n  Skips the build when nothing it reads changed since the last one (--force rebuilds).');
   process.exit(0);
 }
 const workers = parseWorkerCount(values.workers);
@@ -26,12 +44,20 @@ if (!workers.ok) {
   process.exit(1);
 }
 try {
+  // Incremental: nothing to do when every input, the code and the options are as the last successful build left them.
+  const plan = incrementalPlan(values.config!, values['reference-date']);
+  if (!values.force && plan && recordedFingerprint(values.out!) === plan.before() && existsSync(join(values.out!, 'data/v1/meta.json'))) {
+    console.log(`Masukan tidak berubah sejak build terakhir; ${values.out} dipakai ulang (--force untuk membangun ulang) / Inputs unchanged since the last build; ${values.out} reused (--force to rebuild)`);
+    process.exit(0);
+  }
   await runBuild({
     configPath: values.config!,
     outDir: values.out!,
     referenceDate: values['reference-date'],
     workers: workers.value,
   });
+  // After the build: a synthetic demo's inputs are written by the build itself, so the inputs are read as they are now.
+  if (plan) recordFingerprint(values.out!, plan.before());
 } catch (e) {
   if (e instanceof BuildError) {
     console.error('Build data gagal / Data build failed:');

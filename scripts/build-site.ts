@@ -3,17 +3,21 @@
  * two renames only when Astro succeeded. A failed or killed site build leaves the previous dist/ whole; what a killed
  * build left beside it is removed by the next one.
  *
- *   node scripts/build-site.ts [--dist dist] [--skip-data] [data build options: --config, --out, --reference-date, --workers]
+ *   node scripts/build-site.ts [--dist dist] [--skip-data] [--force] [data build options: --config, --out, --reference-date, --workers]
+ *
+ * Incremental: each step is skipped when nothing it reads changed since the build that wrote its output
+ * (scripts/lib/fingerprint.ts); --force rebuilds both.
  *
  * BASE_PATH and DATA_DIR pass through to Astro as before.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OUTPUT_MANIFEST, outputManifest } from '../src/lib/output-guard.ts';
 import { BuildError } from './lib/build-error.ts';
+import { recordedFingerprint, recordFingerprint, siteBuildFingerprint } from './lib/fingerprint.ts';
 import { abandonSwap, commitSwap, guardOutputFolder, prepareSwap } from './lib/work-folders.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -25,6 +29,7 @@ const { values, tokens } = parseArgs({
     out: { type: 'string' },
     'reference-date': { type: 'string' },
     workers: { type: 'string' },
+    force: { type: 'boolean', default: false },
   },
   tokens: true,
 });
@@ -52,6 +57,17 @@ try {
   console.error(`Build situs gagal / Site build failed:\n${e.message}`);
   process.exit(1);
 }
+// Incremental: the pages depend on the published data, the site's code and a few settings; when none changed since
+// the build that wrote dist/, there is nothing to do.
+const print = siteBuildFingerprint({
+  dataDir: resolve(ROOT, process.env.DATA_DIR || 'generated/data/v1'),
+  siteConfig: resolve(ROOT, process.env.SITE_CONFIG || 'data/site.config.json'),
+  env: process.env,
+});
+if (!values.force && recordedFingerprint(dist) === print && existsSync(join(dist, 'index.html'))) {
+  console.log(`Data dan kode situs tidak berubah; ${values.dist} dipakai ulang (--force untuk membangun ulang) / Data and site code unchanged; ${values.dist} reused (--force to rebuild)`);
+  process.exit(0);
+}
 const tmp = prepareSwap(dist);
 // Ctrl-C or a polite kill: stop Astro and remove the half-built folder (SIGKILL cannot be caught: the next build
 // removes it).
@@ -70,5 +86,6 @@ if (code !== 0) {
   process.exit(code);
 }
 writeFileSync(join(tmp, OUTPUT_MANIFEST), outputManifest('site'));
+recordFingerprint(tmp, print);
 commitSwap(dist, tmp);
 console.log(`situs/site → ${values.dist}`);

@@ -136,7 +136,7 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
       await page.goto(server.url);
       const input = page.locator('area-search input[role="combobox"]:visible').first();
       await input.click();
-      await input.pressSequentially('a', { delay: 20 });
+      await input.pressSequentially('genteng', { delay: 20 });
       const option = page.locator('[role="option"]:visible').first();
       await option.waitFor({ timeout: 10_000 });
       await Promise.all([page.waitForURL(`${server.url}wilayah/**`), option.click()]);

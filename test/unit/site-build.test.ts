@@ -35,7 +35,7 @@ const countFiles = (dir: string): number =>
 
 /** Starts the site build (its own process group, so that Astro dies with it). */
 function startSiteBuild(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build-site.ts'), '--skip-data', '--dist', dist], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build-site.ts'), '--skip-data', '--force', '--dist', dist], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     detached: true,

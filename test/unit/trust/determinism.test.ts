@@ -98,7 +98,7 @@ describe('atomicity', () => {
   /** Runs the CLI on the demo data into `out`; kills it with SIGKILL when `when` says so. Resolves with the exit. */
   function cli(out: string, when: { afterMs?: number; onTmp?: boolean }): Promise<{ code: number | null; signal: string | null; killedAt: string; pid: number }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [join(REPO, 'scripts/build-data.ts'), '--config', join(dir, 'site.config.json'), '--out', out, '--workers', '2'], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [join(REPO, 'scripts/build-data.ts'), '--config', join(dir, 'site.config.json'), '--out', out, '--workers', '2', '--force'], { stdio: 'ignore' });
       let killedAt = 'not killed';
       const kill = (why: string) => {
         if (child.exitCode === null && child.signalCode === null) {
