@@ -1,0 +1,136 @@
+/**
+ * The demo export one desa at a time, for every round at once: memory stays at one desa's children and rows plus the
+ * children moving between desa, whatever the number of rows (a province: ≈20M rows over 8 rounds). The output is
+ * the same as generate.ts's whole-region path (same streams, same draws, same row order): a round file is the
+ * concatenation, in desa order, of each desa's rows for that round (numbered on from the previous desa's).
+ *
+ * Why two passes over the cohort: a child who moves from desa A to desa B is drawn on A's stream but measured in B
+ * from the move on, and B's rows come in child order. When A comes after B in code order, B needs the child before A
+ * is reached, so a first pass draws every desa's children (cheap: no row is measured) and keeps only those movers;
+ * movers to a later desa are kept during the second pass itself. Everything else is drawn again, per desa.
+ */
+import type { WhoTables } from '../who/tables.ts';
+import { cohortBirths, cohortContext, drawDesaChildren, emptyCohort, type CohortContext, type DemoCohort } from './cohort.ts';
+import type { DemoPlan } from './plan.ts';
+import { desaRoundRows, residentDesa, roundContext, type DemoDesaRoundCounts, type DemoRow } from './round.ts';
+
+/** One desa's part of every round: rows per round (index as plan.periods) and its counts per round. */
+export interface DemoDesaRounds {
+  /** Index in plan.desa. */
+  di: number;
+  rows: DemoRow[][];
+  counts: DemoDesaRoundCounts[];
+}
+
+/** One child copied out of a desa's cohort, kept until the desa it moves to is generated. */
+interface Mover {
+  /** Index in the whole-region cohort (simulateCohort): the child order of the rows. */
+  id: number;
+  from: DemoCohort;
+  k: number;
+}
+
+/** Copies child k of `src` to index j of `dst` (same number of rounds). */
+function copyChild(src: DemoCohort, k: number, dst: DemoCohort, j: number, R: number): void {
+  dst.sex[j] = src.sex[k];
+  dst.birthDay[j] = src.birthDay[k];
+  dst.enterDay[j] = src.enterDay[k];
+  dst.leaveDay[j] = src.leaveDay[k];
+  dst.desa[j] = src.desa[k];
+  dst.moveDay[j] = src.moveDay[k];
+  dst.moveDesa[j] = src.moveDesa[k];
+  dst.posyandu[j] = src.posyandu[k];
+  dst.movePosyandu[j] = src.movePosyandu[k];
+  for (let r = 0; r < R; r++) {
+    dst.hazDev[j * R + r] = src.hazDev[k * R + r];
+    dst.whzDev[j * R + r] = src.whzDev[k * R + r];
+  }
+  dst.nik[j] = src.nik[k];
+  dst.name[j] = src.name[k];
+  dst.parentName[j] = src.parentName[k];
+  dst.address[j] = src.address[k];
+}
+
+/** A one-child cohort holding child k of `src` (so that a mover does not keep its whole source desa alive). */
+function moverOf(plan: DemoPlan, src: DemoCohort, k: number, id: number): Mover {
+  const one = emptyCohort(plan, 1);
+  copyChild(src, k, one, 0, plan.periods.length);
+  return { id, from: one, k: 0 };
+}
+
+/** Draws desa di's own children on the context (its cohort replaced by a fresh one of the desa's size). */
+function drawDesa(ctx: CohortContext, plan: DemoPlan, di: number, births: number): DemoCohort {
+  ctx.c = emptyCohort(plan, births);
+  drawDesaChildren(ctx, di, births, 0);
+  return ctx.c;
+}
+
+/** Statistics of a streaming run, for the log and the benchmark. */
+export interface DemoStreamStats {
+  /** Children drawn (the whole-region cohort size) and those kept as movers at the peak. */
+  children: number;
+  peakMovers: number;
+}
+
+/**
+ * Yields every desa's rows for every round, in plan order. `stats`, when given, is filled as the run goes.
+ * Concatenating `rows[r]` over the desa gives exactly `buildRound(plan, simulateCohort(plan), tables, r).rows`.
+ */
+export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: DemoStreamStats): Generator<DemoDesaRounds> {
+  const n = plan.desa.length;
+  const births = cohortBirths(plan);
+  const first: number[] = [];
+  births.reduce((acc, b, di) => ((first[di] = acc), acc + b), 0);
+  const pending: Mover[][] = Array.from({ length: n }, () => []);
+  let held = 0;
+  let peak = 0;
+  const keep = (m: Mover, to: number) => {
+    pending[to].push(m);
+    peak = Math.max(peak, ++held);
+  };
+
+  // Pass 1: movers to an earlier desa (everything else is dropped desa by desa).
+  const pass1 = cohortContext(plan, emptyCohort(plan, 0));
+  for (let di = 0; di < n; di++) {
+    const c = drawDesa(pass1, plan, di, births[di]);
+    for (let k = 0; k < c.size; k++) if (c.moveDesa[k] >= 0 && c.moveDesa[k] < di) keep(moverOf(plan, c, k, first[di] + k), c.moveDesa[k]);
+  }
+
+  // Pass 2: per desa, its own children and the movers into it, in child order; then every round's rows.
+  const rounds = plan.periods.map((_, r) => roundContext(plan, r));
+  const R = plan.periods.length;
+  const ctx = cohortContext(plan, emptyCohort(plan, 0));
+  for (let di = 0; di < n; di++) {
+    const own = drawDesa(ctx, plan, di, births[di]);
+    for (let k = 0; k < own.size; k++) if (own.moveDesa[k] > di) keep(moverOf(plan, own, k, first[di] + k), own.moveDesa[k]);
+    const movers = pending[di].sort((a, b) => a.id - b.id);
+    pending[di] = [];
+    held -= movers.length;
+    // The desa's cohort: own children and movers merged by id (both already sorted).
+    const local = emptyCohort(plan, own.size + movers.length);
+    const ids = new Int32Array(local.size);
+    for (let j = 0, k = 0, m = 0; j < local.size; j++) {
+      if (m < movers.length && (k >= own.size || movers[m].id < first[di] + k)) {
+        copyChild(movers[m].from, movers[m].k, local, j, R);
+        ids[j] = movers[m++].id;
+      } else {
+        copyChild(own, k, local, j, R);
+        ids[j] = first[di] + k++;
+      }
+    }
+    const out: DemoDesaRounds = { di, rows: [], counts: [] };
+    for (const rc of rounds) {
+      const residents: number[] = [];
+      for (let j = 0; j < local.size; j++) if (residentDesa(local, j, rc) === di) residents.push(j);
+      const { rows, counts } = desaRoundRows(plan, local, tables, rc, di, residents);
+      for (const row of rows) row.child = ids[row.child];
+      out.rows.push(rows);
+      out.counts.push(counts);
+    }
+    yield out;
+  }
+  if (stats) {
+    stats.children = first.length ? first[n - 1] + births[n - 1] : 0;
+    stats.peakMovers = peak;
+  }
+}
