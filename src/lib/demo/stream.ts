@@ -22,12 +22,15 @@ export interface DemoDesaRounds {
   counts: DemoDesaRoundCounts[];
 }
 
-/** One child copied out of a desa's cohort, kept until the desa it moves to is generated. */
+/** One child copied out of its birth desa's cohort, kept until the desa it moves to is generated: a plain record
+ * (about 0.4 KB), not a one-child cohort of typed arrays (several KB each). */
 interface Mover {
   /** Index in the whole-region cohort (simulateCohort): the child order of the rows. */
   id: number;
-  from: DemoCohort;
-  k: number;
+  ints: Int32Array;
+  hazDev: Float64Array;
+  whzDev: Float64Array;
+  strings: [string, string, string, string];
 }
 
 /** Copies child k of `src` to index j of `dst` (same number of rounds). */
@@ -41,21 +44,40 @@ function copyChild(src: DemoCohort, k: number, dst: DemoCohort, j: number, R: nu
   dst.moveDesa[j] = src.moveDesa[k];
   dst.posyandu[j] = src.posyandu[k];
   dst.movePosyandu[j] = src.movePosyandu[k];
-  for (let r = 0; r < R; r++) {
-    dst.hazDev[j * R + r] = src.hazDev[k * R + r];
-    dst.whzDev[j * R + r] = src.whzDev[k * R + r];
-  }
+  dst.hazDev.set(src.hazDev.subarray(k * R, k * R + R), j * R);
+  dst.whzDev.set(src.whzDev.subarray(k * R, k * R + R), j * R);
   dst.nik[j] = src.nik[k];
   dst.name[j] = src.name[k];
   dst.parentName[j] = src.parentName[k];
   dst.address[j] = src.address[k];
 }
 
-/** A one-child cohort holding child k of `src` (so that a mover does not keep its whole source desa alive). */
-function moverOf(plan: DemoPlan, src: DemoCohort, k: number, id: number): Mover {
-  const one = emptyCohort(plan, 1);
-  copyChild(src, k, one, 0, plan.periods.length);
-  return { id, from: one, k: 0 };
+/** Child k of `src` as a mover record. */
+function moverOf(src: DemoCohort, k: number, id: number, R: number): Mover {
+  return {
+    id,
+    ints: Int32Array.of(src.sex[k], src.birthDay[k], src.enterDay[k], src.leaveDay[k], src.desa[k], src.moveDay[k], src.moveDesa[k], src.posyandu[k], src.movePosyandu[k]),
+    hazDev: src.hazDev.slice(k * R, k * R + R),
+    whzDev: src.whzDev.slice(k * R, k * R + R),
+    strings: [src.nik[k], src.name[k], src.parentName[k], src.address[k]],
+  };
+}
+
+/** Writes a mover record to index j of `dst`. */
+function placeMover(m: Mover, dst: DemoCohort, j: number, R: number): void {
+  const v = m.ints;
+  dst.sex[j] = v[0];
+  dst.birthDay[j] = v[1];
+  dst.enterDay[j] = v[2];
+  dst.leaveDay[j] = v[3];
+  dst.desa[j] = v[4];
+  dst.moveDay[j] = v[5];
+  dst.moveDesa[j] = v[6];
+  dst.posyandu[j] = v[7];
+  dst.movePosyandu[j] = v[8];
+  dst.hazDev.set(m.hazDev, j * R);
+  dst.whzDev.set(m.whzDev, j * R);
+  [dst.nik[j], dst.name[j], dst.parentName[j], dst.address[j]] = m.strings;
 }
 
 /** Draws desa di's own children on the context (its cohort replaced by a fresh one of the desa's size). */
@@ -78,6 +100,7 @@ export interface DemoStreamStats {
  */
 export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: DemoStreamStats): Generator<DemoDesaRounds> {
   const n = plan.desa.length;
+  const R = plan.periods.length;
   const births = cohortBirths(plan);
   const first: number[] = [];
   births.reduce((acc, b, di) => ((first[di] = acc), acc + b), 0);
@@ -93,16 +116,15 @@ export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: Dem
   const pass1 = cohortContext(plan, emptyCohort(plan, 0));
   for (let di = 0; di < n; di++) {
     const c = drawDesa(pass1, plan, di, births[di]);
-    for (let k = 0; k < c.size; k++) if (c.moveDesa[k] >= 0 && c.moveDesa[k] < di) keep(moverOf(plan, c, k, first[di] + k), c.moveDesa[k]);
+    for (let k = 0; k < c.size; k++) if (c.moveDesa[k] >= 0 && c.moveDesa[k] < di) keep(moverOf(c, k, first[di] + k, R), c.moveDesa[k]);
   }
 
   // Pass 2: per desa, its own children and the movers into it, in child order; then every round's rows.
   const rounds = plan.periods.map((_, r) => roundContext(plan, r));
-  const R = plan.periods.length;
   const ctx = cohortContext(plan, emptyCohort(plan, 0));
   for (let di = 0; di < n; di++) {
     const own = drawDesa(ctx, plan, di, births[di]);
-    for (let k = 0; k < own.size; k++) if (own.moveDesa[k] > di) keep(moverOf(plan, own, k, first[di] + k), own.moveDesa[k]);
+    for (let k = 0; k < own.size; k++) if (own.moveDesa[k] > di) keep(moverOf(own, k, first[di] + k, R), own.moveDesa[k]);
     const movers = pending[di].sort((a, b) => a.id - b.id);
     pending[di] = [];
     held -= movers.length;
@@ -111,7 +133,7 @@ export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: Dem
     const ids = new Int32Array(local.size);
     for (let j = 0, k = 0, m = 0; j < local.size; j++) {
       if (m < movers.length && (k >= own.size || movers[m].id < first[di] + k)) {
-        copyChild(movers[m].from, movers[m].k, local, j, R);
+        placeMover(movers[m], local, j, R);
         ids[j] = movers[m++].id;
       } else {
         copyChild(own, k, local, j, R);
