@@ -97,7 +97,11 @@ export class ShardedIndex {
   private readonly loaded = new Map<string, SearchRow[]>();
   private readonly unions = new Map<string, SearchRow[]>();
 
-  constructor(readonly manifest: ShardManifest) {}
+  readonly manifest: ShardManifest;
+
+  constructor(manifest: ShardManifest) {
+    this.manifest = manifest;
+  }
 
   /** Adds a fetched shard. */
   add(shard: SearchShard): void {
