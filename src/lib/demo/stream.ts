@@ -22,17 +22,6 @@ export interface DemoDesaRounds {
   counts: DemoDesaRoundCounts[];
 }
 
-/** One child copied out of its birth desa's cohort, kept until the desa it moves to is generated: a plain record
- * (about 0.4 KB), not a one-child cohort of typed arrays (several KB each). */
-interface Mover {
-  /** Index in the whole-region cohort (simulateCohort): the child order of the rows. */
-  id: number;
-  ints: Int32Array;
-  hazDev: Float64Array;
-  whzDev: Float64Array;
-  strings: [string, string, string, string];
-}
-
 /** Copies child k of `src` to index j of `dst` (same number of rounds). */
 function copyChild(src: DemoCohort, k: number, dst: DemoCohort, j: number, R: number): void {
   dst.sex[j] = src.sex[k];
@@ -52,32 +41,44 @@ function copyChild(src: DemoCohort, k: number, dst: DemoCohort, j: number, R: nu
   dst.address[j] = src.address[k];
 }
 
-/** Child k of `src` as a mover record. */
-function moverOf(src: DemoCohort, k: number, id: number, R: number): Mover {
-  return {
-    id,
-    ints: Int32Array.of(src.sex[k], src.birthDay[k], src.enterDay[k], src.leaveDay[k], src.desa[k], src.moveDay[k], src.moveDesa[k], src.posyandu[k], src.movePosyandu[k]),
-    hazDev: src.hazDev.slice(k * R, k * R + R),
-    whzDev: src.whzDev.slice(k * R, k * R + R),
-    strings: [src.nik[k], src.name[k], src.parentName[k], src.address[k]],
-  };
-}
+/**
+ * The children kept until the desa they move to is generated, in one growing cohort used as a pool (slots reused
+ * when freed): about 0.2 KB per child plus its four strings, instead of a record of small typed arrays each (≈1 KB).
+ */
+class MoverPool {
+  private store: DemoCohort;
+  private readonly free: number[] = [];
+  private used = 0;
+  readonly ids: number[] = [];
+  private readonly plan: DemoPlan;
 
-/** Writes a mover record to index j of `dst`. */
-function placeMover(m: Mover, dst: DemoCohort, j: number, R: number): void {
-  const v = m.ints;
-  dst.sex[j] = v[0];
-  dst.birthDay[j] = v[1];
-  dst.enterDay[j] = v[2];
-  dst.leaveDay[j] = v[3];
-  dst.desa[j] = v[4];
-  dst.moveDay[j] = v[5];
-  dst.moveDesa[j] = v[6];
-  dst.posyandu[j] = v[7];
-  dst.movePosyandu[j] = v[8];
-  dst.hazDev.set(m.hazDev, j * R);
-  dst.whzDev.set(m.whzDev, j * R);
-  [dst.nik[j], dst.name[j], dst.parentName[j], dst.address[j]] = m.strings;
+  constructor(plan: DemoPlan) {
+    this.plan = plan;
+    this.store = emptyCohort(plan, 64);
+  }
+
+  /** Keeps child k of `src` (whole-region index `id`); returns its slot. */
+  keep(src: DemoCohort, k: number, id: number): number {
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      if (this.used === this.store.size) {
+        const bigger = emptyCohort(this.plan, this.store.size * 2);
+        for (let j = 0; j < this.used; j++) copyChild(this.store, j, bigger, j, this.plan.periods.length);
+        this.store = bigger;
+      }
+      slot = this.used++;
+    }
+    copyChild(src, k, this.store, slot, this.plan.periods.length);
+    this.ids[slot] = id;
+    return slot;
+  }
+
+  /** Writes the child of `slot` to index j of `dst` and frees the slot. */
+  place(slot: number, dst: DemoCohort, j: number): void {
+    copyChild(this.store, slot, dst, j, this.plan.periods.length);
+    for (const a of [this.store.nik, this.store.name, this.store.parentName, this.store.address]) a[slot] = '';
+    this.free.push(slot);
+  }
 }
 
 /** Draws desa di's own children on the context (its cohort replaced by a fresh one of the desa's size). */
@@ -104,11 +105,12 @@ export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: Dem
   const births = cohortBirths(plan);
   const first: number[] = [];
   births.reduce((acc, b, di) => ((first[di] = acc), acc + b), 0);
-  const pending: Mover[][] = Array.from({ length: n }, () => []);
+  const pool = new MoverPool(plan);
+  const pending: number[][] = Array.from({ length: n }, () => []);
   let held = 0;
   let peak = 0;
-  const keep = (m: Mover, to: number) => {
-    pending[to].push(m);
+  const keep = (c: DemoCohort, k: number, id: number, to: number) => {
+    pending[to].push(pool.keep(c, k, id));
     peak = Math.max(peak, ++held);
   };
 
@@ -116,7 +118,7 @@ export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: Dem
   const pass1 = cohortContext(plan, emptyCohort(plan, 0));
   for (let di = 0; di < n; di++) {
     const c = drawDesa(pass1, plan, di, births[di]);
-    for (let k = 0; k < c.size; k++) if (c.moveDesa[k] >= 0 && c.moveDesa[k] < di) keep(moverOf(c, k, first[di] + k, R), c.moveDesa[k]);
+    for (let k = 0; k < c.size; k++) if (c.moveDesa[k] >= 0 && c.moveDesa[k] < di) keep(c, k, first[di] + k, c.moveDesa[k]);
   }
 
   // Pass 2: per desa, its own children and the movers into it, in child order; then every round's rows.
@@ -124,17 +126,17 @@ export function* streamDemoByDesa(plan: DemoPlan, tables: WhoTables, stats?: Dem
   const ctx = cohortContext(plan, emptyCohort(plan, 0));
   for (let di = 0; di < n; di++) {
     const own = drawDesa(ctx, plan, di, births[di]);
-    for (let k = 0; k < own.size; k++) if (own.moveDesa[k] > di) keep(moverOf(own, k, first[di] + k, R), own.moveDesa[k]);
-    const movers = pending[di].sort((a, b) => a.id - b.id);
+    for (let k = 0; k < own.size; k++) if (own.moveDesa[k] > di) keep(own, k, first[di] + k, own.moveDesa[k]);
+    const movers = pending[di].sort((a, b) => pool.ids[a] - pool.ids[b]);
     pending[di] = [];
     held -= movers.length;
     // The desa's cohort: own children and movers merged by id (both already sorted).
     const local = emptyCohort(plan, own.size + movers.length);
     const ids = new Int32Array(local.size);
     for (let j = 0, k = 0, m = 0; j < local.size; j++) {
-      if (m < movers.length && (k >= own.size || movers[m].id < first[di] + k)) {
-        placeMover(movers[m], local, j, R);
-        ids[j] = movers[m++].id;
+      if (m < movers.length && (k >= own.size || pool.ids[movers[m]] < first[di] + k)) {
+        ids[j] = pool.ids[movers[m]];
+        pool.place(movers[m++], local, j);
       } else {
         copyChild(own, k, local, j, R);
         ids[j] = first[di] + k++;
