@@ -3,23 +3,24 @@
  * and `demo-manifest.json` (what was injected, no personal data). The generator itself is pure
  * (src/lib/demo); this file only reads the config, registry and WHO tables and writes the files atomically.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
-import { gzip, gzipSync } from 'node:zlib';
-import { promisify } from 'node:util';
+import { createGzip, gzipSync, type Gzip } from 'node:zlib';
 import { parseSiteConfig, type SiteConfig } from '../../src/lib/config.ts';
-import { planDemo } from '../../src/lib/demo/plan.ts';
-import { generateDemoRounds } from '../../src/lib/demo/generate.ts';
-import { createManifest, type DemoManifest } from '../../src/lib/demo/manifest.ts';
+import { planDemo, type DemoRegistry } from '../../src/lib/demo/plan.ts';
+import { streamDemoByDesa, type DemoStreamStats } from '../../src/lib/demo/stream.ts';
+import { formatHeader, formatRows, demoFileName } from '../../src/lib/demo/export-format.ts';
+import { isProvinceCode, provinceDemoRegistry } from '../../src/lib/demo/province.ts';
+import { addDesaToManifest, createManifest, type DemoManifest } from '../../src/lib/demo/manifest.ts';
 import { demoCoverageCsv } from '../../src/lib/demo/coverage.ts';
 import { COVERAGE_INDICATORS } from '../../src/lib/indicators/coverage-defs.ts';
-import { readRegistry } from './areas-file.ts';
+import { readAreaListText, readRegistry } from './areas-file.ts';
 import { readWhoTables } from './who-files.ts';
 
 /** Fixed gzip level: the bytes depend on it, so it is part of the determinism contract. 6 (zlib's default) is about
  * twice as fast as 9 for 2% larger files. */
 export const DEMO_GZIP_LEVEL = 6;
-const gzipAsync = promisify(gzip);
 
 /** Where the demo's target (sasaran) file goes: the config's `targets` path, when it names a file inside the data
  * folder whose name starts with `demo-` (so a real target file is never overwritten). */
@@ -60,11 +61,6 @@ export function deterministicGzip(data: Buffer | string): Buffer {
   return fixGzipHeader(gzipSync(data, { level: DEMO_GZIP_LEVEL }));
 }
 
-/** deterministicGzip on libuv's thread pool, so that compressing one round overlaps generating the next. */
-export async function deterministicGzipAsync(data: Buffer | string): Promise<Buffer> {
-  return fixGzipHeader(await gzipAsync(data, { level: DEMO_GZIP_LEVEL }));
-}
-
 function fixGzipHeader(gz: Buffer): Buffer {
   if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[3] !== 0 || gz.readUInt32LE(4) !== 0) {
     throw new Error('zlib wrote a gzip header with flags or a modification time; demo output would not be reproducible');
@@ -93,20 +89,79 @@ export function readDemoConfig(configDir: string): SiteConfig {
   return r.config;
 }
 
+/** The demo registry of the config's region: a kab/kota (`35.10`) or a whole province (`35`, optionally only its
+ * first `maxKab` kab/kota, for measuring a part of it). */
+export function readDemoRegistry(regionCode: string, areasPath: string, maxKab?: number): DemoRegistry {
+  return isProvinceCode(regionCode) ? provinceDemoRegistry(readAreaListText(areasPath), regionCode, maxKab) : readRegistry(regionCode, areasPath);
+}
+
+/** One round file being written: gzip stream into a temporary file, with the byte count and the OS byte fixed. */
+interface RoundSink {
+  path: string;
+  tmp: string;
+  period: string;
+  gz: Gzip;
+  file: WriteStream;
+  rows: number;
+  textBytes: number;
+  gzipBytes: number;
+  done: Promise<void>;
+}
+
+function openRoundSink(dir: string, period: string): RoundSink {
+  const path = join(dir, demoFileName(period));
+  const tmp = `${path}.tmp-${process.pid}`;
+  const gz = createGzip({ level: DEMO_GZIP_LEVEL });
+  const file = createWriteStream(tmp);
+  const sink: RoundSink = { path, tmp, period, gz, file, rows: 0, textBytes: 0, gzipBytes: 0, done: Promise.resolve() };
+  // Same header rule as deterministicGzip: no flags or time (checked), OS byte 3; the header is in the first bytes.
+  gz.on('data', (chunk: Buffer) => {
+    if (sink.gzipBytes < 10) {
+      const at = 9 - sink.gzipBytes;
+      if (sink.gzipBytes === 0 && (chunk[0] !== 0x1f || chunk[1] !== 0x8b || chunk[3] !== 0 || chunk.readUInt32LE(4) !== 0)) {
+        gz.destroy(new Error('zlib wrote a gzip header with flags or a modification time; demo output would not be reproducible'));
+        return;
+      }
+      if (at < chunk.length) chunk[at] = 3;
+    }
+    sink.gzipBytes += chunk.length;
+    if (!file.write(chunk)) {
+      gz.pause();
+      file.once('drain', () => gz.resume());
+    }
+  });
+  sink.done = new Promise((res, rej) => {
+    gz.on('error', rej);
+    file.on('error', rej);
+    gz.on('end', () => file.end());
+    file.on('finish', () => res());
+  });
+  sink.done.catch(() => {}); // awaited (and reported) by the caller; no unhandled rejection meanwhile
+  return sink;
+}
+
+/** Writes text to a sink, waiting while zlib's input buffer is full (so memory stays bounded). */
+async function writeSink(sink: RoundSink, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  sink.textBytes += bytes.length;
+  if (!sink.gz.write(bytes)) await Promise.race([once(sink.gz, 'drain'), sink.done]);
+}
+
 /**
  * Generates the demo rounds for the config's region, seed, round months and period range, writes them into the
  * measurements folder (config.measurements.dir under configDir) and returns what was written. Existing demo files
- * are overwritten; other files are left alone.
+ * are overwritten; other files are left alone. Streams: one desa at a time for every round (src/lib/demo/stream.ts),
+ * each round gzipped into its own file as it grows, so memory does not grow with the number of rows.
  */
 export async function writeDemoData(
   configDir: string,
   config: SiteConfig = readDemoConfig(configDir),
-  opts: { childrenPerRound?: number; log?: (line: string) => void } = {},
+  opts: { childrenPerRound?: number; maxKab?: number; log?: (line: string) => void; stats?: DemoStreamStats } = {},
 ): Promise<DemoDataSummary> {
   const t0 = performance.now();
   const dir = resolve(configDir, config.measurements.dir);
   mkdirSync(dir, { recursive: true });
-  const registry = readRegistry(config.region, resolve(configDir, config.areas.file));
+  const registry = readDemoRegistry(config.region, resolve(configDir, config.areas.file), opts.maxKab);
   const tables = readWhoTables();
   const plan = planDemo(registry, {
     seed: config.demo.seed,
@@ -120,22 +175,22 @@ export async function writeDemoData(
   // never leaves a partial demo that a later build would take for real data.
   const temps = new Map<string, string>();
   const manifestPath = join(dir, 'demo-manifest.json');
-  const pending: Promise<WrittenDemoFile>[] = [];
+  const sinks = plan.periods.map((p) => openRoundSink(dir, p));
+  for (const k of sinks) temps.set(k.path, k.tmp);
   try {
-    for (const f of generateDemoRounds(plan, tables, manifest)) {
-      const text = Buffer.from(f.text, 'utf8');
-      const path = join(dir, f.fileName);
-      const rows = f.round.rows.length;
-      pending.push(
-        deterministicGzipAsync(text).then((gz) => {
-          temps.set(path, writeTemp(path, gz));
-          return { path, period: f.period, rows, textBytes: text.length, gzipBytes: gz.length };
-        }),
-      );
-      // Let finished compressions write (and free their text) between rounds.
-      await new Promise((r) => setImmediate(r));
+    for (const k of sinks) await writeSink(k, formatHeader());
+    for (const part of streamDemoByDesa(plan, tables, opts.stats)) {
+      addDesaToManifest(manifest, plan, part.di, part.counts);
+      for (let r = 0; r < sinks.length; r++) {
+        const rows = part.rows[r];
+        if (rows.length === 0) continue;
+        await writeSink(sinks[r], formatRows(rows, sinks[r].rows + 1));
+        sinks[r].rows += rows.length;
+      }
     }
-    const files = await Promise.all(pending);
+    for (const k of sinks) k.gz.end();
+    await Promise.all(sinks.map((k) => k.done));
+    const files: WrittenDemoFile[] = sinks.map((k) => ({ path: k.path, period: k.period, rows: k.rows, textBytes: k.textBytes, gzipBytes: k.gzipBytes }));
     for (const f of files) {
       opts.log?.(`${basename(f.path)}: ${f.rows} rows, ${(f.textBytes / 1e6).toFixed(1)} MB csv, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
     }
@@ -155,8 +210,14 @@ export async function writeDemoData(
     temps.clear();
     return { dir, region: config.region, seed: config.demo.seed, files, manifestPath, ms: performance.now() - t0 };
   } finally {
-    // On failure, wait for compressions still running so that none writes a temporary file after the clean-up.
-    await Promise.allSettled(pending);
+    // On failure, stop the compressions and wait for their files to close, so none writes after the clean-up.
+    for (const k of sinks) {
+      if (temps.has(k.path)) {
+        k.gz.destroy();
+        k.file.destroy();
+      }
+    }
+    await Promise.allSettled(sinks.map((k) => (temps.has(k.path) && !k.file.closed ? once(k.file, 'close') : k.done)));
     for (const tmp of temps.values()) rmSync(tmp, { force: true });
   }
 }

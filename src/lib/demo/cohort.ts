@@ -82,23 +82,46 @@ function destinationPicker(plan: DemoPlan): (rng: Rng, among: number[] | null) =
   };
 }
 
+/** NIK serials used so far per (area digits, birth date, sex). A NIK's area digits are either a kecamatan of the
+ * region (its own children: only that kecamatan's desa use the key, and they are contiguous in code order, so the
+ * counts are dropped when the kecamatan changes) or digits from outside the region (children who moved in: kept
+ * for the whole run, about 3% of the children). Memory stays at one kecamatan plus the movers-in. */
+interface SerialCounter {
+  kecamatan: string;
+  own: Map<string, number>;
+  foreign: Map<string, number>;
+}
+
 /** What drawing one child needs besides its own desa and stream. */
-interface CohortContext {
+export interface CohortContext {
   plan: DemoPlan;
+  /** The cohort children are drawn into. */
   c: DemoCohort;
-  /** The region's two kabupaten digits, as a NIK carries them. */
-  kab2: string;
+  /** The kab/kota numbers of the region (one, or every kab/kota of a province): a mover-in's NIK never has them. */
+  regionKabs: Set<number>;
   /** Desa indexes per kecamatan code. */
   byKec: Map<string, number[]>;
   pickDesa: (rng: Rng, among: number[] | null) => number;
-  /** NIK serials used per (area digits, birth date, sex). */
-  serials: Map<string, number>;
+  serials: SerialCounter;
+}
+
+/** A fresh context for drawing the plan's children (into `c`, which the caller may swap per desa). */
+export function cohortContext(plan: DemoPlan, c: DemoCohort): CohortContext {
+  const byKec = new Map<string, number[]>();
+  plan.desa.forEach((d, i) => {
+    const a = byKec.get(d.kecamatanCode);
+    if (a) a.push(i);
+    else byKec.set(d.kecamatanCode, [i]);
+  });
+  const regionKabs = new Set(plan.desa.map((d) => Number(d.code.slice(3, 5))));
+  return { plan, c, regionKabs, byKec, pickDesa: destinationPicker(plan), serials: { kecamatan: '', own: new Map(), foreign: new Map() } };
 }
 
 /** Draws child i's move (out, in or within the region) and returns the area digits of its NIK. */
-function drawMove(ctx: CohortContext, i: number, d: DemoDesa, di: number, birth: number, rng: Rng): { nikKab: string; nikKec: string } {
+function drawMove(ctx: CohortContext, i: number, d: DemoDesa, di: number, birth: number, rng: Rng): { nikKab: string; nikKec: string; foreign: boolean } {
   const { c, plan } = ctx;
-  let nikKab = ctx.kab2;
+  let nikKab = d.code.slice(3, 5);
+  let foreign = false;
   let nikKec = d.kecamatanCode.slice(6, 8);
   const u = rng.next();
   const when = birth + rng.int(MAX_AGE_DAYS + 1);
@@ -107,8 +130,9 @@ function drawMove(ctx: CohortContext, i: number, d: DemoDesa, di: number, birth:
     // Born elsewhere: the NIK carries another kabupaten's digits.
     c.enterDay[i] = when;
     const other = 1 + rng.int(98);
-    nikKab = pad2(other === Number(ctx.kab2) ? 99 : other);
+    nikKab = pad2(ctx.regionKabs.has(other) ? 99 : other);
     nikKec = pad2(1 + rng.int(30));
+    foreign = true;
   } else if (u < MOVE_OUT_SHARE + MOVE_IN_SHARE + MOVE_WITHIN_SHARE && plan.desa.length > 1) {
     const sib = (ctx.byKec.get(d.kecamatanCode) ?? []).filter((x) => x !== di);
     let to = ctx.pickDesa(rng, sib.length > 0 && rng.chance(0.7) ? sib : null);
@@ -117,7 +141,7 @@ function drawMove(ctx: CohortContext, i: number, d: DemoDesa, di: number, birth:
     c.moveDesa[i] = to;
     c.movePosyandu[i] = rng.int(plan.desa[to].posyandu.length);
   }
-  return { nikKab, nikKec };
+  return { nikKab, nikKec, foreign };
 }
 
 /** Draws child i of desa di, born on `birth`: sex, posyandu, move, fake identity and z-score deviations. */
@@ -134,11 +158,12 @@ function drawChild(ctx: CohortContext, i: number, d: DemoDesa, di: number, birth
   c.moveDesa[i] = -1;
   c.posyandu[i] = rng.int(d.posyandu.length);
   c.movePosyandu[i] = 0;
-  const { nikKab, nikKec } = drawMove(ctx, i, d, di, birth, rng);
+  const { nikKab, nikKec, foreign } = drawMove(ctx, i, d, di, birth, rng);
   const bc = civilFromDay(birth);
   const key = `${nikKab}${nikKec}${bc.y}-${bc.m}-${bc.d}-${sex}`;
-  const serial = (ctx.serials.get(key) ?? 0) + 1;
-  ctx.serials.set(key, serial);
+  const counts = foreign ? ctx.serials.foreign : ctx.serials.own;
+  const serial = (counts.get(key) ?? 0) + 1;
+  counts.set(key, serial);
   c.nik[i] = fakeNik(nikKab, nikKec, bc.d, bc.m, bc.y, sex, serial);
   c.name[i] = fakeChildName(sex, rng.int(1000), rng.int(1000));
   c.parentName[i] = fakeParentName(rng.int(1000), rng.int(1000));
@@ -157,39 +182,59 @@ function drawChild(ctx: CohortContext, i: number, d: DemoDesa, di: number, birth
   }
 }
 
-/**
- * Simulates the cohort: for every desa, children born at a constant rate over the window (from 60 months before
- * the first round to the end of the last), each with sex, fake identity (NIK built from the birth date, like a
- * real one), a posyandu, an optional move (out, in, or to another desa) and persistent z-score deviations.
- */
-export function simulateCohort(plan: DemoPlan): DemoCohort {
+/** The window children are born over: from 60 months before the first round to the end of the last. */
+function birthWindow(plan: DemoPlan): { windowStart: number; windowDays: number } {
   const R = plan.periods.length;
   const windowStart = periodStart(plan.periods[0]) - MAX_AGE_DAYS;
   const last = plan.periods[R - 1];
   const windowEnd = periodStart(last) + periodLength(last) - 1;
-  const windowDays = windowEnd - windowStart + 1;
-  // A child who moves in (or out) on a uniform day of its under-five life is absent for part of it: on average a
-  // share (MOVE_IN_SHARE + MOVE_OUT_SHARE) / 2 of the births is away at any time, so births are scaled up to keep the
-  // resident under-five population at plan.desa[].under5.
-  const present = 1 - (MOVE_IN_SHARE + MOVE_OUT_SHARE) / 2;
-  const births = plan.desa.map((d) => Math.round((d.under5 * windowDays) / (MAX_AGE_DAYS + 0.25) / present));
-  const c = allocateCohort(births.reduce((s, b) => s + b, 0), R);
-  const byKec = new Map<string, number[]>();
-  plan.desa.forEach((d, i) => {
-    const a = byKec.get(d.kecamatanCode);
-    if (a) a.push(i);
-    else byKec.set(d.kecamatanCode, [i]);
-  });
-  const ctx: CohortContext = { plan, c, kab2: plan.region.code.slice(3, 5), byKec, pickDesa: destinationPicker(plan), serials: new Map() };
+  return { windowStart, windowDays: windowEnd - windowStart + 1 };
+}
 
+/** Children born per desa over the window (index as plan.desa). A child who moves in (or out) on a uniform day of
+ * its under-five life is absent for part of it: on average a share (MOVE_IN_SHARE + MOVE_OUT_SHARE) / 2 of the births
+ * is away at any time, so births are scaled up to keep the resident under-five population at plan.desa[].under5. */
+export function cohortBirths(plan: DemoPlan): number[] {
+  const { windowDays } = birthWindow(plan);
+  const present = 1 - (MOVE_IN_SHARE + MOVE_OUT_SHARE) / 2;
+  return plan.desa.map((d) => Math.round((d.under5 * windowDays) / (MAX_AGE_DAYS + 0.25) / present));
+}
+
+/** Draws the `births` children of desa di into ctx.c from index `first` on, on the desa's own stream. Desa must be
+ * drawn in plan order (NIK serials are counted across the desa of a kecamatan). */
+export function drawDesaChildren(ctx: CohortContext, di: number, births: number, first: number): void {
+  const d = ctx.plan.desa[di];
+  if (ctx.serials.kecamatan !== d.kecamatanCode) {
+    ctx.serials.kecamatan = d.kecamatanCode;
+    ctx.serials.own.clear();
+  }
+  const { windowStart, windowDays } = birthWindow(ctx.plan);
+  const rng = createRng(ctx.plan.seed, 'cohort', d.code);
+  // Birth days first, sorted, so that NIK serials and child order follow birth order as in a register.
+  const days = new Int32Array(births);
+  for (let k = 0; k < days.length; k++) days[k] = windowStart + rng.int(windowDays);
+  days.sort();
+  for (let k = 0; k < days.length; k++) drawChild(ctx, first + k, d, di, days[k], rng);
+}
+
+/** An empty cohort of `size` children for the plan's rounds. */
+export function emptyCohort(plan: DemoPlan, size: number): DemoCohort {
+  return allocateCohort(size, plan.periods.length);
+}
+
+/**
+ * Simulates the cohort: for every desa, children born at a constant rate over the window (from 60 months before
+ * the first round to the end of the last), each with sex, fake identity (NIK built from the birth date, like a
+ * real one), a posyandu, an optional move (out, in, or to another desa) and persistent z-score deviations. The whole
+ * region at once (tests and small regions); stream.ts draws the same children one desa at a time.
+ */
+export function simulateCohort(plan: DemoPlan): DemoCohort {
+  const births = cohortBirths(plan);
+  const ctx = cohortContext(plan, emptyCohort(plan, births.reduce((s, b) => s + b, 0)));
   let i = 0;
-  plan.desa.forEach((d, di) => {
-    const rng = createRng(plan.seed, 'cohort', d.code);
-    // Birth days first, sorted, so that NIK serials and child order follow birth order as in a register.
-    const days = new Int32Array(births[di]);
-    for (let k = 0; k < days.length; k++) days[k] = windowStart + rng.int(windowDays);
-    days.sort();
-    for (let k = 0; k < days.length; k++, i++) drawChild(ctx, i, d, di, days[k], rng);
+  plan.desa.forEach((_, di) => {
+    drawDesaChildren(ctx, di, births[di], i);
+    i += births[di];
   });
-  return c;
+  return ctx.c;
 }

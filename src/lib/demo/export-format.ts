@@ -2,7 +2,7 @@
  * The text of the demo export: e-PPGBM's "data balita" columns, ';' delimited, CRLF line ends, no BOM, as a
  * spreadsheet saved in an Indonesian locale writes it.
  */
-import type { DemoRound } from './round.ts';
+import type { DemoRound, DemoRow } from './round.ts';
 
 /** The export's header, in order: e-PPGBM's "data balita" export columns that the pipeline reads or that make the
  * file look real (No, Alamat, Prov, Kab/Kota, Posyandu and LiLA are read or ignored by the reader). */
@@ -19,15 +19,22 @@ function csvCell(s: string): string {
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The header line of a round file, with its line end. */
+export function formatHeader(): string {
+  return DEMO_HEADERS.join(DEMO_DELIMITER) + DEMO_EOL;
+}
+
+/** Rows as CSV lines numbered from `firstNo`, each with its line end (a part of a round file after the header). */
+export function formatRows(rows: readonly DemoRow[], firstNo: number): string {
+  let text = '';
+  let no = firstNo;
+  for (const row of rows) text += `${no++}${DEMO_DELIMITER}${row.cells.map(csvCell).join(DEMO_DELIMITER)}${DEMO_EOL}`;
+  return text;
+}
+
 /** The CSV text of a round: header, then numbered rows; ';' delimited, CRLF line ends, no BOM. */
 export function formatRound(round: DemoRound): string {
-  const parts: string[] = [DEMO_HEADERS.join(DEMO_DELIMITER)];
-  let no = 0;
-  for (const row of round.rows) {
-    no++;
-    parts.push(`${no}${DEMO_DELIMITER}${row.cells.map(csvCell).join(DEMO_DELIMITER)}`);
-  }
-  return parts.join(DEMO_EOL) + DEMO_EOL;
+  return formatHeader() + formatRows(round.rows, 1);
 }
 
 /** File name of a round: `demo-YYYY-MM.csv.gz`. */

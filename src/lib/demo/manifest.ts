@@ -16,7 +16,7 @@ import {
   POSITION_OTHER_WAY_SHARE,
 } from './params.ts';
 import type { DemoPlan } from './plan.ts';
-import type { DemoRound } from './round.ts';
+import type { DemoDesaRoundCounts, DemoRound } from './round.ts';
 
 /** Counts of one desa (or the whole region) in one round. Faults with a zero count are omitted per desa. */
 export interface ManifestCounts {
@@ -99,20 +99,32 @@ export function createManifest(plan: DemoPlan): DemoManifest {
   };
 }
 
+/** Adds one desa's counts of one round to the manifest and to the round's total (created on first use). */
+function addDesaRound(manifest: DemoManifest, code: string, period: string, c: DemoDesaRoundCounts): void {
+  let total = manifest.totals[period];
+  if (!total) {
+    total = { rows: 0, children: 0, stunted: 0, faults: {} };
+    for (const k of FAULT_KINDS) total.faults[k] = 0;
+    manifest.totals[period] = total;
+  }
+  const faults: Partial<Record<FaultKind, number>> = {};
+  for (const k of FAULT_KINDS) {
+    if (c.faults[k] > 0) faults[k] = c.faults[k];
+    total.faults[k]! += c.faults[k];
+  }
+  manifest.desa[code].periods[period] = { rows: c.rows, children: c.children, stunted: c.stunted, faults };
+  total.rows += c.rows;
+  total.children += c.children;
+  total.stunted += c.stunted;
+}
+
 /** Adds one round's counts to the manifest (per desa and the region total). */
 export function addRoundToManifest(manifest: DemoManifest, plan: DemoPlan, round: DemoRound): void {
-  const total: ManifestCounts = { rows: 0, children: 0, stunted: 0, faults: {} };
-  for (const k of FAULT_KINDS) total.faults[k] = 0;
-  round.counts.forEach((c, di) => {
-    const faults: Partial<Record<FaultKind, number>> = {};
-    for (const k of FAULT_KINDS) {
-      if (c.faults[k] > 0) faults[k] = c.faults[k];
-      total.faults[k]! += c.faults[k];
-    }
-    manifest.desa[plan.desa[di].code].periods[round.period] = { rows: c.rows, children: c.children, stunted: c.stunted, faults };
-    total.rows += c.rows;
-    total.children += c.children;
-    total.stunted += c.stunted;
-  });
-  manifest.totals[round.period] = total;
+  round.counts.forEach((c, di) => addDesaRound(manifest, plan.desa[di].code, round.period, c));
+}
+
+/** Adds one desa's counts of every round (index as plan.periods) to the manifest: the streaming path. Desa in plan
+ * order give the same manifest, key order included, as addRoundToManifest round by round. */
+export function addDesaToManifest(manifest: DemoManifest, plan: DemoPlan, di: number, counts: readonly DemoDesaRoundCounts[]): void {
+  counts.forEach((c, r) => addDesaRound(manifest, plan.desa[di].code, plan.periods[r], c));
 }

@@ -51,13 +51,19 @@ export interface DemoOptions {
   childrenPerRound?: number;
 }
 
-/** What the generator needs from the registry (see src/lib/areas.ts `Registry`). */
+/** What the generator needs from the registry (see src/lib/areas.ts `Registry`). The region is a kab/kota, or a
+ * province (code `35`, see province.ts) whose kab/kota are then listed in `kabupaten`. */
 export interface DemoRegistry {
-  region: Area;
+  region: Pick<Area, 'code' | 'name'> & { kind: DemoRegionKind };
   province: { code: string; name: string };
+  /** The kab/kota of a province region (each desa's kab/kota is its kecamatan's parent); absent for a kab/kota. */
+  kabupaten?: Area[];
   kecamatan: Area[];
   desa: Area[];
 }
+
+/** Kind of the demo's region: a kab/kota, or a whole province. */
+export type DemoRegionKind = Area['kind'] | 'provinsi';
 
 /** One posyandu of a desa. */
 export interface DemoPosyandu {
@@ -75,6 +81,8 @@ export interface DemoDesa {
   kind: Area['kind'];
   kecamatanCode: string;
   kecamatanName: string;
+  /** Name of the desa's kab/kota (the region's own name when the region is a kab/kota). */
+  kabName: string;
   /** Name as written in the export (upper case; kelurahan as "KEL. NAME", as e-PPGBM exports show them). */
   exportName: string;
   /** Expected children measured per round. */
@@ -98,7 +106,7 @@ export interface DemoDesa {
 /** The plan of the whole demo. */
 export interface DemoPlan {
   seed: number;
-  region: { code: string; name: string; kind: Area['kind'] };
+  region: { code: string; name: string; kind: DemoRegionKind };
   province: { code: string; name: string };
   /** Periods `YYYY-MM`, ascending. */
   periods: string[];
@@ -173,6 +181,8 @@ interface PlanContext {
   seed: number;
   special: SpecialDesa;
   kecByCode: Map<string, Area>;
+  /** Kab/kota names by code (a province region), else the region's name for every desa. */
+  kabName: (kecCode: string) => string;
   kecEffect: Map<string, number>;
   /** Normalised names (and their old-spelling folds) of every desa of the region. */
   regionKeys: Set<string>;
@@ -221,7 +231,8 @@ function planDesa(ctx: PlanContext, { d, rng, weight, smallSize }: DesaDraft): D
   const whzMean = WHZ_BASE + rng.normal() * WHZ_DESA_SD;
   const heavy = special.heavy.has(d.code);
   const { posyandu, some } = planPosyandu(rng, under5, heavy);
-  const siblings = ctx.desaAreas.filter((o) => o.parent === d.parent && o.code !== d.code).map((o) => o.name);
+  // Siblings only for a misspelled desa (a province has 8,000+ desa: listing them for every desa is quadratic).
+  const siblings = () => ctx.desaAreas.filter((o) => o.parent === d.parent && o.code !== d.code).map((o) => o.name);
   const upper = d.name.toUpperCase();
   return {
     code: d.code,
@@ -229,6 +240,7 @@ function planDesa(ctx: PlanContext, { d, rng, weight, smallSize }: DesaDraft): D
     kind: d.kind,
     kecamatanCode: kecCode,
     kecamatanName: ctx.kecByCode.get(kecCode)?.name ?? kecCode,
+    kabName: ctx.kabName(kecCode),
     exportName: d.kind === 'kelurahan' ? `KEL. ${upper}` : upper,
     expectedMeasured,
     under5,
@@ -241,7 +253,7 @@ function planDesa(ctx: PlanContext, { d, rng, weight, smallSize }: DesaDraft): D
     brightSpot: special.bright.has(d.code),
     digitPreference: heavy ? 'heavy' : some ? 'some' : 'none',
     misspelling: special.misspelled.has(d.code)
-      ? misspell(d.name, [d.name, ...siblings], ctx.regionKeys, createRng(ctx.seed, 'typo', d.code))
+      ? misspell(d.name, [d.name, ...siblings()], ctx.regionKeys, createRng(ctx.seed, 'typo', d.code))
       : null,
     posyandu,
   };
@@ -277,7 +289,9 @@ export function planDemo(registry: DemoRegistry, options: DemoOptions): DemoPlan
   const weightTotal = drafts.reduce((s, x) => s + (x.smallSize ? 0 : x.weight), 0);
   const scale = Math.max(0, childrenPerRound - smallTotal) / weightTotal;
   const kecByCode = new Map(registry.kecamatan.map((k) => [k.code, k]));
-  const ctx: PlanContext = { seed, special, kecByCode, kecEffect, regionKeys, desaAreas, scale };
+  const kabByCode = new Map((registry.kabupaten ?? []).map((k) => [k.code, k.name]));
+  const kabName = (kecCode: string) => kabByCode.get(kecByCode.get(kecCode)?.parent ?? kecCode.slice(0, 5)) ?? registry.region.name;
+  const ctx: PlanContext = { seed, special, kecByCode, kabName, kecEffect, regionKeys, desaAreas, scale };
 
   return {
     seed,

@@ -66,8 +66,8 @@ export interface DemoRound {
 }
 
 /** Upper-case "KAB. NAME" / "KOTA NAME" as e-PPGBM writes the kab/kota. */
-function exportRegionName(plan: DemoPlan): string {
-  return plan.region.name.toUpperCase().replace(/^KABUPATEN\s+/, 'KAB. ');
+function exportKabName(name: string): string {
+  return name.toUpperCase().replace(/^KABUPATEN\s+/, 'KAB. ');
 }
 
 const THIRTY_DAY_MONTHS = [2, 4, 6, 9, 11];
@@ -267,36 +267,67 @@ function desaRows(x: DesaRound, di: number, residents: number[], years: number, 
   return out;
 }
 
-/** The residents of every desa at mid-month of a round, by desa index, in child order. */
-function residentsByDesa(plan: DemoPlan, cohort: DemoCohort, start: number, dim: number): number[][] {
-  const mid = start + 14;
-  const buckets: number[][] = plan.desa.map(() => []);
-  for (let i = 0; i < cohort.size; i++) {
-    const b = cohort.birthDay[i];
-    if (b > start + dim - 1 || b + MAX_AGE_DAYS < start) continue;
-    if (cohort.enterDay[i] > mid || cohort.leaveDay[i] <= mid) continue;
-    buckets[cohort.moveDesa[i] >= 0 && mid >= cohort.moveDay[i] ? cohort.moveDesa[i] : cohort.desa[i]].push(i);
-  }
-  return buckets;
+/** What every desa of one round shares: the period, its first day and length, years since the first round. */
+export interface RoundContext {
+  period: string;
+  r: number;
+  R: number;
+  Y: number;
+  M: number;
+  start: number;
+  dim: number;
+  years: number;
+  prov: string;
+}
+
+/** The context of round `r` of the plan. */
+export function roundContext(plan: DemoPlan, r: number): RoundContext {
+  const period = plan.periods[r];
+  const Y = Number(period.slice(0, 4));
+  const M = Number(period.slice(5, 7));
+  const years = (Y * 12 + M - (Number(plan.periods[0].slice(0, 4)) * 12 + Number(plan.periods[0].slice(5, 7)))) / 12;
+  return { period, r, R: plan.periods.length, Y, M, start: periodStart(period), dim: periodLength(period), years, prov: plan.province.name.toUpperCase() };
+}
+
+/** The desa index child i lives in at mid-month of the round, or -1 when it is not an under-five resident then. */
+export function residentDesa(cohort: DemoCohort, i: number, rc: RoundContext): number {
+  const mid = rc.start + 14;
+  const b = cohort.birthDay[i];
+  if (b > rc.start + rc.dim - 1 || b + MAX_AGE_DAYS < rc.start) return -1;
+  if (cohort.enterDay[i] > mid || cohort.leaveDay[i] <= mid) return -1;
+  return cohort.moveDesa[i] >= 0 && mid >= cohort.moveDay[i] ? cohort.moveDesa[i] : cohort.desa[i];
+}
+
+/** The rows and counts of desa di in a round, for its residents (indexes into `cohort`, in child order). */
+export function desaRoundRows(
+  plan: DemoPlan,
+  cohort: DemoCohort,
+  tables: WhoTables,
+  rc: RoundContext,
+  di: number,
+  residents: number[],
+): { rows: DemoRow[]; counts: DemoDesaRoundCounts } {
+  const d = plan.desa[di];
+  const rng = createRng(plan.seed, 'round', rc.period, d.code);
+  const cnt: DemoDesaRoundCounts = { rows: 0, children: 0, stunted: 0, faults: emptyFaults() };
+  const x: DesaRound = { ...rc, cohort, tables, d, cnt, kab: exportKabName(d.kabName), kec: d.kecamatanName.toUpperCase() };
+  return { rows: desaRows(x, di, residents, rc.years, rng), counts: cnt };
 }
 
 /** Builds round `r` of the plan: who is measured, when, what was measured and what was typed. */
 export function buildRound(plan: DemoPlan, cohort: DemoCohort, tables: WhoTables, r: number): DemoRound {
-  const period = plan.periods[r];
-  const Y = Number(period.slice(0, 4));
-  const M = Number(period.slice(5, 7));
-  const start = periodStart(period);
-  const dim = periodLength(period);
-  const years = (Y * 12 + M - (Number(plan.periods[0].slice(0, 4)) * 12 + Number(plan.periods[0].slice(5, 7)))) / 12;
-  const base = { cohort, tables, r, R: plan.periods.length, Y, M, start, dim, prov: plan.province.name.toUpperCase(), kab: exportRegionName(plan) };
-  const buckets = residentsByDesa(plan, cohort, start, dim);
+  const rc = roundContext(plan, r);
+  const buckets: number[][] = plan.desa.map(() => []);
+  for (let i = 0; i < cohort.size; i++) {
+    const di = residentDesa(cohort, i, rc);
+    if (di >= 0) buckets[di].push(i);
+  }
   const rows: DemoRow[] = [];
   const counts: DemoDesaRoundCounts[] = [];
-  plan.desa.forEach((d, di) => {
-    const rng = createRng(plan.seed, 'round', period, d.code);
-    const cnt: DemoDesaRoundCounts = { rows: 0, children: 0, stunted: 0, faults: emptyFaults() };
-    counts.push(cnt);
-    for (const row of desaRows({ ...base, d, cnt, kec: d.kecamatanName.toUpperCase() }, di, buckets[di], years, rng)) rows.push(row);
+  plan.desa.forEach((_, di) => {
+    const out = desaRoundRows(plan, cohort, tables, rc, di, buckets[di]);
+    counts.push(out.counts);
+    for (const row of out.rows) rows.push(row);
   });
-  return { period, rows, counts };
+  return { period: rc.period, rows, counts };
 }

@@ -92,7 +92,7 @@ function ringsOf(g: GeometryObject): number[][] {
 
 /** After presimplify: give the two heaviest interior points of every ring with fewer than three arcs an infinite
  * weight, so that simplification keeps at least a triangle (a ring of one or two arcs has only 1-2 fixed points). */
-function protectSmallRings(topo: Topology, geometries: GeometryObject[]): void {
+export function protectSmallRings(topo: Topology, geometries: GeometryObject[]): void {
   const arcs = topo.arcs as unknown as number[][][];
   for (const g of geometries) {
     for (const ring of ringsOf(g)) {
