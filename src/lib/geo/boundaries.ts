@@ -108,8 +108,9 @@ export function protectSmallRings(topo: Topology, geometries: GeometryObject[]):
   }
 }
 
-/** Returns a topology holding only `object` (under `name`) and the arcs it uses, renumbered; keeps the transform. */
-function extractObject<P extends GeoJsonProperties>(topo: Topology, name: string, object: GeometryCollection<P>): Topology<Record<string, GeometryCollection<P>>> {
+/** A renumbering of `topo`'s arcs in order of first use: `map(a)` gives an arc reference's new number (reversed arcs
+ * stay reversed) and collects the arc into `arcs`, so a topology can keep only the arcs its objects use. */
+export function arcRemapper(topo: Topology): { map: (a: number) => number; arcs: Topology['arcs'] } {
   const remap = new Map<number, number>();
   const arcs: Topology['arcs'] = [];
   const map = (a: number): number => {
@@ -122,6 +123,12 @@ function extractObject<P extends GeoJsonProperties>(topo: Topology, name: string
     }
     return a < 0 ? ~j : j;
   };
+  return { map, arcs };
+}
+
+/** Returns a topology holding only `object` (under `name`) and the arcs it uses, renumbered; keeps the transform. */
+function extractObject<P extends GeoJsonProperties>(topo: Topology, name: string, object: GeometryCollection<P>): Topology<Record<string, GeometryCollection<P>>> {
+  const { map, arcs } = arcRemapper(topo);
   const geometries = object.geometries.map((g) => {
     const out: GeometryObject<P> = { ...g };
     if (g.type === 'Polygon') (out as TopoPolygon<P>).arcs = (g as TopoPolygon<P>).arcs.map((r) => r.map(map));

@@ -19,7 +19,7 @@ import { topology as buildTopology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { bbox as topoBbox, feature, mergeArcs, meshArcs, quantize } from 'topojson-client';
 import type { Area } from '../types.ts';
-import { buildBoundaries, protectSmallRings, type BoundaryOptions, type BoundaryProperties, type LevelTopologies } from './boundaries.ts';
+import { arcRemapper, buildBoundaries, protectSmallRings, type BoundaryOptions, type BoundaryProperties, type LevelTopologies } from './boundaries.ts';
 
 /** Quantisation of the stored province file: 1e6 steps across the province's bounding box. */
 export const STORED_QUANTIZATION = 1e6;
@@ -147,18 +147,7 @@ function provinceOutlines(shapes: Feature[], kabupaten: readonly Area[], options
   const withMerged = { ...topo, objects: { kabupaten: merged } } as unknown as Topology;
   const borders = meshArcs(withMerged, merged as never, (a, b) => a !== b) as MultiLineString;
   // One topology holding both objects, with only the arcs they use, renumbered in order of first use.
-  const remap = new Map<number, number>();
-  const arcs: Topology['arcs'] = [];
-  const map = (a: number): number => {
-    const i = a < 0 ? ~a : a;
-    let j = remap.get(i);
-    if (j === undefined) {
-      j = arcs.length;
-      remap.set(i, j);
-      arcs.push(topo.arcs[i]);
-    }
-    return a < 0 ? ~j : j;
-  };
+  const { map, arcs } = arcRemapper(topo);
   const kabGeoms = merged.geometries.map((g) => ({ ...g, arcs: (g as unknown as { arcs: number[][][] }).arcs.map((p) => p.map((r) => r.map(map))) }));
   const borderGeom: MultiLineString = { type: 'MultiLineString', arcs: borders.arcs.map((line) => line.map(map)) };
   const out = {
