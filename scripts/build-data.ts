@@ -4,7 +4,7 @@
  * Exit code 0 on success, 1 on a structural problem or too many bad rows (messages name file:line:column).
  */
 import { parseArgs } from 'node:util';
-import { BuildError, runBuild } from './lib/build.ts';
+import { BuildError, resolveReferenceDate, runBuild } from './lib/build.ts';
 import { parseWorkerCount } from '../src/lib/build-plan.ts';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ function incrementalPlan(configPath: string, referenceDate: string | undefined):
     const path = resolve(configPath);
     const config = readConfig(path);
     const dataDir = dirname(path);
-    const ref = referenceDate ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
+    const ref = resolveReferenceDate(referenceDate, config);
     return { before: () => dataBuildFingerprint({ configPath: path, dataDir, config, referenceDate: ref }) };
   } catch {
     return null;

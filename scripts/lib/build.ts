@@ -72,7 +72,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const ctx: inputs.InputContext = { config, configPath, dataDir: dirname(configPath), readText: opts.readText ?? inputs.readTextFile, log };
   const measureDir = resolve(ctx.dataDir, config.measurements.dir);
   guardOutputFolder(opts.outDir, [ctx.dataDir, configPath, measureDir], ROOT);
-  const referenceDate = checkedReferenceDate(opts.referenceDate) ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
+  const referenceDate = resolveReferenceDate(opts.referenceDate, config);
   const registry = inputs.readRegistryOf(ctx);
   const areas = areaList(registry);
   const aliases = inputs.readAliases(ctx, registry);
@@ -106,6 +106,11 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
 }
 
 /** `--reference-date`: a real calendar date, or a BuildError saying so. */
+/** The build's "today": the option (checked), else the config's referenceDate, else the current date. */
+export function resolveReferenceDate(option: string | undefined, config: { referenceDate?: string }): string {
+  return checkedReferenceDate(option) ?? config.referenceDate ?? new Date().toISOString().slice(0, 10);
+}
+
 function checkedReferenceDate(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const c = checkReferenceDate(raw);
