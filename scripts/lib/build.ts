@@ -15,8 +15,8 @@ import { allowedPeriods, checkReferenceDate, MAX_WORKERS } from '../../src/lib/b
 import { targetTotals } from '../../src/lib/inputs/targets.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
 import { badRowShareProblem, fileLegend, safeLabels, summaryLines, validationReport } from '../../src/lib/validation-report.ts';
-import type { Area } from '../../src/lib/types.ts';
-import type { Registry } from '../../src/lib/areas.ts';
+import { siteLevels, type Area } from '../../src/lib/types.ts';
+import { allAreas, type Registry } from '../../src/lib/areas.ts';
 import { CsvPool } from './parallel-csv.ts';
 import { BuildError } from './build-error.ts';
 import { listMeasurementFiles, readMeasurementFiles, type MeasurementTally } from './measurement-files.ts';
@@ -74,7 +74,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   guardOutputFolder(opts.outDir, [ctx.dataDir, configPath, measureDir], ROOT);
   const referenceDate = resolveReferenceDate(opts.referenceDate, config);
   const registry = inputs.readRegistryOf(ctx);
-  const areas = areaList(registry);
+  const areas = allAreas(registry);
   const aliases = inputs.readAliases(ctx, registry);
   if (aliases.length) log(`Nama lama (daftar wilayah lama) diterima / older area names accepted: ${aliases.map((a) => a.name).join(', ')}`);
   // One worker pool for every measurement file, started now: the workers load the WHO tables while this thread
@@ -118,9 +118,6 @@ function checkedReferenceDate(raw: string | undefined): string | undefined {
   return c.value;
 }
 
-function areaList(registry: Registry): Area[] {
-  return [registry.region, ...registry.kecamatan, ...registry.desa].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}
 
 function areaIndex(areas: readonly Area[]): { indexOf: Map<string, number>; parentOf: Int32Array } {
   const indexOf = new Map(areas.map((a, i) => [a.code, i]));
@@ -148,7 +145,7 @@ function convergenceFiles(ctx: inputs.InputContext, input: ReturnType<typeof inp
   }
   const min = ctx.config.suppression.minMeasured;
   const table = coverageTable(rows, areas, COVERAGE_INDICATORS, min);
-  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: min, synthetic: ctx.config.demo.synthetic }), resource: (p: string) => coverageResource(p, table.indicators) };
+  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: min, synthetic: ctx.config.demo.synthetic }), resource: (p: string) => coverageResource(p, table.indicators, siteLevels(areas)) };
 }
 
 function readSmallInputs(ctx: inputs.InputContext, registry: Registry, areas: Area[]) {

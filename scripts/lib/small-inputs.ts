@@ -10,6 +10,9 @@ import type { Registry } from '../../src/lib/areas.ts';
 import type { AreaAlias } from '../../src/lib/csv/names.ts';
 import type { StructuralError } from '../../src/lib/types.ts';
 import { buildBoundaries, crossCheck, formatCrossCheck } from '../../src/lib/geo/boundaries.ts';
+import { splitProvince, unpackDesaTopology } from '../../src/lib/geo/province.ts';
+import type { FeatureCollection } from 'geojson';
+import { gunzipSync } from 'node:zlib';
 import { validateBoundaries } from '../../src/lib/geo/validate.ts';
 import { parseSurveys, surveyOutputs } from '../../src/lib/surveys.ts';
 import { parseTargets, type TargetRow } from '../../src/lib/inputs/targets.ts';
@@ -77,15 +80,28 @@ function rawLokus(lokus: Record<string, string[]>, key: string): string | undefi
   return m ? lokus[m[1]]?.[Number(m[2])] : undefined;
 }
 
-/** The three boundary levels as TopoJSON text, from `<boundaries>/desa.geojson`. */
-export function readBoundaries(ctx: InputContext, registry: Registry): { desa: string; kecamatan: string; kabupaten: string } {
-  const file = join(resolve(ctx.dataDir, ctx.config.boundaries), 'desa.geojson');
-  let desa: unknown;
+/** The desa shapes of the boundaries folder: `desa.geojson`, or the stored province form `desa.topo.json.gz` (or
+ * `desa.topo.json`, see src/lib/geo/province.ts) when there is no GeoJSON. */
+function readDesaShapes(ctx: InputContext, dir: string): { file: string; desa: unknown } {
+  const candidates = ['desa.geojson', 'desa.topo.json.gz', 'desa.topo.json'].map((f) => join(dir, f));
+  const file = candidates.find((f) => existsSync(f)) ?? candidates[0];
   try {
-    desa = JSON.parse(ctx.readText(file));
+    if (file.endsWith('.geojson')) return { file, desa: JSON.parse(ctx.readText(file)) };
+    const text = file.endsWith('.gz') ? gunzipSync(readFileSync(file)).toString('utf8') : ctx.readText(file);
+    return { file, desa: unpackDesaTopology(JSON.parse(text)) };
   } catch (e) {
     throw new BuildError([{ file: shown(file), expected: 'GeoJSON FeatureCollection batas desa (properti "kode")', message: `Batas wilayah tidak dapat dibaca / Boundaries cannot be read: ${(e as Error).message}` }]);
   }
+}
+
+/**
+ * The published boundary files as TopoJSON text, by path under `boundaries/` without `.topo.json`. A kab/kota site
+ * gets its three levels (`desa`, `kecamatan`, `kabupaten`). A province site gets the kab/kota and kecamatan of the
+ * whole province at the province scale (`kabupaten`, `kecamatan`) and, per kab/kota, the three levels at its own
+ * scale (`35.78/desa` ...): a page loads only what it shows.
+ */
+export function readBoundaries(ctx: InputContext, registry: Registry): Record<string, string> {
+  const { file, desa } = readDesaShapes(ctx, resolve(ctx.dataDir, ctx.config.boundaries));
   const valid = validateBoundaries(desa);
   stopOn(valid.problems.map((p) => ({ file: shown(file), raw: p.code, expected: 'Polygon/MultiPolygon dengan koordinat [bujur, lintang] WGS 84 di Indonesia / Polygon or MultiPolygon with WGS 84 [lon, lat] coordinates in Indonesia', message: `Batas desa ${p.code} ditolak / Boundary of ${p.code} refused: ${p.message}` })));
   for (const r of valid.repairs) ctx.log(`peringatan/warning: boundaries ${r}`);
@@ -93,8 +109,20 @@ export function readBoundaries(ctx: InputContext, registry: Registry): { desa: s
   const check = crossCheck(registry, features);
   for (const l of formatCrossCheck(check)) ctx.log(`peringatan/warning: ${l}`);
   const known = new Set(registry.desa.map((d) => d.code));
-  const topo = buildBoundaries({ ...valid.collection, features: features.filter((f) => known.has(f.properties?.kode)) }, { names: registry.byCode });
+  const shapes = { ...valid.collection, features: features.filter((f) => known.has(f.properties?.kode)) };
+  if (registry.region.level === 'provinsi') return provinceBoundaryFiles(shapes, registry);
+  const topo = buildBoundaries(shapes, { names: registry.byCode });
   return { desa: JSON.stringify(topo.desa), kecamatan: JSON.stringify(topo.kecamatan), kabupaten: JSON.stringify(topo.kabupaten) };
+}
+
+function provinceBoundaryFiles(shapes: FeatureCollection, registry: Registry): Record<string, string> {
+  const split = splitProvince(shapes, registry, { names: registry.byCode });
+  const files: Record<string, string> = { kabupaten: JSON.stringify(split.province), kecamatan: JSON.stringify(split.kecamatan) };
+  for (const k of split.kab) {
+    if (!k.levels) continue;
+    for (const level of ['desa', 'kecamatan', 'kabupaten'] as const) files[`${k.code}/${level}`] = JSON.stringify(k.levels[level]);
+  }
+  return files;
 }
 
 /** The survey series of the region in their published forms (none when the file does not exist). */

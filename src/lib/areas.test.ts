@@ -20,11 +20,33 @@ describe('parseRegistry on the shipped 2025 list', () => {
     // Sorted by code, every desa under an existing kecamatan of the region.
     expect(r.desa.map((d) => d.code)).toEqual([...r.desa.map((d) => d.code)].sort());
     for (const d of r.desa) expect(r.byCode.get(d.parent!)?.level).toBe('kecamatan');
-    expect(childrenOf(r, '35.10')).toBe(r.kecamatan);
+    expect(childrenOf(r, '35.10')).toEqual(r.kecamatan);
     const kids = childrenOf(r, '35.10.01');
     expect(kids.length).toBeGreaterThan(0);
     expect(kids.every((d) => d.parent === '35.10.01')).toBe(true);
     expect(r.kecamatan.reduce((s, k) => s + childrenOf(r, k.code).length, 0)).toBe(217);
+  });
+
+  it('Jawa Timur 35: a province tree of four levels, every area under its parent, the same desa as its kab/kota', () => {
+    const r = parseRegistry(list2025, '35');
+    expect(r.region).toEqual({ code: '35', name: 'Jawa Timur', level: 'provinsi', parent: null, kind: 'provinsi' });
+    expect(r.levels).toEqual(['provinsi', 'kabupaten', 'kecamatan', 'desa']);
+    expect(r.kabupaten).toHaveLength(38);
+    expect(r.kabupaten.filter((k) => k.kind === 'kota')).toHaveLength(9);
+    expect(r.kecamatan).toHaveLength(666);
+    expect(r.desa).toHaveLength(8494);
+    expect(r.byCode.size).toBe(1 + 38 + 666 + 8494);
+    for (const k of r.kabupaten) expect(k.parent).toBe('35');
+    for (const a of [...r.kecamatan, ...r.desa]) expect(r.byCode.has(a.parent!)).toBe(true);
+    expect(childrenOf(r, '35')).toEqual(r.kabupaten);
+    expect(childrenOf(r, '35.10')).toEqual(parseRegistry(list2025, '35.10').kecamatan);
+    // A kab/kota inside the province tree is the same as the kab/kota site's region, apart from its parent.
+    const banyuwangi = parseRegistry(list2025, '35.10');
+    expect(r.byCode.get('35.10')).toEqual({ ...banyuwangi.region, parent: '35' });
+    expect(r.desa.filter((d) => d.code.startsWith('35.10.'))).toEqual(banyuwangi.desa);
+    expect(banyuwangi.levels).toEqual(['kabupaten', 'kecamatan', 'desa']);
+    expect(banyuwangi.kabupaten).toEqual([]);
+    expect(() => parseRegistry(list2025, '99')).toThrow(/region 99 is not in the area list/);
   });
 
   it('Kota Metro 18.72: a kota of 5 kecamatan and 22 kelurahan', () => {
@@ -49,7 +71,7 @@ describe('parseRegistry on the shipped 2025 list', () => {
 
   it('throws on an unknown region, a bad region code, an orphan desa and a wrong level', () => {
     expect(() => parseRegistry(list2025, '35.99')).toThrow(/35\.99 is not in the area list/);
-    expect(() => parseRegistry(list2025, '3510')).toThrow(/not a kab\/kota code/);
+    expect(() => parseRegistry(list2025, '3510')).toThrow(/not a province code such as 35 or a kab\/kota code/);
     const orphan = 'kode,nama,level\n18,Lampung,1\n18.72,KOTA METRO,2\n18.72.09.1001,X,4\n';
     expect(() => parseRegistry(orphan, '18.72')).toThrow(/18\.72\.09\.1001 X has no parent 18\.72\.09/);
     const wrongLevel = 'kode,nama,level\n18,Lampung,1\n18.72,KOTA METRO,2\n18.72.01,Metro Pusat,4\n';

@@ -7,23 +7,29 @@
  * truth for the hierarchy (`35.10.01.2001` → kecamatan `35.10.01` → kabupaten `35.10` → province `35`); the parent
  * columns are not needed, which is also why the 2022 edition (`kode,nama,level` only) parses with the same function.
  */
-import type { Area, Level } from './types.ts';
+import { LEVELS, levelsFrom, type Area, type Level } from './types.ts';
 
-/** The areas of one kab/kota, sorted by code, with a lookup by dotted code. */
+/** The areas of one site's region (a province or a kab/kota) and everything below it, sorted by code, with a lookup
+ * by dotted code. */
 export interface Registry {
-  /** The kabupaten/kota itself (`level: 'kabupaten'`, `kind: 'kabupaten' | 'kota'`). */
+  /** The region itself, the root of the tree: a province (`level: 'provinsi'`) or a kab/kota (`level: 'kabupaten'`,
+   * `kind: 'kabupaten' | 'kota'`). */
   region: Area;
-  /** The province the region belongs to (not an `Area`: the site never publishes the province level). */
+  /** The province the region is or belongs to. */
   province: { code: string; name: string };
+  /** The levels of the tree from the region's down (see levelsFrom). */
+  levels: Level[];
+  /** The kab/kota below a province region; empty for a kab/kota site (its kab/kota is `region`). */
+  kabupaten: Area[];
   kecamatan: Area[];
   /** Desa, kelurahan and desa adat. */
   desa: Area[];
-  /** Every area above (region, kecamatan, desa) by dotted code. */
+  /** Every area above (region, kab/kota, kecamatan, desa) by dotted code. */
   byCode: Map<string, Area>;
 }
 
-const REGION_RE = /^\d{2}\.\d{2}$/;
-const CODE_SHAPES: [RegExp, Level | 'provinsi'][] = [
+const REGION_RE = /^\d{2}(\.\d{2})?$/;
+const CODE_SHAPES: [RegExp, Level][] = [
   [/^\d{2}$/, 'provinsi'],
   [/^\d{2}\.\d{2}$/, 'kabupaten'],
   [/^\d{2}\.\d{2}\.\d{2}$/, 'kecamatan'],
@@ -31,7 +37,7 @@ const CODE_SHAPES: [RegExp, Level | 'provinsi'][] = [
 ];
 
 /** The level a dotted Kemendagri code denotes by its shape (`35` provinsi ... `35.10.01.2001` desa), or null. */
-export function levelOfCode(code: string): Level | 'provinsi' | null {
+export function levelOfCode(code: string): Level | null {
   for (const [re, level] of CODE_SHAPES) if (re.test(code)) return level;
   return null;
 }
@@ -47,12 +53,27 @@ export function parentOf(code: string): string | null {
   return i < 0 ? null : code.slice(0, i);
 }
 
-/** The direct children of an area in the registry (kecamatan of the region, desa of a kecamatan), sorted by code. */
+/** The areas of one level in the registry, sorted by code (the region itself for its own level). */
+export function areasAt(registry: Registry, level: Level): Area[] {
+  if (level === registry.region.level) return [registry.region];
+  if (level === 'kabupaten') return registry.kabupaten;
+  if (level === 'kecamatan') return registry.kecamatan;
+  if (level === 'desa') return registry.desa;
+  return [];
+}
+
+/** Every area of the registry, the region first, then by code. */
+export function allAreas(registry: Registry): Area[] {
+  return [...registry.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** The direct children of an area in the registry (kab/kota of a province, kecamatan of a kab/kota, desa of a
+ * kecamatan), sorted by code. */
 export function childrenOf(registry: Registry, code: string): Area[] {
   const level = levelOfCode(code);
-  if (level === 'kabupaten') return code === registry.region.code ? registry.kecamatan : [];
-  if (level === 'kecamatan') return registry.desa.filter((d) => d.parent === code);
-  return [];
+  if (!level || !registry.byCode.has(code)) return [];
+  const below = LEVELS[LEVELS.indexOf(level) + 1];
+  return below ? areasAt(registry, below).filter((a) => a.parent === code) : [];
 }
 
 /** Splits one CSV record line (RFC 4180 quoting, no embedded newlines; the code list has two quoted names). */
@@ -82,13 +103,47 @@ function desaKindFromCode(code: string): Area['kind'] | null {
   return d === '1' ? 'kelurahan' : d === '2' ? 'desa' : d === '3' ? 'desa_adat' : null;
 }
 
+const LEVEL_NUMBER: Record<Level, number> = { provinsi: 1, kabupaten: 2, kecamatan: 3, desa: 4 };
+
 /**
- * Parses the Kemendagri list and returns the registry of one kab/kota. Strict, because a wrong registry silently
- * misplaces children on the map: a duplicate code, a row whose level disagrees with its code shape, a desa whose
- * kecamatan is missing or an unknown `jenis` throws with the line number and code.
+ * Parses the Kemendagri list and returns the registry of one region: a province (`35`) or a kab/kota (`35.10`).
+ * Strict, because a wrong registry silently misplaces children on the map: a duplicate code, a row whose level
+ * disagrees with its code shape, an area whose parent is missing or an unknown `jenis` throws with the line number
+ * and code.
  */
 export function parseRegistry(csvText: string, regionCode: string): Registry {
-  if (!REGION_RE.test(regionCode)) throw new Error(`region ${JSON.stringify(regionCode)} is not a kab/kota code such as 35.10`);
+  if (!REGION_RE.test(regionCode)) throw new Error(`region ${JSON.stringify(regionCode)} is not a province code such as 35 or a kab/kota code such as 35.10`);
+  const { rows, provinceName } = regionRows(csvText, regionCode);
+  const rootLevel = levelOfCode(regionCode)!;
+  const regionRow = rows.get(regionCode);
+  if (rootLevel === 'kabupaten' && !regionRow) throw new Error(`region ${regionCode} is not in the area list`);
+  if (rootLevel === 'provinsi' && provinceName === null) throw new Error(`region ${regionCode} is not in the area list`);
+  const prov = provinceOf(regionCode);
+  const byCode = new Map<string, Area>();
+  const region: Area =
+    rootLevel === 'provinsi'
+      ? { code: regionCode, name: provinceName!, level: 'provinsi', parent: null, kind: 'provinsi' }
+      : { code: regionCode, name: regionRow!.name, level: 'kabupaten', parent: null, kind: kabKind(regionCode, regionRow!) };
+  byCode.set(regionCode, region);
+  const below: Record<string, Area[]> = { kabupaten: [], kecamatan: [], desa: [] };
+  for (const code of [...rows.keys()].sort()) {
+    if (code === regionCode) continue;
+    const r = rows.get(code)!;
+    const level = levelOfCode(code)!;
+    const parent = parentOf(code)!;
+    if (parent !== regionCode && !rows.has(parent)) throw new Error(`area list line ${r.line}: ${code} ${r.name} has no parent ${parent} in the list`);
+    const area: Area = { code, name: r.name, level, parent, kind: areaKind(code, level, r) };
+    byCode.set(code, area);
+    below[level].push(area);
+  }
+  const levels = levelsFrom(rootLevel);
+  return { region, province: { code: prov, name: provinceName ?? prov }, levels, kabupaten: below.kabupaten, kecamatan: below.kecamatan, desa: below.desa, byCode };
+}
+
+type RegionRow = { name: string; jenis: string; line: number };
+
+/** The rows of the list that belong to the region (and the name of its province), checked line by line. */
+function regionRows(csvText: string, regionCode: string): { rows: Map<string, RegionRow>; provinceName: string | null } {
   const text = csvText.charCodeAt(0) === 0xfeff ? csvText.slice(1) : csvText;
   const lines = text.split('\n');
   const header = splitCsvLine(lines[0].replace(/\r$/, '')).map((h) => h.trim());
@@ -101,26 +156,22 @@ export function parseRegistry(csvText: string, regionCode: string): Registry {
   const iNama = col('nama', true);
   const iLevel = col('level', true);
   const iJenis = col('jenis', false);
-
   const prov = provinceOf(regionCode);
   const provRow = `${prov},`;
   const regionPrefix = `${regionCode}.`;
-  const rows = new Map<string, { name: string; jenis: string; line: number }>();
+  const rows = new Map<string, RegionRow>();
   let provinceName: string | null = null;
   for (let n = 1; n < lines.length; n++) {
     const raw = lines[n];
     // Cheap prefix filter first: only the province row and the region's rows are split (the list has 91k lines).
-    const isProv = raw.startsWith(provRow);
-    if (!isProv && !raw.startsWith(regionCode)) continue;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const cells = splitCsvLine(line);
+    if (!raw.startsWith(provRow) && !raw.startsWith(regionCode)) continue;
+    const cells = splitCsvLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     const code = (cells[iKode] ?? '').trim();
     if (code !== prov && code !== regionCode && !code.startsWith(regionPrefix)) continue;
     const name = (cells[iNama] ?? '').trim();
     const shape = levelOfCode(code);
-    const levelNumber = Number(cells[iLevel]);
-    const expected = shape === 'provinsi' ? 1 : shape === 'kabupaten' ? 2 : shape === 'kecamatan' ? 3 : shape === 'desa' ? 4 : NaN;
-    if (levelNumber !== expected) {
+    const expected = shape ? LEVEL_NUMBER[shape] : NaN;
+    if (Number(cells[iLevel]) !== expected) {
       throw new Error(`area list line ${n + 1}: code ${code} has level ${cells[iLevel]}, expected ${expected} for its shape`);
     }
     if (!name) throw new Error(`area list line ${n + 1}: code ${code} has no name`);
@@ -133,38 +184,22 @@ export function parseRegistry(csvText: string, regionCode: string): Registry {
     if (prev) throw new Error(`area list line ${n + 1}: duplicate code ${code} (first on line ${prev.line})`);
     rows.set(code, { name, jenis: iJenis >= 0 ? (cells[iJenis] ?? '').trim() : '', line: n + 1 });
   }
+  return { rows, provinceName };
+}
 
-  const regionRow = rows.get(regionCode);
-  if (!regionRow) throw new Error(`region ${regionCode} is not in the area list`);
-  const regionKind = regionRow.jenis || (Number(regionCode.slice(3)) >= 71 ? 'kota' : 'kabupaten');
-  if (regionKind !== 'kabupaten' && regionKind !== 'kota') {
-    throw new Error(`area list line ${regionRow.line}: region ${regionCode} has jenis "${regionRow.jenis}"`);
-  }
-  const region: Area = { code: regionCode, name: regionRow.name, level: 'kabupaten', parent: null, kind: regionKind };
-  const byCode = new Map<string, Area>([[regionCode, region]]);
-  const kecamatan: Area[] = [];
-  const desa: Area[] = [];
-  const codes = [...rows.keys()].sort();
-  for (const code of codes) {
-    if (code === regionCode) continue;
-    const r = rows.get(code)!;
-    const level = levelOfCode(code) as Level;
-    const parent = parentOf(code)!;
-    if (!rows.has(parent)) throw new Error(`area list line ${r.line}: ${code} ${r.name} has no parent ${parent} in the list`);
-    let kind: Area['kind'];
-    if (level === 'kecamatan') kind = 'kecamatan';
-    else {
-      const k = r.jenis || desaKindFromCode(code);
-      if (k !== 'desa' && k !== 'kelurahan' && k !== 'desa_adat') {
-        throw new Error(`area list line ${r.line}: ${code} has unknown jenis "${r.jenis}"`);
-      }
-      kind = k;
-    }
-    const area: Area = { code, name: r.name, level, parent, kind };
-    byCode.set(code, area);
-    (level === 'kecamatan' ? kecamatan : desa).push(area);
-  }
-  return { region, province: { code: prov, name: provinceName ?? prov }, kecamatan, desa, byCode };
+/** kabupaten or kota: the `jenis` column, else the code (71 and above are kota). */
+function kabKind(code: string, r: RegionRow): Area['kind'] {
+  const kind = r.jenis || (Number(code.slice(3)) >= 71 ? 'kota' : 'kabupaten');
+  if (kind !== 'kabupaten' && kind !== 'kota') throw new Error(`area list line ${r.line}: ${code} has jenis "${r.jenis}"`);
+  return kind;
+}
+
+function areaKind(code: string, level: Level, r: RegionRow): Area['kind'] {
+  if (level === 'kabupaten') return kabKind(code, r);
+  if (level === 'kecamatan') return 'kecamatan';
+  const k = r.jenis || desaKindFromCode(code);
+  if (k !== 'desa' && k !== 'kelurahan' && k !== 'desa_adat') throw new Error(`area list line ${r.line}: ${code} has unknown jenis "${r.jenis}"`);
+  return k;
 }
 
 /** One area whose code exists in both editions but whose name changed. */

@@ -12,8 +12,23 @@ export type Sex = 1 | 2;
 export type Position = 'L' | 'H';
 /** A measurement period: one calendar month, `YYYY-MM`. */
 export type Period = string;
+/** The administrative levels, from the top down. A site's area tree is the part of this list from its region's
+ * level down: a province site has all four, a kabupaten/kota site the last three. */
+export const LEVELS = ['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const;
 /** Administrative level of an area. */
-export type Level = 'kabupaten' | 'kecamatan' | 'desa';
+export type Level = (typeof LEVELS)[number];
+
+/** The levels of a site whose region (its root area) is at `root`, from the root down. */
+export function levelsFrom(root: Level): Level[] {
+  return LEVELS.slice(LEVELS.indexOf(root));
+}
+
+/** The levels of a site from its region's (the area without a parent) down: kabupaten, kecamatan, desa for a
+ * kab/kota site; provinsi first for a province site. */
+export function siteLevels(areas: readonly { level: Level; parent: string | null }[]): Level[] {
+  const root = areas.find((a) => a.parent === null);
+  return levelsFrom(root?.level ?? 'kabupaten');
+}
 
 /** A problem with one input row or cell, collected as a value (never thrown). No personal data in `raw` for
  * columns that hold identity (NIK, name, address, birth date): those are replaced by a description. */
@@ -174,13 +189,18 @@ export interface Observation {
   oedema: boolean;
 }
 
+/** What an area is, finer than its level: a kab/kota level area is a kabupaten or a kota, a desa level area a desa,
+ * kelurahan or desa adat. */
+export type AreaKind = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan' | 'desa' | 'kelurahan' | 'desa_adat';
+
 /** One administrative area from the Kemendagri code list. */
 export interface Area {
   /** Dotted Kemendagri code. */
   code: string;
   name: string;
   level: Level;
-  /** Parent code (kecamatan for a desa, kabupaten for a kecamatan); null for the kabupaten. */
+  /** Parent code (kecamatan for a desa, kab/kota for a kecamatan, province for a kab/kota); null for the site's
+   * region (its root area). */
   parent: string | null;
-  kind: 'kabupaten' | 'kota' | 'kecamatan' | 'desa' | 'kelurahan' | 'desa_adat';
+  kind: AreaKind;
 }

@@ -8,7 +8,7 @@
  * reveal nothing that the raw publication does not. The prior of a cell is the parent's published total minus the
  * cell's own published counts, and the spread is estimated from published cells only.
  */
-import { INDICATORS, type IndicatorId, type IndicatorValue } from '../types.ts';
+import { INDICATORS, LEVELS, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
 import { smoothLevel, type SmoothCell } from './smooth.ts';
 import { toPercent1 } from './wilson.ts';
 import type { PublishedValues } from './values.ts';
@@ -22,27 +22,30 @@ export interface SmoothedValue {
 
 /**
  * `result[area][period][indicator]`: the smoothed figure, null where the raw figure is not published (or too few
- * areas of the level are published to estimate the prior), undefined for the kabupaten (not smoothed).
+ * areas of the level are published to estimate the prior), undefined for the region itself (not smoothed).
  * `rho[level][period][indicator]` is the estimated intra-area correlation (null when not estimable).
  */
 export interface SmoothedValues {
   values: (Record<IndicatorId, SmoothedValue | null> | undefined)[][];
-  rho: Record<'desa' | 'kecamatan', (Record<IndicatorId, number | null>)[]>;
+  rho: Partial<Record<Level, (Record<IndicatorId, number | null>)[]>>;
 }
 
 const published = (v: IndicatorValue | undefined): v is IndicatorValue & { n: number; cases: number } =>
   !!v && v.status === 'ok' && v.n !== null && v.cases !== null && v.n > 0;
 
-/** Computes the smoothed figures of every desa and kecamatan from the published values. */
+/** Computes the smoothed figures of every area below the region (desa, kecamatan, and kab/kota on a province site) from the published values. */
 export function smoothPublished(pv: PublishedValues): SmoothedValues {
   const { areas, periods } = pv;
   const index = new Map(areas.map((a, i) => [a.code, i]));
   const parentIndex = areas.map((a) => (a.parent ? (index.get(a.parent) ?? -1) : -1));
   const values: SmoothedValues['values'] = areas.map((a) =>
-    periods.map(() => (a.level === 'desa' || a.level === 'kecamatan' ? ({} as Record<IndicatorId, SmoothedValue | null>) : undefined)),
+    periods.map(() => (a.parent !== null ? ({} as Record<IndicatorId, SmoothedValue | null>) : undefined)),
   );
-  const rho: SmoothedValues['rho'] = { desa: [], kecamatan: [] };
-  for (const level of ['desa', 'kecamatan'] as const) {
+  const rho: SmoothedValues['rho'] = {};
+  // Every level below the region: desa, kecamatan and, on a province site, kab/kota.
+  const levels = LEVELS.filter((l) => areas.some((a) => a.level === l && a.parent !== null)).reverse();
+  for (const level of levels) {
+    rho[level] = [];
     const members = areas.map((a, i) => (a.level === level ? i : -1)).filter((i) => i >= 0);
     periods.forEach((_, p) => {
       const rhoP = {} as Record<IndicatorId, number | null>;
@@ -71,7 +74,7 @@ export function smoothPublished(pv: PublishedValues): SmoothedValues {
           values[owners[i]][p]![id] = s ? { prevalence: toPercent1(s.mean), ciLow: toPercent1(s.low), ciHigh: toPercent1(s.high) } : null;
         });
       }
-      rho[level].push(rhoP);
+      rho[level]!.push(rhoP);
     });
   }
   return { values, rho };

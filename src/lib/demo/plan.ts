@@ -63,7 +63,7 @@ export interface DemoRegistry {
 }
 
 /** Kind of the demo's region: a kab/kota, or a whole province. */
-export type DemoRegionKind = Area['kind'] | 'provinsi';
+export type DemoRegionKind = Area['kind'];
 
 /** One posyandu of a desa. */
 export interface DemoPosyandu {

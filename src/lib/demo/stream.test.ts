@@ -89,7 +89,7 @@ describe('streaming the demo one desa at a time', () => {
 describe('a province as the demo region', () => {
   it('lists every kab/kota of the province, or the first N, with their kecamatan and desa', () => {
     const all = provinceDemoRegistry(areaText, '35');
-    expect(all.region).toEqual({ code: '35', name: 'Jawa Timur', kind: 'provinsi' });
+    expect(all.region).toEqual({ code: '35', name: 'Jawa Timur', level: 'provinsi', parent: null, kind: 'provinsi' });
     expect(all.kabupaten).toHaveLength(38);
     expect(all.kecamatan).toHaveLength(666);
     expect(all.desa).toHaveLength(8494);
@@ -98,7 +98,7 @@ describe('a province as the demo region', () => {
     expect(two.kabupaten!.map((k) => k.code)).toEqual(['35.01', '35.02']);
     expect(two.desa.length).toBe(readRegistry('35.01').desa.length + readRegistry('35.02').desa.length);
     expect(() => provinceDemoRegistry(areaText, '35.10')).toThrow(/not a province code/);
-    expect(() => provinceDemoRegistry(areaText, '98')).toThrow(/province 98 has no kab\/kota/);
+    expect(() => provinceDemoRegistry(areaText, '98')).toThrow(/region 98 is not in the area list/);
   });
 
   it('streams a two-kab/kota province like the whole-region path, each row naming its own kab/kota', () => {
@@ -134,7 +134,7 @@ describe('the writer cleans up on failure', () => {
       writeFileSync(join(dir, 'x'), '');
       const parsed = parseSiteConfig({ region: '18.72', boundaries: 'b', areas: { file: AREAS_2025 }, demo: { synthetic: true, seed: 1 } });
       if (!parsed.ok) throw new Error('config');
-      await expect(writeDemoData(dir, { ...parsed.config, region: '98' })).rejects.toThrow(/province 98/);
+      await expect(writeDemoData(dir, { ...parsed.config, region: '98' })).rejects.toThrow(/region 98 is not in the area list/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

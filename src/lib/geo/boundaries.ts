@@ -57,7 +57,7 @@ export type BoundaryProperties = {
 };
 
 /** One topology per level, each holding one object named like the level. */
-export type LevelTopologies = Record<Level, Topology<Record<string, GeometryCollection<BoundaryProperties>>>>;
+export type LevelTopologies = Record<'kabupaten' | 'kecamatan' | 'desa', Topology<Record<string, GeometryCollection<BoundaryProperties>>>>;
 
 type DesaGeometry = Polygon | MultiPolygon;
 
@@ -127,7 +127,7 @@ export function arcRemapper(topo: Topology): { map: (a: number) => number; arcs:
 }
 
 /** Returns a topology holding only `object` (under `name`) and the arcs it uses, renumbered; keeps the transform. */
-function extractObject<P extends GeoJsonProperties>(topo: Topology, name: string, object: GeometryCollection<P>): Topology<Record<string, GeometryCollection<P>>> {
+export function extractObject<P extends GeoJsonProperties>(topo: Topology, name: string, object: GeometryCollection<P>): Topology<Record<string, GeometryCollection<P>>> {
   const { map, arcs } = arcRemapper(topo);
   const geometries = object.geometries.map((g) => {
     const out: GeometryObject<P> = { ...g };

@@ -19,7 +19,7 @@ import { topology as buildTopology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { bbox as topoBbox, feature, mergeArcs, meshArcs, quantize } from 'topojson-client';
 import type { Area } from '../types.ts';
-import { arcRemapper, buildBoundaries, protectSmallRings, type BoundaryOptions, type BoundaryProperties, type LevelTopologies } from './boundaries.ts';
+import { arcRemapper, buildBoundaries, extractObject, protectSmallRings, type BoundaryOptions, type BoundaryProperties, type LevelTopologies } from './boundaries.ts';
 
 /** Quantisation of the stored province file: 1e6 steps across the province's bounding box. */
 export const STORED_QUANTIZATION = 1e6;
@@ -81,6 +81,9 @@ export interface KabSplit {
 /** The province file: kab/kota outlines (object `kabupaten`) and the borders between them (object `borders`). */
 export type ProvinceTopology = Topology<{ kabupaten: GeometryCollection<BoundaryProperties>; borders: GeometryCollection }>;
 
+/** The province's kecamatan at the province scale (object `kecamatan`). */
+export type KecamatanTopology = Topology<{ kecamatan: GeometryCollection<BoundaryProperties> }>;
+
 /** Options of `splitProvince`. */
 export interface SplitOptions extends BoundaryOptions {
   provinceMinAreaM2?: number;
@@ -97,7 +100,7 @@ export function splitProvince(
   desa: FeatureCollection,
   registry: { kabupaten: readonly Area[]; desa: readonly Area[] },
   options: SplitOptions = {},
-): { kab: (Omit<KabSplit, 'levels'> & { levels: LevelTopologies | null })[]; province: ProvinceTopology } {
+): { kab: (Omit<KabSplit, 'levels'> & { levels: LevelTopologies | null })[]; province: ProvinceTopology; kecamatan: KecamatanTopology } {
   const known = new Set(registry.desa.map((d) => d.code));
   const shapes = desa.features.filter((f) => known.has(String(f.properties?.kode ?? '')));
   const withShape = new Set(shapes.map((f) => String(f.properties!.kode)));
@@ -116,28 +119,13 @@ export function splitProvince(
       missing: registry.desa.filter((d) => d.code.startsWith(`${k.code}.`) && !withShape.has(d.code)),
     };
   });
-  return { kab, province: provinceOutlines(shapes, registry.kabupaten, options) };
+  const topo = provinceScaleTopology(shapes, options);
+  return { kab, province: provinceOutlines(topo, registry.kabupaten, options), kecamatan: provinceKecamatan(topo, options) };
 }
 
 /** The kab/kota outlines merged from desa shapes on one topology simplified for the province scale. */
-function provinceOutlines(shapes: Feature[], kabupaten: readonly Area[], options: SplitOptions): ProvinceTopology {
-  const minArea = options.provinceMinAreaM2 ?? PROVINCE_MIN_AREA_M2;
-  const input: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: shapes.map((f) => ({ type: 'Feature', id: String(f.properties!.kode), properties: {}, geometry: f.geometry })),
-  };
-  let topo = buildTopology({ desa: input }) as Topology<{ desa: GeometryCollection }>;
-  const geoms = topo.objects.desa.geometries;
-  topo = presimplify(topo, sphericalTriangleArea);
-  protectSmallRings(topo, geoms);
-  topo = simplify(topo, minArea / (EARTH_RADIUS_M * EARTH_RADIUS_M));
-  topo = quantize(topo, options.provinceQuantization ?? PROVINCE_QUANTIZATION);
-  const groups = new Map<string, GeometryObject[]>();
-  for (const g of topo.objects.desa.geometries) {
-    const k = String(g.id).slice(0, 5);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(g);
-  }
+function provinceOutlines(topo: Topology<{ desa: GeometryCollection }>, kabupaten: readonly Area[], options: SplitOptions): ProvinceTopology {
+  const groups = groupByPrefix(topo, 5);
   const present = kabupaten.filter((k) => groups.has(k.code));
   const merged: GeometryCollection<BoundaryProperties> = {
     type: 'GeometryCollection',
@@ -159,6 +147,42 @@ function provinceOutlines(shapes: Feature[], kabupaten: readonly Area[], options
     },
     arcs,
   } as unknown as ProvinceTopology;
+  out.bbox = topoBbox(out as Topology).map((v) => Math.round(v * 1e6) / 1e6) as Topology['bbox'];
+  return out;
+}
+
+/** The desa shapes on one shared topology simplified for the province scale (one pixel is 0.6–1 km there). */
+function provinceScaleTopology(shapes: Feature[], options: SplitOptions): Topology<{ desa: GeometryCollection }> {
+  const minArea = options.provinceMinAreaM2 ?? PROVINCE_MIN_AREA_M2;
+  const input: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: shapes.map((f) => ({ type: 'Feature', id: String(f.properties!.kode), properties: {}, geometry: f.geometry })),
+  };
+  let topo = buildTopology({ desa: input }) as Topology<{ desa: GeometryCollection }>;
+  const geoms = topo.objects.desa.geometries;
+  topo = presimplify(topo, sphericalTriangleArea);
+  protectSmallRings(topo, geoms);
+  topo = simplify(topo, minArea / (EARTH_RADIUS_M * EARTH_RADIUS_M));
+  return quantize(topo, options.provinceQuantization ?? PROVINCE_QUANTIZATION) as Topology<{ desa: GeometryCollection }>;
+}
+
+/** The desa geometries grouped by the first `length` characters of their code (5: kab/kota, 8: kecamatan). */
+function groupByPrefix(topo: Topology<{ desa: GeometryCollection }>, length: number): Map<string, GeometryObject[]> {
+  const groups = new Map<string, GeometryObject[]>();
+  for (const g of topo.objects.desa.geometries) {
+    const k = String(g.id).slice(0, length);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(g);
+  }
+  return groups;
+}
+
+/** The kecamatan of the whole province at the province scale (object `kecamatan`), merged from the desa shapes on
+ * the province-scale topology: the province's kecamatan map. */
+function provinceKecamatan(topo: Topology<{ desa: GeometryCollection }>, options: SplitOptions): KecamatanTopology {
+  const groups = groupByPrefix(topo, 8);
+  const geometries = [...groups.keys()].sort().map((k) => ({ ...mergeArcs(topo as Topology, groups.get(k) as never), id: k, properties: { name: options.names?.get(k)?.name ?? k } }));
+  const out = extractObject(topo as Topology, 'kecamatan', { type: 'GeometryCollection', geometries } as GeometryCollection<BoundaryProperties>) as KecamatanTopology;
   out.bbox = topoBbox(out as Topology).map((v) => Math.round(v * 1e6) / 1e6) as Topology['bbox'];
   return out;
 }

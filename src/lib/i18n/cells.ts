@@ -11,6 +11,7 @@ export const AREA_TITLES = {
   titleKelurahan: { id: 'Kelurahan {name}', en: '{name} urban village' },
   titleDesa: { id: 'Desa {name}', en: '{name} village' },
   titleKota: { id: 'Kota {name}', en: '{name} city' },
+  titleProvinsi: { id: 'Provinsi {name}', en: '{name} Province' },
 } satisfies Strings;
 
 /** A cell's status in words when no number is shown (statusLabel in src/lib/site/format.ts). */

@@ -7,7 +7,8 @@ import type { Strings } from './lookup.ts';
 export const MAP_VIEW = {
   /** A map's caption and the table's: indicator, areas, period. */
   mapCaption: { id: '{indicator} per {level}, {period}', en: '{indicator} by {level}, {period}' },
-  kabupatenWord: { id: 'kabupaten', en: 'regency' },
+  kabupatenWord: { id: 'kabupaten/kota', en: 'regency/city' },
+  provinsiWord: { id: 'provinsi', en: 'province' },
   mapShowTable: { id: 'Lihat sebagai tabel', en: 'Show as a table' },
   mapColKecamatan: { id: 'Kecamatan', en: 'Kecamatan' },
   mapColPrevalence: { id: 'Prevalensi (%)', en: 'Prevalence (%)' },

@@ -8,7 +8,7 @@
  *
  * Everything derives from the definitions (src/lib/indicators/coverage-defs.ts). Pure.
  */
-import type { Area, Level } from '../types.ts';
+import { siteLevels, type Area, type Level } from '../types.ts';
 import type { CoverageTable, CoverageValue } from '../aggregate/coverage.ts';
 import { COVERAGE_GROUPS, type CoverageIndicator } from '../indicators/coverage-defs.ts';
 import type { CoverageTarget } from '../inputs/coverage.ts';
@@ -64,12 +64,12 @@ export const COVERAGE_COLUMNS = [
 ] as const;
 
 /** Schema of konvergensi.csv for datapackage.json. */
-export function coverageSchema(ids: readonly string[]) {
+export function coverageSchema(ids: readonly string[], levels: readonly Level[]) {
   return {
     fields: [
       { name: 'area_code', type: 'string', description: 'Kode wilayah Kemendagri / Kemendagri area code' },
       { name: 'area_name', type: 'string', description: 'Nama wilayah / Area name' },
-      { name: 'level', type: 'string', constraints: { enum: ['kabupaten', 'kecamatan', 'desa'] } },
+      { name: 'level', type: 'string', constraints: { enum: [...levels] } },
       { name: 'period', type: 'yearmonth', description: 'Periode / Period' },
       { name: 'indicator', type: 'string', constraints: { enum: [...ids] } },
       { name: 'numerator', type: 'integer', description: 'Pembilang / Numerator' },
@@ -88,8 +88,8 @@ export function coverageSchema(ids: readonly string[]) {
   };
 }
 
-function excelSchema(ids: readonly string[]) {
-  const base = coverageSchema(ids);
+function excelSchema(ids: readonly string[], levels: readonly Level[]) {
+  const base = coverageSchema(ids, levels);
   return {
     ...base,
     fields: [
@@ -137,7 +137,7 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
   });
   files.set(COVERAGE_CSV, toCsv(COVERAGE_COLUMNS, rows));
   files.set(COVERAGE_EXCEL_CSV, toDelimited([...COVERAGE_COLUMNS, 'synthetic'], rows.map((r) => [...r, input.synthetic ? 'yes' : 'no']), EXCEL_DIALECT));
-  for (const level of ['kabupaten', 'kecamatan', 'desa'] as const) {
+  for (const level of siteLevels(areas)) {
     table.periods.forEach((period, p) => {
       const m: CoverageMapJson = { level, period, values: {} };
       areas.forEach((area, a) => {
@@ -161,9 +161,9 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
 }
 
 /** What datapackage.json says of a convergence file (description, schema), or undefined for other files. */
-export function coverageResource(path: string, ids: readonly string[]): Record<string, unknown> | undefined {
-  if (path === COVERAGE_CSV) return { description: 'Cakupan indikator konvergensi per wilayah, periode dan indikator (tidy) / Convergence indicator coverage per area, period and indicator', schema: coverageSchema(ids) };
-  if (path === COVERAGE_EXCEL_CSV) return { description: 'Sama dengan konvergensi.csv untuk Excel berbahasa Indonesia (BOM, titik koma, koma desimal) ditambah tanda data sintetis / konvergensi.csv for Excel under an Indonesian locale (BOM, semicolon, decimal comma) plus the synthetic flag', dialect: { delimiter: ';', lineTerminator: '\r\n' }, schema: excelSchema(ids) };
+export function coverageResource(path: string, ids: readonly string[], levels: readonly Level[]): Record<string, unknown> | undefined {
+  if (path === COVERAGE_CSV) return { description: 'Cakupan indikator konvergensi per wilayah, periode dan indikator (tidy) / Convergence indicator coverage per area, period and indicator', schema: coverageSchema(ids, levels) };
+  if (path === COVERAGE_EXCEL_CSV) return { description: 'Sama dengan konvergensi.csv untuk Excel berbahasa Indonesia (BOM, titik koma, koma desimal) ditambah tanda data sintetis / konvergensi.csv for Excel under an Indonesian locale (BOM, semicolon, decimal comma) plus the synthetic flag', dialect: { delimiter: ';', lineTerminator: '\r\n' }, schema: excelSchema(ids, levels) };
   if (path === COVERAGE_META) return { description: 'Definisi dan target indikator konvergensi / Convergence indicator definitions and targets' };
   return undefined;
 }

@@ -15,7 +15,7 @@ import type {
   SurveySeries,
   ValidationJson,
 } from '../site/contract.ts';
-import { INDICATORS, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
+import { INDICATORS, siteLevels, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
 import { EXCEL_DIALECT, toCsv } from './csv.ts';
 import { CODEBOOK_PATH, EXCEL_ALL_PATH, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
 import { smoothPublished, type SmoothedValue, type SmoothedValues } from '../aggregate/smooth-values.ts';
@@ -33,7 +33,8 @@ export interface PublishInput {
   surveys: SurveySeries[];
   surveysCsv: string;
   /** TopoJSON text per level. */
-  boundaries: Partial<Record<Level, string>>;
+  /** Boundary files by path under `boundaries/` without `.topo.json` (`desa`, `35.78/desa` ...). */
+  boundaries: Record<string, string>;
   quality: unknown;
   qualityCsv: string | null;
   validation: ValidationJson;
@@ -96,8 +97,17 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   files.set('meta.json', json(metaJson(input, dataVersion)));
   files.set('areas.json', json(areasJson(values.areas, input.lokus)));
   values.areas.forEach((area, a) => files.set(`series/${area.code}.json`, json(seriesJson(values, a, smoothed, input.target))));
-  for (const level of ['kecamatan', 'desa', 'kabupaten'] as const) {
+  const levels = siteLevels(values.areas);
+  for (const level of levels) {
     values.periods.forEach((period, p) => files.set(`map/${level}/${period}.json`, json(mapValuesJson(values, level, p, smoothed))));
+  }
+  // A province site also splits the kecamatan and desa maps by kab/kota: a kab/kota's page and map load only its own.
+  if (levels[0] === 'provinsi') {
+    for (const kab of values.areas.filter((a) => a.level === 'kabupaten')) {
+      for (const level of ['kecamatan', 'desa'] as const) {
+        values.periods.forEach((period, p) => files.set(`map/${level}/${kab.code}/${period}.json`, json(mapValuesJson(values, level, p, smoothed, `${kab.code}.`))));
+      }
+    }
   }
 
   for (const [level, topo] of Object.entries(input.boundaries)) if (topo) files.set(`boundaries/${level}.topo.json`, topo);
@@ -168,7 +178,7 @@ function metaJson(input: PublishInput, dataVersion: string): Meta {
     synthetic: config.demo.synthetic,
     periods: [...values.periods],
     latest_period: latestPeriod(values),
-    levels: ['kabupaten', 'kecamatan', 'desa'],
+    levels: siteLevels(values.areas),
     indicators: INDICATORS.map((id) => ({ id, label: INDICATOR_META[id].label, definition: INDICATOR_META[id].definition, z: INDICATOR_META[id].z })),
     suppression_min: config.suppression.minMeasured,
     targets,
@@ -239,11 +249,12 @@ function breakdownsJson(b: NonNullable<AreaPeriodValues['breakdowns']>): NonNull
   };
 }
 
-/** map/<level>/<period>.json: the measured count and indicators of every area of the level in period `p`. */
-export function mapValuesJson(values: PublishedValues, level: Level, p: number, smoothed: Smoothed): MapValuesJson {
+/** map/<level>/<period>.json: the measured count and indicators of every area of the level in period `p` (only
+ * those whose code starts with `within`, when given: map/<level>/<kab/kota>/<period>.json). */
+export function mapValuesJson(values: PublishedValues, level: Level, p: number, smoothed: Smoothed, within = ''): MapValuesJson {
   const m: MapValuesJson = { level, period: values.periods[p], values: {} };
   values.areas.forEach((area, a) => {
-    if (area.level !== level) return;
+    if (area.level !== level || !area.code.startsWith(within)) return;
     const v = values.values[a][p];
     m.values[area.code] = { measured: v.measured, ...indicatorsJson(v.indicators, smoothed[a][p]) };
   });
@@ -266,6 +277,8 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
     [CODEBOOK_PATH]: 'Kamus data kolom CSV dalam dua bahasa / Codebook of the CSV columns in both languages',
   };
   const enc = new TextEncoder();
+  const tidy = tidySchema(siteLevels(input.values.areas));
+  const excel = excelSchema(tidy);
   // Resource names must be unique: the file name without extension, or with it where two files share a stem
   // (surveys.csv and surveys.json).
   const stem = (p: string) => p.replace(/\.[a-z.]+$/, '');
@@ -296,10 +309,10 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
         hash: `sha256:${input.sha256(text)}`,
       };
       if (describe[p]) r.description = describe[p];
-      if (p === 'stunting.csv' || p.startsWith('csv/')) r.schema = TIDY_SCHEMA;
+      if (p === 'stunting.csv' || p.startsWith('csv/')) r.schema = tidy;
       if (p === EXCEL_ALL_PATH || p.startsWith('csv-excel/')) {
         r.dialect = EXCEL_CSV_DIALECT;
-        r.schema = EXCEL_SCHEMA;
+        r.schema = excel;
       }
       if (p === CODEBOOK_PATH) r.dialect = EXCEL_CSV_DIALECT;
       if (input.extra?.files.has(p)) Object.assign(r, input.extra.resource(p));
@@ -308,11 +321,12 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
   };
 }
 
-const TIDY_SCHEMA = {
+/** The tidy CSV's Table Schema for a site with these levels. */
+const tidySchema = (levels: Level[]) => ({
   fields: [
     { name: 'area_code', type: 'string', description: 'Kode wilayah Kemendagri / Kemendagri area code' },
     { name: 'area_name', type: 'string', description: 'Nama wilayah / Area name' },
-    { name: 'level', type: 'string', constraints: { enum: ['kabupaten', 'kecamatan', 'desa'] } },
+    { name: 'level', type: 'string', constraints: { enum: levels } },
     { name: 'period', type: 'yearmonth', description: 'Bulan pengukuran / Measurement month' },
     { name: 'indicator', type: 'string', constraints: { enum: [...INDICATORS] } },
     { name: 'measured', type: 'integer', description: 'Anak dengan z-score valid (penyebut) / Children with a valid z-score (denominator)' },
@@ -327,17 +341,17 @@ const TIDY_SCHEMA = {
   ],
   missingValues: [''],
   primaryKey: ['area_code', 'period', 'indicator'],
-};
+});
 
 /** Frictionless CSV dialect of the Excel variants and the codebook (the BOM is read as part of UTF-8). */
 const EXCEL_CSV_DIALECT = { delimiter: EXCEL_DIALECT.delimiter, lineTerminator: EXCEL_DIALECT.eol };
 
 /** The tidy schema with a decimal comma for the numbers, plus the suppression kind and the synthetic flag. */
-const EXCEL_SCHEMA = {
-  ...TIDY_SCHEMA,
+const excelSchema = (tidy: ReturnType<typeof tidySchema>) => ({
+  ...tidy,
   fields: [
-    ...TIDY_SCHEMA.fields.map((f) => (f.type === 'number' ? { ...f, decimalChar: ',' } : f)),
+    ...tidy.fields.map((f) => (f.type === 'number' ? { ...f, decimalChar: ',' } : f)),
     { name: 'suppression', type: 'string', constraints: { enum: ['primary', 'complementary'] }, description: 'Jenis penyembunyian / Kind of suppression' },
     { name: 'synthetic', type: 'string', constraints: { enum: ['yes', 'no'] }, description: 'Data sintetis (demo) / Synthetic (demo) data' },
   ],
-};
+});

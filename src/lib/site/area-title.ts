@@ -11,9 +11,11 @@ const KIND_TITLE: Record<string, keyof typeof AREA_TITLES> = {
   desa: 'titleDesa',
   desa_adat: 'titleDesa',
   kota: 'titleKota',
+  provinsi: 'titleProvinsi',
 };
 
-/** "Desa Pesanggaran" / "Pesanggaran village", "Kecamatan X" / "X district"; the kabupaten by its own name. */
+/** "Desa Pesanggaran" / "Pesanggaran village", "Kecamatan X" / "X district", "Provinsi Jawa Timur" / "Jawa Timur
+ * Province"; a kab/kota by its own name (the code list spells it "Kabupaten X", "Kota Y"). */
 export function areaTitle(a: Pick<AreaJson, 'name' | 'kind' | 'level'>, lang: Lang): string {
   if (a.level === 'kabupaten') return a.name;
   const key = KIND_TITLE[a.kind];

@@ -154,7 +154,7 @@ const LABELS = {
 } as const satisfies Record<string, StringKey>;
 
 /** The word for the areas of a level in a caption ("desa/kelurahan" / "village"). */
-const LEVEL_WORD: Record<Level, StringKey> = { desa: 'desaKelurahanWord', kecamatan: 'kecamatanWord', kabupaten: 'kabupatenWord' };
+const LEVEL_WORD: Record<Level, StringKey> = { desa: 'desaKelurahanWord', kecamatan: 'kecamatanWord', kabupaten: 'kabupatenWord', provinsi: 'provinsiWord' };
 
 /** The component's props with their defaults. */
 function withDefaults(props: ChoroplethProps) {

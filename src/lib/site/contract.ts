@@ -3,7 +3,7 @@
  * snake_case keys, percentages with one decimal, null where suppressed or missing. The pages and the browser code
  * read these shapes; the pure core's own types (src/lib/types.ts) stay camelCase.
  */
-import type { CellStatus, IndicatorId, Level } from '../types.ts';
+import type { AreaKind, CellStatus, IndicatorId, Level } from '../types.ts';
 
 /** Text in Bahasa Indonesia and English. */
 export interface LocalText {
@@ -54,7 +54,7 @@ export interface AreaJson {
   name: string;
   level: Level;
   parent: string | null;
-  kind: 'kabupaten' | 'kota' | 'kecamatan' | 'desa' | 'kelurahan' | 'desa_adat';
+  kind: AreaKind;
   lokus: number[];
 }
 
