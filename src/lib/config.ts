@@ -13,6 +13,10 @@ const areaCode = z
   .string()
   .regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/, 'a dotted Kemendagri code such as 35.10 or 35.10.01.2001');
 
+const regionCode = z
+  .string()
+  .regex(/^\d{2}(\.\d{2})?$/, 'a province code such as 35 or a kab/kota code such as 35.10');
+
 const month = z.string().regex(/^(0[1-9]|1[0-2])$/, 'a two-digit month, 01 to 12');
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period YYYY-MM');
 
@@ -45,7 +49,7 @@ const columnsSchema = z
 export const siteConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    region: areaCode.describe('Kemendagri code of the kabupaten/kota, e.g. 35.10'),
+    region: regionCode.describe('Kemendagri code of the region the site publishes: a kabupaten/kota (35.10) or a whole province (35)'),
     title: localText.optional(),
     publisher: z
       .object({ name: z.string().min(1), url: z.url().optional() })
