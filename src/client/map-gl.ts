@@ -15,7 +15,7 @@ import type { Topology } from 'topojson-specification';
 import type { Geometry } from 'geojson';
 import { mapRows, tooltipLines, type MapRow } from '../lib/site/map-model.ts';
 import { lokusPoints, mapFeatures } from '../lib/site/map-features.ts';
-import { mapCells, mapFilePath, scaleOf, type CellsByCode, type MapIndicatorRef } from '../lib/site/map-indicator.ts';
+import { boundaryFilePath, mapCells, mapFilePath, scaleOf, type CellsByCode, type MapIndicatorRef } from '../lib/site/map-indicator.ts';
 import type { MapState, MapStateOptions, MapLevel } from '../lib/site/map-state.ts';
 import { boundsOf } from '../lib/site/map-geo.ts';
 import type { Lang } from '../lib/site/format.ts';
@@ -114,9 +114,10 @@ export class InteractiveMap {
     const { level, period } = this.state;
     const indicator = this.descriptor();
     const kind = typeof indicator === 'string' ? 'zscore' : indicator.kind;
+    const scope = this.cfg.explorer ? null : (this.cfg.scope ?? null);
     const [topo, file] = await Promise.all([
-      getJson<Topology>(`${this.cfg.data}boundaries/${level}.topo.json`),
-      getJson<{ values: CellsByCode }>(`${this.cfg.data}${mapFilePath(kind, level, period)}`),
+      getJson<Topology>(`${this.cfg.data}${boundaryFilePath(level, scope)}`),
+      getJson<{ values: CellsByCode }>(`${this.cfg.data}${mapFilePath(kind, level, period, scope)}`),
     ]);
     const values = { values: mapCells(kind, file.values) };
     const parent = this.cfg.explorer ? null : this.cfg.parent;

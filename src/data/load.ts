@@ -17,6 +17,7 @@ import type {
 } from '../lib/site/contract.ts';
 
 import { COVERAGE_META, coverageAreaPath, coverageMapPath, type CoverageAreaJson, type CoverageMapJson, type CoverageMetaJson } from '../lib/publish/coverage.ts';
+import { boundaryFilePath, mapFilePath } from '../lib/site/map-indicator.ts';
 
 export type * from '../lib/site/contract.ts';
 
@@ -78,6 +79,16 @@ export function getArea(code: string): AreaJson {
   return area;
 }
 
+/** The name of the area with this code, or undefined when it is not in areas.json (e.g. a kab/kota code on a kab/kota
+ * site's page of another region's code). */
+export function areaNameOf(code: string): string | undefined {
+  try {
+    return getArea(code).name;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The direct children (kecamatan of the kabupaten, desa of a kecamatan) of an area, sorted by code. */
 export function getChildren(code: string): AreaJson[] {
   if (!childIndex) {
@@ -102,14 +113,16 @@ export function loadSeries(code: string): SeriesJson {
   return readContractJson<SeriesJson>(`series/${code}.json`);
 }
 
-/** `map/<level>/<period>.json`: values of every area of the level in one period. */
-export function loadMapValues(level: Level, period: string): MapValuesJson {
-  return readContractJson<MapValuesJson>(`map/${level}/${period}.json`);
+/** `map/<level>/<period>.json`: values of every area of the level in one period (`map/<level>/<kab>/<period>.json`,
+ * those of one kab/kota of a province, with `scope`). */
+export function loadMapValues(level: Level, period: string, scope: string | null = null): MapValuesJson {
+  return readContractJson<MapValuesJson>(mapFilePath('zscore', level, period, scope));
 }
 
-/** `boundaries/<level>.topo.json` as parsed TopoJSON (typed loosely: the map module owns its shape). */
-export function loadBoundaries(level: Level): { type: 'Topology'; objects: Record<string, unknown>; [k: string]: unknown } {
-  return readContractJson(`boundaries/${level}.topo.json`);
+/** `boundaries/<level>.topo.json` (or `boundaries/<kab>/<level>.topo.json` with `scope`) as parsed TopoJSON (typed
+ * loosely: the map module owns its shape). */
+export function loadBoundaries(level: Level, scope: string | null = null): { type: 'Topology'; objects: Record<string, unknown>; [k: string]: unknown } {
+  return readContractJson(boundaryFilePath(level, scope));
 }
 
 /** `surveys.json` (SSGI/SKI series); an empty list when the file is absent. */

@@ -7,7 +7,7 @@
  */
 import { formatPeriod } from '../lib/site/format.ts';
 import type { Lang } from '../lib/site/i18n.ts';
-import { staticStates, type MapLevel } from '../lib/site/map-state.ts';
+import { mapLevels, staticStates, type MapLevel } from '../lib/site/map-state.ts';
 import { mapIndicators, type MapIndicator } from '../lib/site/map-indicator.ts';
 import { loadCoverageMeta, loadMeta } from './load.ts';
 
@@ -28,7 +28,7 @@ export function petaPaths(): { params: { tingkat: string; indikator: string; per
   const states = (['zscore', 'coverage'] as const).flatMap((kind) => {
     const list = all.filter((i) => i.kind === kind);
     if (!list.length) return [];
-    const o = { periods: list[0].periods, indicators: list.map((i) => i.id), levels: meta.levels };
+    const o = { periods: list[0].periods, indicators: list.map((i) => i.id), levels: mapLevels(meta.levels) };
     const s = staticStates(o);
     return s.length > MAX_PER_LANG ? staticStates(o, o.periods.slice(-2)) : s;
   });

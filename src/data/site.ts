@@ -31,11 +31,17 @@ export function targetsFor(meta: Meta, lang: Lang): { year: number; value: numbe
 
 /** Survey series drawn on a trend chart (see surveyPlan): the region's own SSGI/SKI and, for real data with
  * `context`, its reported e-PPGBM figures. Province and Indonesia go to the table only (surveyTableFor). */
-export function surveysFor(meta: Meta, context: boolean): SurveySeries[] {
-  return surveyPlan(loadSurveys(), meta.region.code, meta.region.province?.code ?? null, { context, synthetic: !!meta.synthetic }).chart;
+export function surveysFor(meta: Meta, context: boolean, code = meta.region.code): SurveySeries[] {
+  return surveyPlan(loadSurveys(), code, provinceAbove(meta, code), { context, synthetic: !!meta.synthetic }).chart;
+}
+
+/** The province as the context of `code`'s surveys, or null when `code` is the province itself. */
+function provinceAbove(meta: Meta, code: string): string | null {
+  const p = meta.region.province?.code ?? null;
+  return p === code ? null : p;
 }
 
 /** Every survey series listed in the table under a trend chart (drawn ones first, then reported, province, Indonesia). */
-export function surveyTableFor(meta: Meta, context: boolean): SurveySeries[] {
-  return surveyPlan(loadSurveys(), meta.region.code, meta.region.province?.code ?? null, { context, synthetic: !!meta.synthetic }).table;
+export function surveyTableFor(meta: Meta, context: boolean, code = meta.region.code): SurveySeries[] {
+  return surveyPlan(loadSurveys(), code, provinceAbove(meta, code), { context, synthetic: !!meta.synthetic }).table;
 }

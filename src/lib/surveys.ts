@@ -55,7 +55,8 @@ export function parseSurveys(csvText: string, regionCode: string, file = 'survey
   const t = parseTable(csvText, file, COLUMNS);
   if (t.problems.length) return { rows: [], problems: t.problems };
   const idx = Object.fromEntries(COLUMNS.map((c) => [c, t.header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
-  const wanted = new Set([regionCode, provinceOf(regionCode), '0']);
+  // The region's own rows, its province's, Indonesia's and, on a province site, those of its kab/kota.
+  const wanted = (code: string) => code === regionCode || code === provinceOf(regionCode) || code === '0' || (regionCode.length === 2 && code.startsWith(`${regionCode}.`));
   const series = new Map<string, SurveySeries>();
   const seen = new Map<string, number>();
   const problems: StructuralError[] = [];
@@ -63,7 +64,7 @@ export function parseSurveys(csvText: string, regionCode: string, file = 'survey
     const get = (c: (typeof COLUMNS)[number]) => row.cells[idx[c]] ?? '';
     const bad = (c: (typeof COLUMNS)[number], expected: string, message?: string) => problems.push(cellProblem(file, row, idx[c], expected, message));
     const code = get('kode');
-    if (!wanted.has(code)) continue;
+    if (!wanted(code)) continue;
     const level = LEVELS[get('level')];
     if (!level) { bad('level', 'kabkota, provinsi atau/or nasional'); continue; }
     const source = get('sumber_data') as SurveySource;

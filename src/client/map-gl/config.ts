@@ -14,6 +14,8 @@ export interface Config {
   indicator: string;
   lang: Lang;
   parent: string | null;
+  /** A province site's kab/kota whose own boundary and value files the map reads (absent: the region-wide files). */
+  scope?: string;
   highlight: string | null;
   data: string;
   areaHref: string;

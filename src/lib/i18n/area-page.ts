@@ -26,10 +26,17 @@ export const AREA_PAGE = {
   /** Which siblings a rank is among. */
   siblingsDesa: { id: '{n} desa/kelurahan di Kecamatan {parent}', en: 'the {n} villages of {parent} district' },
   siblingsKecamatan: { id: '{n} kecamatan di {parent}', en: 'the {n} districts of {parent}' },
+  siblingsKabupaten: { id: '{n} kabupaten/kota di Provinsi {parent}', en: 'the {n} regencies and cities of {parent} Province' },
   funnelNote: {
     id: 'Setiap titik adalah satu desa/kelurahan. Di dalam corong, selisihnya dari angka {title} bisa karena kebetulan, seberapa pun urutannya; di luar corong, selisihnya lebih besar daripada yang bisa dijelaskan kebetulan.',
     en: 'Each point is one village. Inside the funnel, its difference from the {title} figure may be chance, whatever its rank; outside, the difference is larger than chance would explain.',
   },
+  funnelNoteKabupaten: {
+    id: 'Setiap titik adalah satu kabupaten/kota. Di dalam corong, selisihnya dari angka {title} bisa karena kebetulan, seberapa pun urutannya; di luar corong, selisihnya lebih besar daripada yang bisa dijelaskan kebetulan.',
+    en: 'Each point is one regency or city. Inside the funnel, its difference from the {title} figure may be chance, whatever its rank; outside, the difference is larger than chance would explain.',
+  },
+  /** The word for the kab/kota level in the child-area table. */
+  kabupatenKotaWord: { id: 'kabupaten/kota', en: 'regency/city' },
   /** The word for the desa level in the child-area table. */
   desaKelurahanWord: { id: 'desa/kelurahan', en: 'village' },
   areaSurveyNote: {

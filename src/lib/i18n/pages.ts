@@ -2,6 +2,8 @@
 import type { Strings } from './lookup.ts';
 
 export const PAGES = {
+  kindKabupaten: { id: 'kabupaten', en: 'regency' },
+  kindKota: { id: 'kota', en: 'city' },
   kindKecamatan: { id: 'kecamatan', en: 'district' },
   kindDesa: { id: 'desa', en: 'village' },
   kindKelurahan: { id: 'kelurahan', en: 'urban village' },
@@ -26,12 +28,14 @@ export const PAGES = {
   },
   trendNoteWhy: { id: 'Mengapa berbeda?', en: 'Why do they differ?' },
   byVillage: { id: 'per desa', en: 'by village' },
+  byKabKota: { id: 'per kabupaten/kota', en: 'by regency/city' },
   openFullMap: {
     id: 'Buka peta lengkap (pilih periode, indikator, tingkat wilayah)',
     en: 'Open the full map (choose round, indicator, level)',
   },
   lokusCount: { id: '{n} desa ditetapkan sebagai lokus {year}.', en: '{n} villages are priority villages in {year}.' },
   allKecamatan: { id: 'Semua kecamatan', en: 'All districts' },
+  allKabKota: { id: 'Semua kabupaten/kota', en: 'All regencies and cities' },
   kecamatanWord: { id: 'kecamatan', en: 'district' },
   csvAreaAll: { id: '{area}: semua indikator dan periode', en: '{area}: every indicator and round' },
   csvAll: { id: 'semua wilayah, periode dan indikator', en: 'every area, round and indicator' },

@@ -64,6 +64,7 @@ export const SITE = {
   kecamatan: { id: 'Kecamatan', en: 'District (kecamatan)' },
   desa: { id: 'Desa/kelurahan', en: 'Village (desa/kelurahan)' },
   kabupaten: { id: 'Kabupaten', en: 'Regency (kabupaten)' },
+  kabupatenKota: { id: 'Kabupaten/kota', en: 'Regency/city (kabupaten/kota)' },
   kelurahan: { id: 'Kelurahan', en: 'Urban village (kelurahan)' },
   childrenAreas: { id: 'Wilayah di dalamnya', en: 'Areas within' },
   rank: { id: 'Peringkat di antara {sibling}', en: 'Rank among {sibling}' },

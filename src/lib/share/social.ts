@@ -24,11 +24,14 @@ export function areaOfPath(path: string, regionCode: string, known?: (code: stri
   return regionCode;
 }
 
-/** Where the area is: "Kecamatan Genteng, Kabupaten Banyuwangi" (desa), "Kabupaten Banyuwangi" (kecamatan), the province (kabupaten). */
-export function areaContext(a: AreaJson, parent: AreaJson | null, meta: Meta, lang: Lang): string {
+/** Where the area is: "Kecamatan Genteng, Kabupaten Banyuwangi" (desa), "Kabupaten Banyuwangi" (kecamatan), the
+ * province (a kab/kota), "Indonesia" (a province). On a province site a desa's kab/kota is found by its code. */
+export function areaContext(a: AreaJson, parent: AreaJson | null, meta: Meta, lang: Lang, kabName?: (code: string) => string | undefined): string {
+  if (a.level === 'provinsi') return 'Indonesia';
   if (a.level === 'kabupaten') return meta.region.province?.name ?? '';
-  if (parent && parent.level === 'kecamatan') return `${areaTitle(parent, lang)}, ${meta.region.name}`;
-  return meta.region.name;
+  const kab = (kabName && kabName(a.code.slice(0, 5))) ?? meta.region.name;
+  if (parent && parent.level === 'kecamatan') return `${areaTitle(parent, lang)}, ${kab}`;
+  return kab;
 }
 
 /** An indicator's short name: the label without its parenthesised definition, lower case in Indonesian running
@@ -44,7 +47,7 @@ export function trendEmbedTitle(meta: Meta, area: AreaJson, indicator: string, l
 }
 
 /** The preview image's content for an area in a language. */
-export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null; series: SeriesJson; indicator: IndicatorId; lang: Lang; host: string }): OgInput {
+export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null; series: SeriesJson; indicator: IndicatorId; lang: Lang; host: string; kabName?: (code: string) => string | undefined }): OgInput {
   const { meta, area, series, indicator, lang } = o;
   // The short name ("stunting" of "Stunting (pendek dan sangat pendek, TB/U < -2 SD)") fits the image.
   const label = shortIndicator(meta.indicators, indicator, lang);
@@ -63,7 +66,7 @@ export function ogInput(o: { meta: Meta; area: AreaJson; parent: AreaJson | null
   return {
     siteTitle: pick(meta.title, lang),
     areaTitle: areaTitle(area, lang),
-    context: areaContext(area, o.parent, meta, lang),
+    context: areaContext(area, o.parent, meta, lang, o.kabName),
     value: ok ? formatPercent(v.prevalence, lang) : null,
     valueLabel: t(lang, 'latest', { indicator: label, period: formatPeriod(latest, lang) }).replace(/^./, (c) => c.toUpperCase()),
     valueNote,

@@ -82,7 +82,7 @@ export interface AreaPageView {
   /** Desa and kecamatan carry smoothed figures (data contract: smoothed_prevalence ...), shown beside the raw ones. */
   hasSmoothed: boolean;
   rounds: RoundRow[];
-  map: { level: 'desa' | 'kecamatan'; highlight: string | undefined; parent: string | undefined };
+  map: { level: Level; highlight: string | undefined; parent: string | undefined };
   quality: QualityNoteView;
   lokus: number[];
   /** Folder of the published data files, ending in a slash. */
@@ -99,7 +99,8 @@ export function areaPageView(src: AreaPageSource, code: string, indicator: Indic
   const label = indicatorLabel(meta.indicators, indicator, lang);
   const h = headline(series, meta.periods, latest, indicator);
   const parent = area.parent ? src.area(area.parent) : null;
-  const { title, place } = areaNames(area, parent, meta, lang);
+  const grandparent = parent?.parent ? src.area(parent.parent) : null;
+  const { title, place } = areaNames(area, parent, meta, lang, grandparent);
   const latestPeriod = series.periods[latest];
   return {
     meta,
@@ -120,9 +121,9 @@ export function areaPageView(src: AreaPageSource, code: string, indicator: Indic
     children: childTable(src, code, indicator, lang),
     breakdown: breakdownRows(series, latest, indicator),
     indicators: latestPeriod ? indicatorOrder(meta, indicator, lang).map((i) => ({ ...i, value: latestPeriod.indicators[i.id] })) : null,
-    hasSmoothed: area.level !== 'kabupaten' && !!latestPeriod && Object.values(latestPeriod.indicators).some((v) => v && 'smoothed_prevalence' in v),
+    hasSmoothed: area.parent !== null && !!latestPeriod && Object.values(latestPeriod.indicators).some((v) => v && 'smoothed_prevalence' in v),
     rounds: roundRows(series, meta.periods, indicator),
-    map: locatorMap(area),
+    map: locatorMap(area, meta.levels[0]),
     quality: qualityNote(src.quality(), code, latest, lang),
     lokus: area.lokus ?? [],
     dataBase: `${base.replace(/\/?$/, '/')}data/v1/`,
@@ -132,13 +133,13 @@ export function areaPageView(src: AreaPageSource, code: string, indicator: Indic
 
 /** The page title ("Desa Sarongan" / "Sarongan village"; the kabupaten by its name) and the place it is in (its
  * kecamatan and kabupaten, its kabupaten, or the province for the kabupaten). */
-export function areaNames(area: AreaJson, parent: AreaJson | null, meta: Pick<Meta, 'region'>, lang: Lang): { title: string; place: string } {
+export function areaNames(area: AreaJson, parent: AreaJson | null, meta: Pick<Meta, 'region'>, lang: Lang, grandparent: AreaJson | null = null): { title: string; place: string } {
   const title = areaTitle(area, lang);
   const place = parent
     ? parent.level === 'kecamatan'
-      ? `${t(lang, 'titleKecamatan', { name: parent.name })}, ${meta.region.name}`
-      : parent.name
-    : meta.region.province?.name ?? '';
+      ? `${t(lang, 'titleKecamatan', { name: parent.name })}, ${grandparent?.name ?? meta.region.name}`
+      : areaTitle(parent, lang)
+    : area.level === 'provinsi' ? 'Indonesia' : meta.region.province?.name ?? '';
   return { title, place };
 }
 
@@ -158,7 +159,7 @@ export function siblingView(src: AreaPageSource, area: AreaJson, parent: AreaJso
   const parentValue = src.mapValues(parent.level, latest).values[parent.code]?.[indicator];
   const standing = standingAmong(area.code, parentValue, siblings.map((s) => ({ code: s.code, value: levelMap.values[s.code]?.[indicator] })));
   const parentLabel = parent.level === 'kecamatan' ? t(lang, 'titleKecamatan', { name: parent.name }) : parent.name;
-  const siblingWord = t(lang, area.level === 'desa' ? 'siblingsDesa' : 'siblingsKecamatan', { n: siblings.length, parent: parent.name });
+  const siblingWord = t(lang, area.level === 'desa' ? 'siblingsDesa' : area.level === 'kabupaten' ? 'siblingsKabupaten' : 'siblingsKecamatan', { n: siblings.length, parent: parent.name });
   return {
     parentLabel,
     comparedWith: t(lang, 'comparedWith', { parent: parentLabel }),
@@ -174,12 +175,14 @@ export function siblingView(src: AreaPageSource, area: AreaJson, parent: AreaJso
 function funnelView(src: AreaPageSource, area: AreaJson, indicator: IndicatorId, title: string, lang: Lang): AreaPageView['funnel'] {
   if (area.level === 'desa') return null;
   const latest = src.meta.latest_period;
-  const children = area.level === 'kecamatan' ? src.children(area.code) : src.areasOfLevel('desa');
-  const desaValues = src.mapValues('desa', latest);
+  // A province page shows its kab/kota (8,000 desa are too many for one plot); the others their desa.
+  const level: Level = area.level === 'provinsi' ? 'kabupaten' : 'desa';
+  const children = area.level === 'kecamatan' || area.level === 'provinsi' ? src.children(area.code) : src.areasOfLevel('desa').filter((d) => area.parent === null || d.code.startsWith(`${area.code}.`));
+  const desaValues = src.mapValues(level, latest);
   return {
     parent: src.mapValues(area.level, latest).values[area.code]?.[indicator],
     children: children.map((c) => ({ code: c.code, name: c.name, value: desaValues.values[c.code]?.[indicator] })),
-    note: t(lang, 'funnelNote', { title }),
+    note: t(lang, level === 'kabupaten' ? 'funnelNoteKabupaten' : 'funnelNote', { title }),
   };
 }
 
@@ -190,7 +193,7 @@ function childTable(src: AreaPageSource, code: string, indicator: IndicatorId, l
   const children = src.children(code);
   const level = children[0]?.level;
   const rows = level ? byName(areaRows(children, src.mapValues(level, latest), prev ? src.mapValues(level, prev) : null, indicator)) : [];
-  const levelWord = t(lang, level === 'desa' ? 'desaKelurahanWord' : 'kecamatanWord');
+  const levelWord = t(lang, level === 'desa' ? 'desaKelurahanWord' : level === 'kabupaten' ? 'kabupatenKotaWord' : 'kecamatanWord');
   return { rows, level, levelWord };
 }
 
@@ -201,12 +204,14 @@ function indicatorOrder(meta: Meta, indicator: IndicatorId, lang: Lang): { id: I
 }
 
 /** Locator map: on a desa page the desa of its kecamatan with this one outlined; on a kecamatan page the kecamatan of
- * the kabupaten with this one outlined; on the kabupaten page its kecamatan (the desa map is on /peta/ and the
- * overview). */
-export function locatorMap(area: Pick<AreaJson, 'code' | 'level' | 'parent'>): AreaPageView['map'] {
-  return area.level === 'desa' ? { level: 'desa', highlight: area.code, parent: area.parent ?? undefined }
-    : area.level === 'kecamatan' ? { level: 'kecamatan', highlight: area.code, parent: undefined }
-    : { level: 'kecamatan', highlight: undefined, parent: undefined };
+ * its kab/kota with this one outlined; on a kab/kota page its kecamatan (on a kab/kota site the desa map is on /peta/
+ * and the overview); on a province page its kab/kota. `root` is the site's top level. */
+export function locatorMap(area: Pick<AreaJson, 'code' | 'level' | 'parent'>, root: Level = 'kabupaten'): AreaPageView['map'] {
+  const inProvince = root === 'provinsi';
+  if (area.level === 'desa') return { level: 'desa', highlight: area.code, parent: area.parent ?? undefined };
+  if (area.level === 'kecamatan') return { level: 'kecamatan', highlight: area.code, parent: inProvince ? (area.parent ?? undefined) : undefined };
+  if (area.level === 'kabupaten') return { level: 'kecamatan', highlight: undefined, parent: inProvince ? area.code : undefined };
+  return { level: 'kabupaten', highlight: undefined, parent: undefined };
 }
 
 /** The data-quality note of an area in a period, from quality.json (absent or without the area: no note). */

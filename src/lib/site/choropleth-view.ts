@@ -14,6 +14,7 @@ import { legendCounts, mapRows, summaryText, tooltipLines, uncertainLegendCount,
 import { legendModel, type LegendKey } from './thresholds.ts';
 import { idOf, legendNote, scaleOf, type CellsByCode, type MapIndicator, type MapIndicatorRef } from './map-indicator.ts';
 import { pathClasses, patternDefs, tableRowsHtml } from './map-html.ts';
+import { mapLevels } from './map-state.ts';
 import { formatPeriod, type Lang } from './format.ts';
 import { localePath, pick } from './i18n.ts';
 import { t, texts, type StringKey } from '../i18n/strings.ts';
@@ -67,8 +68,10 @@ export interface ChoroplethData {
   areas: AreaJson[];
   /** Values of the level and period (`map/<level>/<period>.json`, or a convergence indicator's through mapCells()). */
   values: CellsByCode;
-  /** Boundaries of the level. */
+  /** Boundaries of the level (within the scope). */
   topology: Topology;
+  /** The kab/kota whose own files the map reads on a province site (mapScope), else null. */
+  scope?: string | null;
   /** `quality.json`'s `areas`, or null without a quality report. */
   qualityAreas: unknown;
   /** The site's base path (`import.meta.env.BASE_URL`). */
@@ -87,14 +90,16 @@ type Shape = SvgArea & { row: MapRow | undefined };
 type QualityAreas = Parameters<typeof weakAreas>[0];
 
 /** The SVG paths of the mapped areas and the border, highlight and lokus marks over them. */
-function mapShapes(p: { level: Level; parent: string | null; highlight: string | null; detail: number; width: number }, topology: Topology, byCode: ReadonlyMap<string, MapRow>, rows: readonly MapRow[]) {
+function mapShapes(p: { level: Level; root: Level; parent: string | null; highlight: string | null; detail: number; width: number }, topology: Topology, byCode: ReadonlyMap<string, MapRow>, rows: readonly MapRow[]) {
   const { level, parent, detail, width } = p;
   // Geometry: only the mapped areas, kecamatan borders drawn over desa maps, the outline of the whole.
   const keep = parent ? (code: string) => code.startsWith(`${parent}.`) : undefined;
   const light = lightTopology(topology, level, { keep, keepFraction: detail });
   const aspect = Math.min(1.6, Math.max(0.45, mercatorAspect(light, level)));
   const height = Math.round(width * aspect);
-  const lined = withBorderLines(light, level, level === 'desa' && !parent ? (c) => c.slice(0, 8) : undefined);
+  // Borders of the level above drawn over a region-wide map: kecamatan over desa, kab/kota over a province's kecamatan.
+  const group = !parent && (level === 'desa' || (level === 'kecamatan' && p.root === 'provinsi')) ? (c: string) => c.slice(0, level === 'desa' ? 8 : 5) : undefined;
+  const lined = withBorderLines(light, level, group);
   const svg = projectToSvg(lined, level, width, height);
   const shapes: Shape[] = svg.paths
     .filter((s) => !s.code.startsWith('__'))
@@ -190,7 +195,7 @@ export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
   const weak = weakAreas(qualityAreas, period);
   const rows: MapRow[] = mapRows({ areas, values: data.values, indicator, level, period, parent, parentNames: level === 'desa' ? parentNames : undefined, quality: weak });
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  const shapes = mapShapes(p, data.topology, byCode, rows);
+  const shapes = mapShapes({ ...p, root: meta.levels[0] }, data.topology, byCode, rows);
   const areaHref = (code: string) => localePath(`/wilayah/${code}/`, lang, base);
 
   const counts = legendCounts(indicator, rows);
@@ -230,6 +235,7 @@ function mapConfig(p: ReturnType<typeof withDefaults>, data: ChoroplethData, hei
     lang,
     parent,
     highlight,
+    ...(data.scope ? { scope: data.scope } : {}),
     data: `${base.replace(/\/?$/, '/')}data/v1/`,
     areaHref: localePath('/wilayah/', lang, base),
     // The configured basemap (meta.json) unless the caller gives one.
@@ -239,7 +245,7 @@ function mapConfig(p: ReturnType<typeof withDefaults>, data: ChoroplethData, hei
     // The explorer's descriptors (with the convergence indicators); other maps: the z-score ids and names.
     indicators: p.indicators ?? meta.indicators.map((i) => ({ id: i.id, label: pick(i.label, lang) })),
     periods: meta.periods,
-    levels: meta.levels.filter((l) => l !== 'kabupaten'),
+    levels: mapLevels(meta.levels),
     width,
     height,
     // Weak-quality areas per period (the explorer can switch period; other maps need only theirs).

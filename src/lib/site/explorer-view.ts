@@ -7,7 +7,7 @@
 import type { Level } from '../types.ts';
 import type { AreaJson, Meta } from './contract.ts';
 import type { CoverageMetaJson } from '../publish/coverage.ts';
-import { defaultState, periodFor, statePath, type MapLevel, type MapState, type MapStateOptions } from './map-state.ts';
+import { defaultState, mapLevels, periodFor, statePath, type MapLevel, type MapState, type MapStateOptions } from './map-state.ts';
 import { columnWords, indicatorGroups, mapCells, mapIndicators, type CellsByCode, type MapIndicator } from './map-indicator.ts';
 import { mapRows, weakAreas } from './map-model.ts';
 import { tableRowsHtml } from './map-html.ts';
@@ -19,6 +19,7 @@ import { t, texts, type StringKey } from '../i18n/strings.ts';
 const LABELS = {
   controls: 'explorerControls',
   level: 'explorerLevel',
+  kabupaten: 'kabupatenKota',
   kecamatan: 'kecamatan',
   desa: 'desa',
   indicator: 'indicator',
@@ -84,7 +85,7 @@ function choices(o: MapStateOptions, levels: readonly MapLevel[], indicators: re
 /** Everything MapExplorer.astro renders. */
 export function explorerView(input: ExplorerInput) {
   const { lang, given, meta, areas, base } = input;
-  const levels = meta.levels.filter((l): l is 'kecamatan' | 'desa' => l === 'kecamatan' || l === 'desa');
+  const levels = mapLevels(meta.levels);
   const indicators = mapIndicators(meta, input.coverageMeta, lang);
   const o: MapStateOptions = {
     periods: meta.periods,
@@ -107,7 +108,7 @@ export function explorerView(input: ExplorerInput) {
   const indicatorLabel = ind.label;
 
   const T = texts(lang, LABELS);
-  const levelWord = (l: string) => (l === 'desa' ? T.desa : T.kecamatan);
+  const levelWord = (l: string) => (l === 'desa' ? T.desa : l === 'kabupaten' ? T.kabupaten : T.kecamatan);
   const shortLabel = (label: string) => label.replace(/\s*\(.*$/, '');
   const c = choices(o, levels, indicators, state, lang, base, levelWord);
   // The z-score indicators under "Indikator", then one link group per convergence group (its name as the legend).

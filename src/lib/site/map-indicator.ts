@@ -108,8 +108,23 @@ export function mapCells(kind: MapIndicator['kind'], values: CellsByCode): Cells
 }
 
 /** Path of the published map file of an indicator's kind, level and period (relative to data/v1/). */
-export function mapFilePath(kind: MapIndicator['kind'], level: string, period: string): string {
-  return `${kind === 'coverage' ? 'konvergensi-map' : 'map'}/${level}/${period}.json`;
+export function mapFilePath(kind: MapIndicator['kind'], level: string, period: string, scope: string | null = null): string {
+  return kind === 'coverage' ? `konvergensi-map/${level}/${period}.json` : `map/${level}/${scope ? `${scope}/` : ''}${period}.json`;
+}
+
+/** The boundary file of a level's areas (under the data folder), within a kab/kota `scope` on a province site. */
+export function boundaryFilePath(level: string, scope: string | null = null): string {
+  return `boundaries/${scope ? `${scope}/` : ''}${level}.topo.json`;
+}
+
+/**
+ * The kab/kota whose own files a map of `level` within `parent` reads, or null for the region-wide files. A province
+ * site publishes its kecamatan and desa maps per kab/kota as well (a kab/kota page carries only its own areas), and
+ * its desa only per kab/kota; a kab/kota site has one set of files.
+ */
+export function mapScope(root: string, level: string, parent: string | null | undefined): string | null {
+  if (root !== 'provinsi' || (level !== 'kecamatan' && level !== 'desa') || !parent || parent.length < 5) return null;
+  return parent.slice(0, 5);
 }
 
 /** The target of the period's year, if the indicator has one. */

@@ -10,9 +10,17 @@
 import { DEFAULT_INDICATOR } from '../indicators/default.ts';
 import type { Level } from '../types.ts';
 
-/** The levels the explorer maps (the kabupaten itself is one area, not a map). */
-export type MapLevel = Extract<Level, 'kecamatan' | 'desa'>;
-export const MAP_LEVELS: readonly MapLevel[] = ['kecamatan', 'desa'];
+/** The levels the explorer maps: the two below the region (a kab/kota site: kecamatan and desa; a province site:
+ * kab/kota and kecamatan, its desa being mapped per kab/kota on their pages). */
+export type MapLevel = Exclude<Level, 'provinsi'>;
+export const MAP_LEVELS: readonly MapLevel[] = ['kabupaten', 'kecamatan', 'desa'];
+
+const KAB_SITE_LEVELS: readonly MapLevel[] = ['kecamatan', 'desa'];
+
+/** The levels a site's explorer maps, from meta.json's levels (the region's level first). */
+export function mapLevels(levels: readonly Level[]): MapLevel[] {
+  return levels.slice(1, 3) as MapLevel[];
+}
 
 export interface MapState {
   level: MapLevel;
@@ -55,8 +63,8 @@ const CODE_RE = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function allowedLevels(o: MapStateOptions): MapLevel[] {
-  const given = (o.levels ?? MAP_LEVELS).filter((l): l is MapLevel => (MAP_LEVELS as readonly string[]).includes(l));
-  return given.length ? given : [...MAP_LEVELS];
+  const given = (o.levels ?? KAB_SITE_LEVELS).filter((l): l is MapLevel => (MAP_LEVELS as readonly string[]).includes(l));
+  return given.length ? given : [...KAB_SITE_LEVELS];
 }
 
 /** The default state for these options. */

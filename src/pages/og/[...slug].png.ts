@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { getArea, loadAreas, loadCoverage, loadCoverageMap, loadCoverageMeta, loadMeta, loadSeries } from '../../data/load.ts';
+import { areaNameOf as kabName, getArea, loadAreas, loadCoverage, loadCoverageMap, loadCoverageMeta, loadMeta, loadSeries } from '../../data/load.ts';
 import { MAIN_INDICATOR } from '../../data/site.ts';
 import { LANGS, type Lang } from '../../lib/site/i18n.ts';
 import { ogImageSvg } from '../../lib/share/og-image.ts';
@@ -68,7 +68,7 @@ function svgFor(p: Props, host: string): string {
   }
   const area = getArea(p.code!);
   const parent = area.parent ? getArea(area.parent) : null;
-  return ogImageSvg({ ...ogInput({ meta, area, parent, series: loadSeries(p.code!), indicator: MAIN_INDICATOR, lang, host }), font: FONT_FAMILY });
+  return ogImageSvg({ ...ogInput({ meta, area, parent, kabName, series: loadSeries(p.code!), indicator: MAIN_INDICATOR, lang, host }), font: FONT_FAMILY });
 }
 
 const CACHE = join(process.cwd(), 'node_modules', '.cache', 'stunting-og');
