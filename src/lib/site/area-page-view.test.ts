@@ -31,6 +31,7 @@ const VALUES: Record<string, { '2025-02'?: IndicatorValueJson; '2025-08': Indica
 
 const META = {
   region: { code: '35.10', name: 'Banyuwangi', province: { code: '35', name: 'Jawa Timur' } },
+  levels: ['kabupaten', 'kecamatan', 'desa'],
   periods: ['2025-02', '2025-08'],
   latest_period: '2025-08',
   indicators: [

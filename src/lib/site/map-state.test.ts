@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultState, fromQuery, toQuery, type MapState, type MapStateOptions, stateFromPath, statePath, staticStates } from './map-state.ts';
+import { defaultState, fromQuery, mapLevels, toQuery, type MapState, type MapStateOptions, stateFromPath, statePath, staticStates } from './map-state.ts';
 import { INDICATORS } from '../types.ts';
 
 const periods = ['2024-02', '2024-08', '2025-02', '2025-08'];
@@ -82,14 +82,24 @@ describe('map state in the URL', () => {
   });
 
   it('honours configured defaults and restricted levels', () => {
-    const o2: MapStateOptions = { periods, indicators: ['wasting'], levels: ['kabupaten', 'kecamatan'], defaults: { period: '2024-08' } };
+    const o2: MapStateOptions = { periods, indicators: ['wasting'], levels: ['kecamatan'], defaults: { period: '2024-08' } };
     expect(defaultState(o2)).toEqual({ level: 'kecamatan', indicator: 'wasting', period: '2024-08', area: null });
     expect(fromQuery('?tingkat=desa', o2).invalid).toEqual(['tingkat']);
+  });
+
+  it('maps the two levels below the region: kecamatan and desa of a kab/kota, kab/kota and kecamatan of a province', () => {
+    expect(mapLevels(['kabupaten', 'kecamatan', 'desa'])).toEqual(['kecamatan', 'desa']);
+    expect(mapLevels(['provinsi', 'kabupaten', 'kecamatan', 'desa'])).toEqual(['kabupaten', 'kecamatan']);
+    const province: MapStateOptions = { periods, indicators: ['stunting'], levels: mapLevels(['provinsi', 'kabupaten', 'kecamatan', 'desa']) };
+    expect(defaultState(province).level).toBe('kabupaten');
+    expect(fromQuery('?tingkat=kecamatan', province).state.level).toBe('kecamatan');
+    expect(fromQuery('?tingkat=desa', province).invalid).toEqual(['tingkat']);
+    expect(defaultState({ periods, indicators: ['stunting'] }).level).toBe('desa');
   });
 });
 
 describe('static explorer pages', () => {
-  const o = { periods: ['2025-02', '2025-08'], indicators: ['stunting', 'wasting'], levels: ['kabupaten', 'kecamatan', 'desa'] };
+  const o = { periods: ['2025-02', '2025-08'], indicators: ['stunting', 'wasting'], levels: mapLevels(['kabupaten', 'kecamatan', 'desa']) };
   it('statePath names level, indicator and period', () => {
     expect(statePath({ level: 'desa', indicator: 'stunting', period: '2025-08' })).toBe('/peta/desa/stunting/2025-08/');
   });
