@@ -8,7 +8,7 @@
  * Incremental: each step is skipped when nothing it reads changed since the build that wrote its output
  * (scripts/lib/fingerprint.ts); --force rebuilds both.
  *
- * BASE_PATH and DATA_DIR pass through to Astro as before.
+ * BASE_PATH, DATA_DIR and SITE_CONFIG pass through to Astro; --out and --config set the last two when they are unset.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -38,11 +38,17 @@ const dataArgs = tokens.flatMap((t) => (t.kind === 'option' && !['dist', 'skip-d
 /** Runs `node <args>` with this process's output; resolves to its exit code (1 when killed by a signal). */
 function run(args: string[], onStart?: (kill: () => void) => void): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
     onStart?.(() => child.kill('SIGTERM'));
     child.on('exit', (code) => done(code ?? 1));
   });
 }
+
+// The pages read what the data build wrote and the config it read: --out and --config set DATA_DIR and SITE_CONFIG
+// unless those are given, so one command builds any config (`--config data/jawa-timur/site.config.json --out
+// generated/jawa-timur --dist dist-jawa-timur`).
+if (values.out && !process.env.DATA_DIR) process.env.DATA_DIR = join(resolve(values.out), 'data/v1');
+if (values.config && !process.env.SITE_CONFIG) process.env.SITE_CONFIG = resolve(values.config);
 
 if (!values['skip-data']) {
   const code = await run([join(ROOT, 'scripts/build-data.ts'), ...dataArgs]);

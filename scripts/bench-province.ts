@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:province`: the whole province example (data/jawa-timur/, Jawa Timur, 38 kab/kota, 8,494 desa) built
+ * end to end on this machine, with the figures issue 11 sets goals for:
+ *   1. the synthetic export (≈20M rows), generated once and kept in data/jawa-timur/measurements/ (not a build step
+ *      when real data is there; skipped when it exists);
+ *   2. the full build (data + site, both languages, previews) with --force: wall time and peak RSS of each process;
+ *   3. the same build again with nothing changed.
+ * Each step runs under `/usr/bin/time -v` (peak = the largest single process: Node, its workers are threads).
+ * Options: --skip-generate (fail when the export is missing), --no-rebuild.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const { values } = parseArgs({ options: { 'skip-generate': { type: 'boolean', default: false }, 'no-rebuild': { type: 'boolean', default: false } } });
+const CONFIG_DIR = join(ROOT, 'data/jawa-timur');
+const OUT = join(ROOT, 'generated/jawa-timur');
+const DIST = 'dist-jawa-timur';
+
+interface Timed {
+  wall: number;
+  peakMb: number;
+  cpu: number;
+  ok: boolean;
+  log: string;
+}
+
+/** Runs `node <args>` under /usr/bin/time -v; returns wall seconds, peak RSS (MB), CPU seconds. */
+function timed(args: string[], env: NodeJS.ProcessEnv = {}): Timed {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - t0) / 1000;
+  const err = r.stderr ?? '';
+  const num = (re: RegExp) => Number(re.exec(err)?.[1] ?? NaN);
+  const cpu = num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/);
+  const log = (r.stdout ?? '') + err;
+  return { wall, peakMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024, cpu, ok: r.status === 0, log };
+}
+
+const fmt = (t: Timed) => `${t.wall >= 60 ? `${Math.floor(t.wall / 60)} min ${Math.round(t.wall % 60)} s` : `${t.wall.toFixed(1)} s`} wall, ${t.cpu.toFixed(0)} s CPU, peak ${t.peakMb.toFixed(0)} MB`;
+
+function fail(step: string, t: Timed): never {
+  console.error(`${step} failed:\n${t.log.slice(-4000)}`);
+  process.exit(1);
+}
+
+function countFiles(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else (files++, (bytes += statSync(p).size));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, bytes };
+}
+
+console.log(`bench:province — ${CONFIG_DIR} (load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+const measurements = join(CONFIG_DIR, 'measurements');
+if (!existsSync(measurements) || !readdirSync(measurements).some((f) => f.endsWith('.csv.gz'))) {
+  if (values['skip-generate']) throw new Error(`no export in ${measurements}`);
+  mkdirSync(measurements, { recursive: true });
+  const g = timed([join(ROOT, 'scripts/generate-demo.ts'), '--config-dir', CONFIG_DIR]);
+  if (!g.ok) fail('generate-demo', g);
+  const size = countFiles(measurements);
+  console.log(`1. synthetic export: ${fmt(g)}; ${size.files} files, ${(size.bytes / 1e6).toFixed(0)} MB`);
+} else console.log(`1. synthetic export: present (${(countFiles(measurements).bytes / 1e6).toFixed(0)} MB), not regenerated`);
+
+const buildArgs = [join(ROOT, 'scripts/build-site.ts'), '--config', join(CONFIG_DIR, 'site.config.json'), '--out', OUT, '--dist', DIST];
+const full = timed([...buildArgs, '--force']);
+if (!full.ok) fail('full build', full);
+const pages = countFiles(join(ROOT, DIST));
+const data = /data v\w+: (\d+) anak\/children, (\d+) periode, (\d+) file .*\(([\d.]+) s\)/.exec(full.log);
+console.log(`2. full build (data + site): ${fmt(full)}`);
+if (data) console.log(`   data build: ${data[1]} children, ${data[2]} periods, ${data[3]} files in ${data[4]} s`);
+console.log(`   ${DIST}/: ${pages.files} files, ${(pages.bytes / 1e6).toFixed(0)} MB`);
+if (!values['no-rebuild']) {
+  const again = timed(buildArgs);
+  if (!again.ok) fail('rebuild', again);
+  console.log(`3. rebuild, nothing changed: ${fmt(again)}`);
+}
+console.log('Goals (issue 11): full build ≤ 20 min and ≤ 2 GB peak; rebuild with nothing changed ≤ 2 min.');
