@@ -92,7 +92,10 @@ export function validateDescriptor(d: unknown): string[] {
       else if (m[2].length !== HASH_LEN[m[1] ?? 'md5']) out.push(`${at}.hash: wrong length for ${m[1] ?? 'md5'}`);
     }
     if ('schema' in r) {
-      if (!isObj(r.schema)) out.push(`${at}.schema: must be a Table Schema object`);
+      // A schema is an object or a path (or URL) to one (Data Resource spec: "schema" as a url-or-path).
+      if (typeof r.schema === 'string') {
+        if (!r.schema || /^\/|\.\./.test(r.schema)) out.push(`${at}.schema: a path must be relative, without ".."`);
+      } else if (!isObj(r.schema)) out.push(`${at}.schema: must be a Table Schema object or a path to one`);
       else for (const p of validateTableSchema(r.schema)) out.push(`${at}.schema.${p}`);
     }
   });
@@ -228,6 +231,17 @@ export function validatePackage(descriptor: unknown, files: PackageFiles): strin
   const out = validateDescriptor(descriptor);
   if (!isObj(descriptor) || !Array.isArray(descriptor.resources)) return out;
   const dec = new TextDecoder('utf-8', { fatal: true });
+  // A schema given as a path is read from the package's files (and checked like an inline one).
+  const schemaFile = (path: string): Record<string, unknown> | null => {
+    const bytes = isSafeRelativePath(path) ? files.read(path) : null;
+    if (!bytes) return null;
+    try {
+      const parsed: unknown = JSON.parse(dec.decode(bytes));
+      return isObj(parsed) && validateTableSchema(parsed).length === 0 ? parsed : null;
+    } catch {
+      return null;
+    }
+  };
   descriptor.resources.forEach((r, i) => {
     if (!isObj(r) || typeof r.path !== 'string' || isUrl(r.path) || !isSafeRelativePath(r.path)) return;
     const at = `resources[${i}] (${r.path})`;
@@ -251,7 +265,9 @@ export function validatePackage(descriptor: unknown, files: PackageFiles): strin
         out.push(`${at}: not valid JSON`);
       }
     }
-    if (isObj(r.schema) && (r.format === 'csv' || r.path.endsWith('.csv'))) out.push(...validateCsvAgainstSchema(text, r.schema, r.path, isObj(r.dialect) ? r.dialect : {}));
+    const schema = typeof r.schema === 'string' ? schemaFile(r.schema) : r.schema;
+    if (typeof r.schema === 'string' && !schema) out.push(`${at}: schema file ${r.schema} missing or not a Table Schema`);
+    if (isObj(schema) && (r.format === 'csv' || r.path.endsWith('.csv'))) out.push(...validateCsvAgainstSchema(text, schema, r.path, isObj(r.dialect) ? r.dialect : {}));
   });
   return out;
 }

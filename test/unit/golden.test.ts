@@ -17,7 +17,7 @@ import { toPercent1 } from '../../src/lib/aggregate/wilson.ts';
 
 const FIXTURE = new URL('../fixtures/golden/', import.meta.url).pathname;
 const EXPECTED = new URL('../golden/expected/', import.meta.url).pathname;
-const GOLDEN_FILES = ['meta.json', 'areas.json', 'stunting.csv', 'validation.json', 'series/18.72.json', 'series/18.72.01.json', 'series/18.72.01.1003.json', 'csv/18.72.csv', 'csv/18.72.01.csv', 'csv/18.72.01.1003.csv', 'map/desa/2025-08.json', 'datapackage.json', 'stunting-excel.csv', 'csv-excel/18.72.01.1003.csv', 'kamus-data.csv'];
+const GOLDEN_FILES = ['meta.json', 'areas.json', 'stunting.csv', 'validation.json', 'series/18.72.json', 'series/18.72.01.json', 'series/18.72.01.1003.json', 'csv/18.72.csv', 'csv/18.72.01.csv', 'csv/18.72.01.1003.csv', 'map/desa/2025-08.json', 'datapackage.json', 'schema/stunting.json', 'schema/stunting-excel.json', 'stunting-excel.csv', 'csv-excel/18.72.01.1003.csv', 'kamus-data.csv'];
 
 let out: string;
 const v1 = (p: string) => join(out, 'data/v1', p);

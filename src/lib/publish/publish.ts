@@ -68,6 +68,9 @@ const indicatorsJson = (r: Record<IndicatorId, IndicatorValue>, smoothed?: Recor
 const json = (v: unknown) => JSON.stringify(v) + '\n';
 const pct1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 
+/** The Table Schemas of the tidy CSV and its Excel variant, as files the per-area CSV resources point to. */
+export const SCHEMA_PATHS = { tidy: 'schema/stunting.json', excel: 'schema/stunting-excel.json' } as const;
+
 /** Path of an area's own CSV under the contract folder. */
 export function areaCsvPath(code: string): string {
   return `csv/${code}.csv`;
@@ -117,6 +120,11 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   if (input.qualityCsv) files.set('quality.csv', input.qualityCsv);
   files.set('validation.json', json(input.validation));
   for (const [path, text] of input.extra?.files ?? []) files.set(path, text);
+  // The per-area CSVs share the tidy schemas by path (Table Schema allows a path): inline, 9,000 areas of a province
+  // would repeat them 18,000 times.
+  const tidy = tidySchema(siteLevels(values.areas));
+  files.set(SCHEMA_PATHS.tidy, json(tidy));
+  files.set(SCHEMA_PATHS.excel, json(excelSchema(tidy)));
   files.set('datapackage.json', json(dataPackage(input, files, dataVersion)));
   return files;
 }
@@ -309,10 +317,11 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
         hash: `sha256:${input.sha256(text)}`,
       };
       if (describe[p]) r.description = describe[p];
-      if (p === 'stunting.csv' || p.startsWith('csv/')) r.schema = tidy;
+      if (p === 'stunting.csv') r.schema = tidy;
+      if (p.startsWith('csv/')) r.schema = SCHEMA_PATHS.tidy;
       if (p === EXCEL_ALL_PATH || p.startsWith('csv-excel/')) {
         r.dialect = EXCEL_CSV_DIALECT;
-        r.schema = excel;
+        r.schema = p === EXCEL_ALL_PATH ? excel : SCHEMA_PATHS.excel;
       }
       if (p === CODEBOOK_PATH) r.dialect = EXCEL_CSV_DIALECT;
       if (input.extra?.files.has(p)) Object.assign(r, input.extra.resource(p));

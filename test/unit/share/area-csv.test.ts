@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { areaCsvPath } from '../../../src/lib/publish/publish.ts';
+import { areaCsvPath, SCHEMA_PATHS } from '../../../src/lib/publish/publish.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'golden', 'expected');
 const tidy = readFileSync(join(dir, 'stunting.csv'), 'utf8').split('\n');
@@ -26,7 +26,8 @@ describe('csv/<kode>.csv', () => {
     for (const code of codes) {
       const r = dp.resources.find((x) => x.path === areaCsvPath(code));
       expect(r, code).toBeDefined();
-      expect(r!.schema).toEqual(dp.resources.find((x) => x.path === 'stunting.csv')!.schema);
+      expect(r!.schema).toBe(SCHEMA_PATHS.tidy);
+      expect(JSON.parse(readFileSync(join(dir, r!.schema as string), 'utf8'))).toEqual(dp.resources.find((x) => x.path === 'stunting.csv')!.schema);
     }
   });
 });
