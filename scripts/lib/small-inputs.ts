@@ -152,7 +152,7 @@ export function readAggregates(ctx: InputContext, registry: Registry): Aggregate
   const problems: StructuralError[] = [];
   for (const f of readdirSync(dir).filter((x) => /\.csv$/i.test(x)).sort()) {
     const r = parseAggregates(ctx.readText(join(dir, f)), join(ctx.config.aggregates, f), registry);
-    rows.push(...r.rows);
+    for (const row of r.rows) rows.push(row);
     problems.push(...r.problems);
   }
   stopOn(problems);
@@ -171,7 +171,7 @@ export function readCoverage(ctx: InputContext, registry: Registry): { rows: Cov
   const files = existsSync(dir) ? readdirSync(dir).filter((x) => /\.csv$/i.test(x) && join(dir, x) !== targetsFile).sort() : [];
   for (const f of files) {
     const r = parseCoverage(ctx.readText(join(dir, f)), join(c.dir, f), registry, COVERAGE_INDICATORS);
-    rows.push(...r.rows);
+    for (const row of r.rows) rows.push(row);
     problems.push(...r.problems);
   }
   let targets: CoverageTarget[] = [];
