@@ -71,22 +71,22 @@ export function loadAreas(): AreaJson[] {
 let areaIndex: Map<string, AreaJson> | null = null;
 let childIndex: Map<string, AreaJson[]> | null = null;
 
+/** The area with this dotted code, or undefined when it is not in areas.json. */
+function findArea(code: string): AreaJson | undefined {
+  if (!areaIndex) areaIndex = new Map(loadAreas().map((a) => [a.code, a]));
+  return areaIndex.get(code);
+}
+
 /** The area with this dotted code; throws when the code is not in areas.json. */
 export function getArea(code: string): AreaJson {
-  if (!areaIndex) areaIndex = new Map(loadAreas().map((a) => [a.code, a]));
-  const area = areaIndex.get(code);
+  const area = findArea(code);
   if (!area) throw new Error(`Area ${code} is not in areas.json`);
   return area;
 }
 
-/** The name of the area with this code, or undefined when it is not in areas.json (e.g. a kab/kota code on a kab/kota
- * site's page of another region's code). */
+/** The name of the area with this code, or undefined when it is not in areas.json. */
 export function areaNameOf(code: string): string | undefined {
-  try {
-    return getArea(code).name;
-  } catch {
-    return undefined;
-  }
+  return findArea(code)?.name;
 }
 
 /** The direct children (kecamatan of the kabupaten, desa of a kecamatan) of an area, sorted by code. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { selfIntersects, validateBoundaries } from './validate.ts';
+import { removeSmallLoops, selfIntersects, validateBoundaries } from './validate.ts';
 
 const square = [[105.3, -5.1], [105.31, -5.1], [105.31, -5.11], [105.3, -5.11], [105.3, -5.1]];
 const feature = (geometry: unknown, kode = '18.72.01.1001'): Feature => ({ type: 'Feature', properties: { kode }, geometry } as Feature);
@@ -53,5 +53,35 @@ describe('validateBoundaries', () => {
 
   it('refuses a file that is not a FeatureCollection', () => {
     expect(validateBoundaries({ type: 'Feature' }).problems[0].message).toContain('not a GeoJSON FeatureCollection');
+  });
+});
+
+describe('knotted rings of real boundaries', () => {
+  // A 0.1° square whose top edge has a tiny spike crossing back over itself (a digitising slip).
+  const slip = [[105.3, -5.2], [105.4, -5.2], [105.4, -5.1], [105.36, -5.1], [105.34, -5.1], [105.34, -5.099], [105.35, -5.101], [105.3, -5.1], [105.3, -5.2]];
+  const desa = (coordinates: number[][][][]): Feature => ({ type: 'Feature', properties: { kode: '35.10.01.2001' }, geometry: { type: 'MultiPolygon', coordinates } });
+
+  it('cuts off a small loop, keeps the rest of the ring and names the repair', () => {
+    expect(selfIntersects(slip)).toBe(true);
+    const fixed = removeSmallLoops(slip)!;
+    expect(fixed.loops).toBe(1);
+    expect(fixed.share).toBeGreaterThan(0);
+    expect(fixed.share).toBeLessThan(0.01);
+    expect(selfIntersects(fixed.ring)).toBe(false);
+    const r = validateBoundaries({ type: 'FeatureCollection', features: [desa([[slip]])] });
+    expect(r.problems).toEqual([]);
+    expect(r.repairs.join()).toMatch(/35\.10\.01\.2001: 1 simpul kecil .* loop\(s\) cut off/);
+  });
+
+  it('refuses a figure-eight whose halves are both large, but drops a small knotted islet of a desa in two parts', () => {
+    const eight = [[105.3, -5.1], [105.4, -5.2], [105.4, -5.1], [105.3, -5.2], [105.3, -5.1]];
+    expect(removeSmallLoops(eight)).toBeNull();
+    expect(validateBoundaries({ type: 'FeatureCollection', features: [desa([[eight]])] }).problems).toHaveLength(1);
+    const square = [[105.3, -5.2], [105.4, -5.2], [105.4, -5.1], [105.3, -5.1], [105.3, -5.2]];
+    const islet = [[105.5, -5.1], [105.501, -5.101], [105.501, -5.1], [105.5, -5.101], [105.5, -5.1]];
+    const r = validateBoundaries({ type: 'FeatureCollection', features: [desa([[square], [islet]])] });
+    expect(r.problems).toEqual([]);
+    expect(r.repairs.join()).toMatch(/small self-intersecting islet was dropped/);
+    expect((r.collection.features[0].geometry as { coordinates: unknown[] }).coordinates).toHaveLength(1);
   });
 });

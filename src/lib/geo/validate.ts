@@ -77,31 +77,44 @@ function checkFeature(f: Feature, code: string): { feature?: Feature; repairs: s
     if (rings.length) kept.push(rings);
   }
   if (kept.length === 0) return { repairs, problem: 'tidak ada cincin yang sah / no valid ring left' };
+  const knotted = repairKnots(kept, repairs);
+  if (knotted) return { repairs, problem: knotted };
+  if (repairs.length === 0) return { feature: f, repairs };
+  const geometry: Polygon | MultiPolygon = g.type === 'Polygon' ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
+  return { feature: { ...f, geometry }, repairs };
+}
+
+/**
+ * Mends self-intersecting rings in place: small loops are cut off (removeSmallLoops); a knotted hole, or a knotted
+ * islet of a desa in several parts, of at most MAX_LOOP_SHARE of the desa goes as a whole, like a degenerate ring.
+ * Returns the problem when a ring can be neither mended nor dropped, else null.
+ */
+function repairKnots(kept: Position[][][], repairs: string[]): string | null {
   const featureArea = kept.reduce((sum, rings) => sum + Math.abs(signedArea(rings[0])), 0);
   for (const rings of kept) {
     for (let k = 0; k < rings.length; k++) {
       if (!selfIntersects(rings[k])) continue;
       const fixed = removeSmallLoops(rings[k]);
-      // A small islet or hole that is all knots (a bow-tie of a few points) goes as a whole, like a degenerate ring.
-      if (!fixed && k > 0 && Math.abs(signedArea(rings[k])) <= MAX_LOOP_SHARE * featureArea) {
-        rings.splice(k--, 1);
-        repairs.push('lubang kecil yang berpotongan sendiri dibuang / a small self-intersecting hole was dropped');
+      if (fixed) {
+        rings[k] = fixed.ring;
+        const pct = (sep: string) => (fixed.share < 0.0001 ? `<0${sep}01` : (fixed.share * 100).toFixed(2));
+        repairs.push(`${fixed.loops} simpul kecil cincin yang berpotongan sendiri dipotong (${pct(',')}% luas) / ${fixed.loops} small self-intersecting loop(s) cut off (${pct('.')}% of the area)`);
         continue;
       }
-      if (!fixed && k === 0 && kept.length > 1 && Math.abs(signedArea(rings[0])) <= MAX_LOOP_SHARE * featureArea) {
+      const droppable = (k > 0 || kept.length > 1) && Math.abs(signedArea(rings[k])) <= MAX_LOOP_SHARE * featureArea;
+      if (!droppable) return 'cincin berpotongan sendiri; perbaiki di aplikasi GIS / a self-intersecting ring; fix it in a GIS application';
+      if (k > 0) {
+        rings.splice(k--, 1);
+        repairs.push('lubang kecil yang berpotongan sendiri dibuang / a small self-intersecting hole was dropped');
+      } else {
         rings.length = 0;
         repairs.push('pulau kecil yang berpotongan sendiri dibuang / a small self-intersecting islet was dropped');
         break;
       }
-      if (!fixed) return { repairs, problem: 'cincin berpotongan sendiri; perbaiki di aplikasi GIS / a self-intersecting ring; fix it in a GIS application' };
-      rings[k] = fixed.ring;
-      repairs.push(`${fixed.loops} simpul kecil cincin yang berpotongan sendiri dipotong (${fixed.share < 0.0001 ? '<0,01' : (fixed.share * 100).toFixed(2)}% luas) / ${fixed.loops} small self-intersecting loop(s) cut off (${fixed.share < 0.0001 ? '<0.01' : (fixed.share * 100).toFixed(2)}% of the area)`);
     }
   }
   for (let i = kept.length - 1; i >= 0; i--) if (kept[i].length === 0) kept.splice(i, 1);
-  if (repairs.length === 0) return { feature: f, repairs };
-  const geometry: Polygon | MultiPolygon = g.type === 'Polygon' ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
-  return { feature: { ...f, geometry }, repairs };
+  return null;
 }
 
 /** What is wrong with the positions as lon/lat degrees in Indonesia, or null. */
