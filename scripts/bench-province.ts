@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { 'skip-generate': { type: 'boolean', default: false }, 'no-rebuild': { type: 'boolean', default: false } } });
 const CONFIG_DIR = join(ROOT, 'data/jawa-timur');
-const OUT = join(ROOT, 'generated/jawa-timur');
+// Beside, not inside, generated/: a data build refuses an output folder that holds anything but its own output.
+const OUT = join(ROOT, 'generated-jawa-timur');
 const DIST = 'dist-jawa-timur';
 
 interface Timed {

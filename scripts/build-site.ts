@@ -46,7 +46,7 @@ function run(args: string[], onStart?: (kill: () => void) => void): Promise<numb
 
 // The pages read what the data build wrote and the config it read: --out and --config set DATA_DIR and SITE_CONFIG
 // unless those are given, so one command builds any config (`--config data/jawa-timur/site.config.json --out
-// generated/jawa-timur --dist dist-jawa-timur`).
+// generated-jawa-timur --dist dist-jawa-timur`).
 if (values.out && !process.env.DATA_DIR) process.env.DATA_DIR = join(resolve(values.out), 'data/v1');
 if (values.config && !process.env.SITE_CONFIG) process.env.SITE_CONFIG = resolve(values.config);
 

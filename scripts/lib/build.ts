@@ -10,7 +10,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { periodIndex, periodOf } from '../../src/lib/aggregate/record.ts';
 import { publishedValues } from '../../src/lib/aggregate/values.ts';
-import { publishFiles } from '../../src/lib/publish/publish.ts';
+import { writePublishedFiles, type PublishInput as ContractInput } from '../../src/lib/publish/publish.ts';
+import type { PutFile } from '../../src/lib/publish/files.ts';
 import { allowedPeriods, checkReferenceDate, MAX_WORKERS } from '../../src/lib/build-plan.ts';
 import { targetTotals } from '../../src/lib/inputs/targets.ts';
 import * as Q from '../../src/lib/quality/accumulator.ts';
@@ -27,7 +28,7 @@ import { regionWarnings } from './region-warnings.ts';
 import { readConfig } from './config-file.ts';
 import { coverageTable, reportedVersusSum } from '../../src/lib/aggregate/coverage.ts';
 import { COVERAGE_INDICATORS } from '../../src/lib/indicators/coverage-defs.ts';
-import { coverageFiles, coverageResource } from '../../src/lib/publish/coverage.ts';
+import { coverageResource, writeCoverageFiles } from '../../src/lib/publish/coverage.ts';
 import { addAndRollUp, countPartitions, type Counted } from './count-phase.ts';
 import { guardOutputFolder, makeWorkFolder, writeAtomically } from './work-folders.ts';
 import * as inputs from './small-inputs.ts';
@@ -145,7 +146,9 @@ function convergenceFiles(ctx: inputs.InputContext, input: ReturnType<typeof inp
   }
   const min = ctx.config.suppression.minMeasured;
   const table = coverageTable(rows, areas, COVERAGE_INDICATORS, min);
-  return { files: coverageFiles({ table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: min, synthetic: ctx.config.demo.synthetic }), resource: (p: string) => coverageResource(p, table.indicators, siteLevels(areas)) };
+  // The files themselves are made at publish time, one at a time (a province's would hold ≈340 MB until then).
+  const files = { table, areas, defs: COVERAGE_INDICATORS, targets, suppressionMin: min, synthetic: ctx.config.demo.synthetic };
+  return { write: (put: PutFile) => writeCoverageFiles(files, put), resource: (p: string) => coverageResource(p, table.indicators, siteLevels(areas)) };
 }
 
 function readSmallInputs(ctx: inputs.InputContext, registry: Registry, areas: Area[]) {
@@ -217,7 +220,7 @@ function publish(x: PublishInput): BuildSummary {
   }
   const values = publishedValues(counted.table, areas, x.index.parentOf, periods, config.suppression.minMeasured);
   const q = buildQuality(areas, periods, counted.quality, values, config.suppression.minMeasured);
-  const out = publishFiles({
+  const publishInput: ContractInput = {
     config,
     region: x.registry.region,
     province: x.registry.province,
@@ -233,14 +236,14 @@ function publish(x: PublishInput): BuildSummary {
     children: counted.children,
     sha256: (t) => createHash('sha256').update(t).digest('hex'),
     extra: x.small.convergence,
-  });
-  const meta = JSON.parse(out.get('meta.json')!);
-  writeAtomically(resolve(opts.outDir), out, 'data/v1', opts.beforeCommit);
+  };
+  let files = 0;
+  const meta = writeAtomically(resolve(opts.outDir), (put) => writePublishedFiles(publishInput, (path, text) => (files++, put(path, text))), 'data/v1', opts.beforeCommit);
   for (const l of summaryLines(report)) ctx.log(l);
   if (report.rows_rejected > 0 || report.unmatched_areas.length > 0) ctx.log(fileLegend(names));
   const summary: BuildSummary = {
     outDir: resolve(opts.outDir),
-    files: out.size,
+    files,
     rowsRead: v.read,
     rowsAccepted: report.rows_accepted,
     rowsRejected: report.rows_rejected,
@@ -249,7 +252,7 @@ function publish(x: PublishInput): BuildSummary {
     dataVersion: meta.data_version,
     seconds: (performance.now() - x.t0) / 1000,
   };
-  ctx.log(`data v${meta.data_version}: ${counted.children} anak/children, ${periods.length} periode, ${out.size} file → ${join(opts.outDir, 'data/v1')} (${summary.seconds.toFixed(1)} s)`);
+  ctx.log(`data v${meta.data_version}: ${counted.children} anak/children, ${periods.length} periode, ${files} file → ${join(opts.outDir, 'data/v1')} (${summary.seconds.toFixed(1)} s)`);
   return summary;
 }
 

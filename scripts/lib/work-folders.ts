@@ -73,21 +73,26 @@ export function guardOutputFolder(outDir: string, inputs: readonly string[], pro
 const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 
 /**
- * Writes every file (path → text, under `subdir`) and the output manifest into `.<name>.tmp-<pid>` beside `outDir`,
- * then swaps it in with two renames: readers see the old output or the new, never half. Folders left by a killed build
- * (a dead process id in the name) are removed first; if one was killed between the two renames, its previous output
- * (`.old-<pid>`) is put back. A failed write removes its own temporary folder and leaves the old output in place.
+ * Writes the files `fill` puts (path → text, under `subdir`) and the output manifest into `.<name>.tmp-<pid>` beside
+ * `outDir`, each as soon as it is put, then swaps the folder in with two renames: readers see the old output or the
+ * new, never half. Folders left by a killed build (a dead process id in the name) are removed first; if one was killed
+ * between the two renames, its previous output (`.old-<pid>`) is put back. A failed write or fill removes its own
+ * temporary folder and leaves the old output in place. Returns what `fill` returned.
  */
-export function writeAtomically(outDir: string, files: Map<string, string>, subdir: string, beforeCommit?: () => void): void {
+export function writeAtomically<R>(outDir: string, fill: (put: (path: string, text: string) => void) => R, subdir: string, beforeCommit?: () => void): R {
   try {
+    let result: R | undefined;
     writeSwap(outDir, (tmp) => {
-      for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const made = new Set<string>();
+      result = fill((path, text) => {
         const full = join(tmp, subdir, path);
-        mkdirSync(dirname(full), { recursive: true });
+        const dir = dirname(full);
+        if (!made.has(dir)) (mkdirSync(dir, { recursive: true }), made.add(dir));
         writeFileSync(full, text);
-      }
+      });
       writeFileSync(join(tmp, OUTPUT_MANIFEST), outputManifest('data'));
     }, beforeCommit);
+    return result as R;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code || !WRITE_ERRORS.has(code)) throw e;

@@ -13,6 +13,7 @@ import type { CoverageTable, CoverageValue } from '../aggregate/coverage.ts';
 import { COVERAGE_GROUPS, type CoverageIndicator } from '../indicators/coverage-defs.ts';
 import type { CoverageTarget } from '../inputs/coverage.ts';
 import { EXCEL_DIALECT, toCsv, toDelimited } from './csv.ts';
+import { collectFiles, type PutFile } from './files.ts';
 
 /** A coverage cell as published (snake_case, contract order). */
 export interface CoverageValueJson {
@@ -116,11 +117,25 @@ function valueJson(v: CoverageValue): CoverageValueJson {
 
 const json = (v: unknown) => `${JSON.stringify(v)}\n`;
 
+/** What the convergence publisher needs. */
+export interface CoverageFilesInput {
+  table: CoverageTable;
+  areas: readonly Area[];
+  defs: readonly CoverageIndicator[];
+  targets: readonly CoverageTarget[];
+  suppressionMin: number;
+  synthetic?: boolean;
+}
+
 /** Every published file of the convergence indicators: path under `data/v1/` → text. Empty without a table. */
-export function coverageFiles(input: { table: CoverageTable; areas: readonly Area[]; defs: readonly CoverageIndicator[]; targets: readonly CoverageTarget[]; suppressionMin: number; synthetic?: boolean }): Map<string, string> {
+export function coverageFiles(input: CoverageFilesInput): Map<string, string> {
+  return collectFiles((put) => writeCoverageFiles(input, put)).files;
+}
+
+/** Puts every published file of the convergence indicators, one at a time (none without a table). */
+export function writeCoverageFiles(input: CoverageFilesInput, put: PutFile): void {
   const { table, areas, defs } = input;
-  const files = new Map<string, string>();
-  if (table.indicators.length === 0) return files;
+  if (table.indicators.length === 0) return;
   const used = defs.filter((d) => table.indicators.includes(d.id));
   const rows: (string | number | null)[][] = [];
   areas.forEach((area, a) => {
@@ -133,10 +148,10 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
         rows.push([area.code, area.name, area.level, period, id, v.numerator, v.denominator, v.coverage, v.ciLow, v.ciHigh, v.status, v.suppression ?? null, v.basis, v.desaReporting, v.desaTotal]);
       }
     });
-    files.set(coverageAreaPath(area.code), json(own));
+    put(coverageAreaPath(area.code), json(own));
   });
-  files.set(COVERAGE_CSV, toCsv(COVERAGE_COLUMNS, rows));
-  files.set(COVERAGE_EXCEL_CSV, toDelimited([...COVERAGE_COLUMNS, 'synthetic'], rows.map((r) => [...r, input.synthetic ? 'yes' : 'no']), EXCEL_DIALECT));
+  put(COVERAGE_CSV, toCsv(COVERAGE_COLUMNS, rows));
+  put(COVERAGE_EXCEL_CSV, toDelimited([...COVERAGE_COLUMNS, 'synthetic'], rows.map((r) => [...r, input.synthetic ? 'yes' : 'no']), EXCEL_DIALECT));
   for (const level of siteLevels(areas)) {
     table.periods.forEach((period, p) => {
       const m: CoverageMapJson = { level, period, values: {} };
@@ -144,7 +159,7 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
         if (area.level !== level) return;
         m.values[area.code] = Object.fromEntries(table.indicators.map((id) => [id, valueJson(table.values[a][p][id])]));
       });
-      files.set(coverageMapPath(level, period), json(m));
+      put(coverageMapPath(level, period), json(m));
     });
   }
   const meta: CoverageMetaJson = {
@@ -156,8 +171,7 @@ export function coverageFiles(input: { table: CoverageTable; areas: readonly Are
     })),
     suppression_min: input.suppressionMin,
   };
-  files.set(COVERAGE_META, json(meta));
-  return files;
+  put(COVERAGE_META, json(meta));
 }
 
 /** What datapackage.json says of a convergence file (description, schema), or undefined for other files. */

@@ -20,6 +20,7 @@ import { EXCEL_DIALECT, toCsv } from './csv.ts';
 import { CODEBOOK_PATH, EXCEL_ALL_PATH, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
 import { smoothPublished, type SmoothedValue, type SmoothedValues } from '../aggregate/smooth-values.ts';
 import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
+import { collectFiles, type PutFile } from './files.ts';
 
 /** Everything the publisher needs; file contents of boundaries and quality arrive ready-made. */
 export interface PublishInput {
@@ -43,7 +44,7 @@ export interface PublishInput {
   sha256: (text: string) => string;
   /** Files made by another publisher (the convergence indicators: publish/coverage.ts) and what the data package
    * says of each (description, schema); listed in datapackage.json like the others. */
-  extra?: { files: ReadonlyMap<string, string>; resource: (path: string) => Record<string, unknown> | undefined };
+  extra?: { write: (put: PutFile) => void; resource: (path: string) => Record<string, unknown> | undefined };
 }
 
 /** JSON of an IndicatorValue, keys in contract order; the smoothed figure (desa and kecamatan totals only) when
@@ -82,10 +83,33 @@ export const TIDY_COLUMNS = [
   'smoothed_prevalence', 'smoothed_ci_low', 'smoothed_ci_high',
 ] as const;
 
-/** Builds every published file: relative path under `data/v1/` → text. */
+/** Builds every published file: relative path under `data/v1/` → text (all at once: for tests and small sites). */
 export function publishFiles(input: PublishInput): Map<string, string> {
+  return collectFiles((put) => writePublishedFiles(input, put)).files;
+}
+
+/** Size and hash of a published file, for datapackage.json. */
+interface FileRecord {
+  bytes: number;
+  hash: string;
+  extra: boolean;
+}
+
+/**
+ * Builds every published file and puts each as soon as it is made (a province's ≈37,000 files are never all in
+ * memory); returns meta.json's content. datapackage.json comes last: it lists every other file with its size and hash.
+ */
+export function writePublishedFiles(input: PublishInput, put: PutFile): Meta {
   const { config, values } = input;
-  const files = new Map<string, string>();
+  const records = new Map<string, FileRecord>();
+  const enc = new TextEncoder();
+  let extra = false;
+  const files = {
+    set(path: string, text: string): void {
+      records.set(path, { bytes: enc.encode(text).length, hash: `sha256:${input.sha256(text)}`, extra });
+      put(path, text);
+    },
+  };
   // Smoothed figures (desa and kecamatan), computed from the published cells only.
   const smoothed = smoothPublished(values).values;
 
@@ -95,9 +119,10 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   files.set('stunting.csv', tables.tidy);
   files.set(EXCEL_ALL_PATH, tables.excel);
   files.set(CODEBOOK_PATH, codebookCsv({ suppressionMin: config.suppression.minMeasured, synthetic: config.demo.synthetic }));
-  for (const [path, text] of tables.perArea) files.set(path, text);
+  tables.perArea((path, text) => files.set(path, text));
 
-  files.set('meta.json', json(metaJson(input, dataVersion)));
+  const meta = metaJson(input, dataVersion);
+  files.set('meta.json', json(meta));
   files.set('areas.json', json(areasJson(values.areas, input.lokus)));
   values.areas.forEach((area, a) => files.set(`series/${area.code}.json`, json(seriesJson(values, a, smoothed, input.target))));
   const levels = siteLevels(values.areas);
@@ -119,14 +144,16 @@ export function publishFiles(input: PublishInput): Map<string, string> {
   if (input.quality !== null && input.quality !== undefined) files.set('quality.json', json(input.quality));
   if (input.qualityCsv) files.set('quality.csv', input.qualityCsv);
   files.set('validation.json', json(input.validation));
-  for (const [path, text] of input.extra?.files ?? []) files.set(path, text);
+  extra = true;
+  input.extra?.write((path, text) => files.set(path, text));
+  extra = false;
   // The per-area CSVs share the tidy schemas by path (Table Schema allows a path): inline, 9,000 areas of a province
   // would repeat them 18,000 times.
   const tidy = tidySchema(siteLevels(values.areas));
   files.set(SCHEMA_PATHS.tidy, json(tidy));
   files.set(SCHEMA_PATHS.excel, json(excelSchema(tidy)));
-  files.set('datapackage.json', json(dataPackage(input, files, dataVersion)));
-  return files;
+  put('datapackage.json', json(dataPackage(input, records, dataVersion)));
+  return meta;
 }
 
 type Smoothed = SmoothedValues['values'];
@@ -136,18 +163,22 @@ type Cell = string | number | null;
  * An area's CSV (csv/<kode>.csv) holds exactly that area's rows of the tidy CSV, so area files concatenate or filter
  * to the same bytes; the Excel variants (stunting-excel.csv, csv-excel/<kode>.csv) hold the same rows plus the
  * suppression kind and the synthetic flag, in the dialect of Excel under an Indonesian locale (excel.ts). */
-export function tidyTables(values: PublishedValues, smoothed: Smoothed, synthetic: boolean): { tidy: string; excel: string; perArea: [string, string][] } {
+export function tidyTables(values: PublishedValues, smoothed: Smoothed, synthetic: boolean): { tidy: string; excel: string; perArea: (put: PutFile) => void } {
   const tidy: Cell[][] = [];
   const excel: Cell[][] = [];
-  const perArea: [string, string][] = [];
-  values.areas.forEach((area, a) => {
-    const own = areaTidyRows(values, a, smoothed);
-    const ownExcel = own.map((row) => excelRow(row.cells, row.suppression, synthetic));
-    for (const r of own) tidy.push(r.cells);
-    for (const r of ownExcel) excel.push(r);
-    perArea.push([areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own.map((r) => r.cells))]);
-    perArea.push([excelCsvPath(area.code), excelCsv(ownExcel)]);
+  values.areas.forEach((_, a) => {
+    for (const r of areaTidyRows(values, a, smoothed)) {
+      tidy.push(r.cells);
+      excel.push(excelRow(r.cells, r.suppression, synthetic));
+    }
   });
+  // The per-area files are made when asked for, one area at a time.
+  const perArea = (put: PutFile) =>
+    values.areas.forEach((area, a) => {
+      const own = areaTidyRows(values, a, smoothed);
+      put(areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own.map((r) => r.cells)));
+      put(excelCsvPath(area.code), excelCsv(own.map((r) => excelRow(r.cells, r.suppression, synthetic))));
+    });
   return { tidy: toCsv(TIDY_COLUMNS, tidy), excel: excelCsv(excel), perArea };
 }
 
@@ -270,7 +301,7 @@ export function mapValuesJson(values: PublishedValues, level: Level, p: number, 
 }
 
 /** The Frictionless Data Package descriptor for the published files, with a SHA-256 of each. */
-function dataPackage(input: PublishInput, files: Map<string, string>, version: string) {
+function dataPackage(input: PublishInput, files: ReadonlyMap<string, FileRecord>, version: string) {
   const { config, region } = input;
   const slug = `stunting-${region.code.replace(/\./g, '-')}`;
   const paths = [...files.keys()].sort();
@@ -284,7 +315,6 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
     [EXCEL_ALL_PATH]: 'Sama dengan stunting.csv untuk Excel berbahasa Indonesia (BOM, titik koma, koma desimal) ditambah jenis penyembunyian dan tanda data sintetis / stunting.csv for Excel under an Indonesian locale (BOM, semicolon, decimal comma) plus the suppression kind and the synthetic flag',
     [CODEBOOK_PATH]: 'Kamus data kolom CSV dalam dua bahasa / Codebook of the CSV columns in both languages',
   };
-  const enc = new TextEncoder();
   const tidy = tidySchema(siteLevels(input.values.areas));
   const excel = excelSchema(tidy);
   // Resource names must be unique: the file name without extension, or with it where two files share a stem
@@ -304,7 +334,7 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
       { title: 'WHO Child Growth Standards (2006)', path: 'https://www.who.int/tools/child-growth-standards' },
     ],
     resources: paths.map((p) => {
-      const text = files.get(p)!;
+      const file = files.get(p)!;
       const name = resourceName(p);
       const isCsv = p.endsWith('.csv');
       const r: Record<string, unknown> = {
@@ -313,8 +343,8 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
         format: isCsv ? 'csv' : 'json',
         mediatype: isCsv ? 'text/csv' : 'application/json',
         encoding: 'utf-8',
-        bytes: enc.encode(text).length,
-        hash: `sha256:${input.sha256(text)}`,
+        bytes: file.bytes,
+        hash: file.hash,
       };
       if (describe[p]) r.description = describe[p];
       if (p === 'stunting.csv') r.schema = tidy;
@@ -324,7 +354,7 @@ function dataPackage(input: PublishInput, files: Map<string, string>, version: s
         r.schema = p === EXCEL_ALL_PATH ? excel : SCHEMA_PATHS.excel;
       }
       if (p === CODEBOOK_PATH) r.dialect = EXCEL_CSV_DIALECT;
-      if (input.extra?.files.has(p)) Object.assign(r, input.extra.resource(p));
+      if (file.extra) Object.assign(r, input.extra?.resource(p));
       return r;
     }),
   };
