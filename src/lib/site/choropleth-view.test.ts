@@ -104,4 +104,15 @@ describe('choroplethView', () => {
     expect(ex.config).toMatchObject({ areaHref: '/stunting/en/wilayah/', basemap: 't', basemapAttribution: 'a' });
     expect(ex.T.table).toBe('Show as a table');
   });
+
+  it('carries the weak-quality marks of the areas the map can show only (a province report has ≈9,200 areas)', () => {
+    const weak = { status: 'ok', grade: 'lemah' };
+    const qa = { '35.10': { '2025-08': weak }, '35.10.01': { '2025-08': weak }, '35.10.01.2002': { '2025-08': weak }, '35.10.02.2001': { '2025-08': weak } };
+    const desa = choroplethView(props, { ...data, qualityAreas: qa });
+    expect(desa.config.quality['2025-08']).toEqual({ '35.10.01.2002': 'lemah', '35.10.02.2001': 'lemah' });
+    const within = choroplethView({ ...props, parent: '35.10.01' }, { ...data, qualityAreas: qa });
+    expect(within.config.quality['2025-08']).toEqual({ '35.10.01.2002': 'lemah' });
+    const ex = choroplethView({ ...props, explorer: true }, { ...data, qualityAreas: qa });
+    expect(ex.config.quality['2025-08']).toEqual({ '35.10.01': 'lemah', '35.10.01.2002': 'lemah', '35.10.02.2001': 'lemah' });
+  });
 });

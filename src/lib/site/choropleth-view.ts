@@ -10,7 +10,8 @@ import type { Level } from '../types.ts';
 import type { AreaJson, Meta } from './contract.ts';
 import { projectToSvg, type SvgArea } from '../geo/svg-paths.ts';
 import { compactPath, lightTopology, mercatorAspect, withBorderLines } from './map-svg.ts';
-import { legendCounts, mapRows, summaryText, tooltipLines, uncertainLegendCount, weakAreas, type MapRow } from './map-model.ts';
+import { legendCounts, mapRows, summaryText, tooltipLines, uncertainLegendCount, weakAreas, type MapRow, type WeakGrade } from './map-model.ts';
+import { levelOfCode } from '../areas.ts';
 import { legendModel, type LegendKey } from './thresholds.ts';
 import { idOf, legendNote, scaleOf, type CellsByCode, type MapIndicator, type MapIndicatorRef } from './map-indicator.ts';
 import { pathClasses, patternDefs, tableRowsHtml } from './map-html.ts';
@@ -251,6 +252,14 @@ function mapConfig(p: ReturnType<typeof withDefaults>, data: ChoroplethData, hei
     // Weak-quality areas per period (the explorer can switch period; other maps need only theirs).
     siteDefaults: p.explorerDefaults,
     explorerPath: p.explorerPath,
-    quality: Object.fromEntries((explorer ? meta.periods : [period]).map((q) => [q, weakAreas(qualityAreas, q)])),
+    // Only the areas this map can show: a province's report has ≈9,200 areas, 139 KB on every explorer page.
+    quality: Object.fromEntries((explorer ? meta.periods : [period]).map((q) => [q, shownOnly(weakAreas(qualityAreas, q))])),
   };
+  function shownOnly(weak: Record<string, WeakGrade>): Record<string, WeakGrade> {
+    const levels = new Set<string>(explorer ? mapLevels(meta.levels) : [level]);
+    const within = [data.scope, parent].filter((c): c is string => !!c).map((c) => `${c}.`);
+    const out: Record<string, WeakGrade> = {};
+    for (const [code, g] of Object.entries(weak)) if (levels.has(levelOfCode(code) ?? '') && within.every((w) => code.startsWith(w))) out[code] = g;
+    return out;
+  }
 }
