@@ -18,6 +18,7 @@ import type {
 
 import { COVERAGE_META, coverageAreaPath, coverageMapPath, type CoverageAreaJson, type CoverageMapJson, type CoverageMetaJson } from '../lib/publish/coverage.ts';
 import { boundaryFilePath, mapFilePath } from '../lib/site/map-indicator.ts';
+import { BoundedCache } from '../lib/site/bounded-cache.ts';
 
 export type * from '../lib/site/contract.ts';
 
@@ -28,7 +29,8 @@ export function dataDir(): string {
 
 const HOW_TO_BUILD = 'Run the data build first (`npm run data`).';
 
-const cache = new Map<string, unknown>();
+/** Parsed contract files, bounded (src/lib/site/bounded-cache.ts): a province publishes ≈37,000 files (≈860 MB). */
+const cache = new BoundedCache<unknown>(64 * 1024 * 1024);
 
 /** Parsed JSON of one contract file (path relative to the contract folder), cached; throws a helpful error. */
 export function readContractJson<T>(rel: string): T {
@@ -39,12 +41,14 @@ export function readContractJson<T>(rel: string): T {
   const file = join(dir, rel);
   if (!existsSync(file)) throw new Error(`Published data file missing: ${file}. ${HOW_TO_BUILD}`);
   let value: T;
+  let text: string;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    text = readFileSync(file, 'utf8');
+    value = JSON.parse(text) as T;
   } catch (e) {
     throw new Error(`Published data file ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  cache.set(rel, value);
+  cache.set(rel, value, text.length);
   return value;
 }
 
