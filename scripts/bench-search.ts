@@ -1,6 +1,6 @@
 /**
  * `npm run bench:search`: sizes and lookup times of the area search for Banyuwangi (one kab/kota, 243 areas) and
- * Jawa Timur (38 kab/kota, 666 kecamatan, 8,494 desa: 9,198 areas), one-file index (search-index.ts) against the
+ * Jawa Timur (the province, 38 kab/kota, 666 kecamatan, 8,494 desa: 9,199 areas), one-file index (search-index.ts) against the
  * sharded one (search-shards.ts). The areas are a site's: the region and everything below it (for the province, its
  * row and the kab/kota name of every kecamatan and desa), with the indicators' names (z-score prevalences and
  * convergence indicators, in the one file's `ind` or the manifest). Sizes are the JSON files as the build writes
