@@ -121,6 +121,8 @@ export function expandShard(shard: SearchShard): SearchRow[] {
 export class ShardedIndex {
   private readonly loaded = new Map<string, SearchRow[]>();
   private readonly unions = new Map<string, SearchIndex>();
+  /** The last answer of searchIndex (missing() and hits() ask the same question on every keystroke). */
+  private last: { ix: SearchIndex; query: string; limit: number; hits: SearchHit[] } | null = null;
 
   readonly manifest: ShardManifest;
 
@@ -147,7 +149,7 @@ export class ShardedIndex {
     if (miss.length || !keys) return miss;
     // The needed shards (and the indicators) give nothing: the whole index may (a typo in a first letter, a string
     // inside a word).
-    return searchIndex(this.union(wanted), query, limit).length ? [] : this.keys.filter((k) => !this.loaded.has(k));
+    return this.answer(this.union(wanted), query, limit).length ? [] : this.keys.filter((k) => !this.loaded.has(k));
   }
 
   /** The best area rows among the loaded shards the query needs (all loaded shards when those give nothing). */
@@ -164,9 +166,17 @@ export class ShardedIndex {
   hits(query: string, limit = 10): SearchHit[] {
     const keys = queryShardKeys(query);
     const wanted = (keys ?? this.keys).filter((k) => this.loaded.has(k));
-    const hits = searchIndex(this.union(wanted), query, limit);
+    const hits = this.answer(this.union(wanted), query, limit);
     if (hits.length || !keys) return hits;
-    return searchIndex(this.union([...this.loaded.keys()]), query, limit);
+    return this.answer(this.union([...this.loaded.keys()]), query, limit);
+  }
+
+  private answer(ix: SearchIndex, query: string, limit: number): SearchHit[] {
+    const l = this.last;
+    if (l && l.ix === ix && l.query === query && l.limit === limit) return l.hits;
+    const hits = searchIndex(ix, query, limit);
+    this.last = { ix, query, limit, hits };
+    return hits;
   }
 
   /** The loaded rows of these shards as one index: in code order and each area once, as in the whole index, so that
