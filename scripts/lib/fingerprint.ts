@@ -106,12 +106,12 @@ export function dataBuildFingerprint(o: { configPath: string; dataDir: string; c
 
 /**
  * The site build's fingerprint: the published data it renders, the site's code and assets, the config the site
- * address comes from, and the environment that changes the pages (BASE_PATH, SITE_URL).
+ * address comes from, and the environment that changes the pages (BASE_PATH, SITE_URL, SEARCH_SHARD_MIN_AREAS).
  */
 export function siteBuildFingerprint(o: { dataDir: string; siteConfig: string; env: NodeJS.ProcessEnv }): string {
   return fingerprint({
     base: ROOT,
     paths: [o.dataDir, o.siteConfig, 'src', 'public', 'astro.config.mjs', 'scripts/lib/astro-publish-data.mjs', 'package-lock.json', 'tsconfig.json'],
-    values: { kind: 'site', BASE_PATH: o.env.BASE_PATH, SITE_URL: o.env.SITE_URL },
+    values: { kind: 'site', BASE_PATH: o.env.BASE_PATH, SITE_URL: o.env.SITE_URL, SEARCH_SHARD_MIN_AREAS: o.env.SEARCH_SHARD_MIN_AREAS },
   });
 }

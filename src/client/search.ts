@@ -1,23 +1,41 @@
 /**
  * `<area-search>`: upgrades the no-JS link into an ARIA 1.2 combobox. The index is fetched on first focus (same
- * origin, so it works offline once the site is cached); arrows move, Enter opens, Escape closes. Matching tolerates
- * spacing and typing errors (searchIndex); an indicator found offers two options, its map view and its definition.
- * When nothing matches, a note links to the A–Z list of areas.
+ * origin, so it works offline once the site is cached): the one file of `data-index`, or on a large site the manifest
+ * of the shards under `data-shards`, whose shards are then fetched as queries need them (each once, shared by the
+ * boxes of a page). Arrows move, Enter opens, Escape closes. Matching tolerates spacing and typing errors
+ * (searchIndex); an indicator found offers two options, its map view and its definition. When nothing matches, a note
+ * links to the A–Z list of areas.
  */
 import { indicatorLinks, indicatorName, searchIndex, type SearchHit, type SearchIndex } from '../lib/site/search-index.ts';
-import { SEARCH_RESULTS } from '../lib/i18n/client.ts';
+import { createShardedSearch, type SearchShard, type ShardManifest } from '../lib/site/search-shards.ts';
+import { SEARCH_LEVELS, SEARCH_RESULTS } from '../lib/i18n/client.ts';
 import { text } from '../lib/i18n/lookup.ts';
 
-let indexPromise: Promise<SearchIndex> | null = null;
-function loadIndex(url: string): Promise<SearchIndex> {
-  indexPromise ??= fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`search index ${r.status}`);
-    return r.json() as Promise<SearchIndex>;
-  });
-  return indexPromise;
+/** What the box searches with: the best hits for a query. */
+type Searcher = (query: string, limit: number) => Promise<SearchHit[]>;
+
+async function getJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`search index ${r.status}: ${url}`);
+  return r.json() as Promise<T>;
 }
 
-const LEVEL = { id: { b: 'Kabupaten', k: 'Kecamatan', d: 'Desa/kel.' }, en: { b: 'Regency', k: 'District', d: 'Village' } };
+/** One searcher per index URL, shared by the boxes of a page (a failed load is retried on the next focus/keystroke). */
+const searchers = new Map<string, Promise<Searcher>>();
+function loadSearcher(url: string, sharded: boolean): Promise<Searcher> {
+  let p = searchers.get(url);
+  if (!p) {
+    p = sharded
+      ? getJson<ShardManifest>(`${url}keys.json`).then((manifest) => {
+          const s = createShardedSearch(manifest, (key) => getJson<SearchShard>(`${url}${key}.json`));
+          return (q: string, limit: number) => s.hits(q, limit);
+        })
+      : getJson<SearchIndex>(url).then((ix) => (q: string, limit: number) => Promise.resolve(searchIndex(ix, q, limit)));
+    p.catch(() => searchers.delete(url));
+    searchers.set(url, p);
+  }
+  return p;
+}
 
 class AreaSearch extends HTMLElement {
   private input!: HTMLInputElement;
@@ -27,7 +45,8 @@ class AreaSearch extends HTMLElement {
   /** The options shown: text, the small line under it, and the language-free path it opens. */
   private rows: { text: string; small: string; path: string }[] = [];
   private active = -1;
-  private index: SearchIndex | null = null;
+  /** Counts the queries asked, so that an answer overtaken by a later keystroke is dropped. */
+  private asked = 0;
 
   connectedCallback(): void {
     const box = this.querySelector<HTMLElement>('.search-box');
@@ -58,17 +77,20 @@ class AreaSearch extends HTMLElement {
     });
   }
 
-  private ensureIndex(): Promise<SearchIndex | null> {
-    return loadIndex(this.dataset.index!)
-      .then((ix) => (this.index = ix))
-      .catch(() => null);
+  private ensureIndex(): Promise<Searcher | null> {
+    const shards = this.dataset.shards;
+    return loadSearcher(shards ?? this.dataset.index!, shards !== undefined).catch(() => null);
   }
 
   private async update(): Promise<void> {
-    const ix = this.index ?? (await this.ensureIndex());
+    const asked = ++this.asked;
     const q = this.input.value;
-    if (!ix || !q.trim()) return this.close();
-    this.rows = searchIndex(ix, q, 10).flatMap((h) => this.options(h));
+    const search = await this.ensureIndex();
+    if (!search || !q.trim()) return asked === this.asked ? this.close() : undefined;
+    const hits = await search(q, 10).catch(() => null);
+    if (asked !== this.asked) return;
+    if (!hits) return this.close();
+    this.rows = hits.flatMap((h) => this.options(h));
     this.active = -1;
     this.render();
   }
@@ -78,7 +100,9 @@ class AreaSearch extends HTMLElement {
     const lang = this.dataset.lang === 'en' ? 'en' : 'id';
     if (h.kind === 'area') {
       const r = h.row;
-      return [{ text: r[1], small: [LEVEL[lang][r[4]], r[3]].filter(Boolean).join(' · '), path: r[5] }];
+      const level = text(SEARCH_LEVELS, lang, r[4] === 'b' && /^kota\s/i.test(r[1]) ? 'kota' : r[4]);
+      // Where the area is: its kecamatan (a desa) and, on a province site, its kab/kota.
+      return [{ text: r[1], small: [level, r[3], r[6]].filter(Boolean).join(' · '), path: r[5] }];
     }
     const name = indicatorName(h.row, lang);
     const links = indicatorLinks(h.row);

@@ -7,6 +7,7 @@ import type { IndicatorId } from '../lib/types.ts';
 import type { Meta, SurveySeries } from '../lib/site/contract.ts';
 import { pick, type Lang } from '../lib/site/i18n.ts';
 import { surveyPlan } from '../lib/site/surveys.ts';
+import { parseShardMinAreas, searchMode, type SearchMode } from '../lib/site/search-shards.ts';
 import { loadAreas, loadCoverage, loadCoverageMeta, loadMeta, loadSurveys } from './load.ts';
 
 /** getStaticPaths entries for every area page: `{ params: { kode }, props: { code } }`. */
@@ -19,6 +20,13 @@ export function areaPaths(): { params: { kode: string }; props: { code: string }
 export function coverageAreaPaths(): { params: { kode: string }; props: { code: string } }[] {
   if (!loadCoverageMeta()?.periods.length) return [];
   return areaPaths().filter((p) => loadCoverage(p.props.code) !== null);
+}
+
+/** The site's search files: one file, or shards from SEARCH_SHARD_MIN_AREAS areas (default 1,500; 0 = always). The
+ * search endpoint and the search box ask this same question, so the page never points at files that were not
+ * written. */
+export function searchIndexMode(): SearchMode {
+  return searchMode(loadAreas().length, parseShardMinAreas(process.env.SEARCH_SHARD_MIN_AREAS));
 }
 
 /** The headline indicator of the site (src/lib/indicators/default.ts). */

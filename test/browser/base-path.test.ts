@@ -2,7 +2,9 @@
  * The same site hosted under a sub-path (GitHub Pages style): builds with `BASE_PATH=/stunting/` into a temporary
  * folder (about 30 s; set BASE_DIST_DIR to reuse an existing base-path build), serves it under /stunting/ only (any
  * request outside the base is a 404), and checks that every page type, its assets, the published data, the search
- * index and the interactive map load with no 404 and no link escaping the base. The build goes to
+ * index and the interactive map load with no 404 and no link escaping the base. The build shards the search index
+ * (SEARCH_SHARD_MIN_AREAS=0, as a province site gets it) so that the shards' URLs are checked under the base; the
+ * one-file index is what the tests on dist/ fetch. The build goes to
  * node_modules/.cache/stunting-base-test/build-XXXX (removed afterwards), so it never touches dist/ or .astro/.
  */
 import { spawn } from 'node:child_process';
@@ -23,7 +25,7 @@ let browser: Browser;
 /** The environment for a child build: vitest's own variables (NODE_ENV=test, BASE_URL=/, MODE, DEV, SSR ...) removed,
  * since Vite would read them and build a dev-mode site that ignores the base. */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE, SITE_URL, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE, SITE_URL, SEARCH_SHARD_MIN_AREAS: '0', ASTRO_TELEMETRY_DISABLED: '1' };
   for (const k of Object.keys(env)) if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)) delete env[k];
   return env;
 }
@@ -129,7 +131,7 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
     }
   });
 
-  it('search fetches the index under the base and opens a page under the base', async () => {
+  it('search fetches the manifest and the shard it needs under the base and opens a page under the base', async () => {
     const rec = await openPage(browser);
     try {
       const { page } = rec;
@@ -141,7 +143,8 @@ describe(`site built with BASE_PATH=${BASE}`, () => {
       await option.waitFor({ timeout: 10_000 });
       await Promise.all([page.waitForURL(`${server.url}wilayah/**`), option.click()]);
       expect(new URL(page.url()).pathname.startsWith(`${BASE}wilayah/`)).toBe(true);
-      expect(server.served).toContain(`${BASE}search-index.json`);
+      expect(server.served).toEqual(expect.arrayContaining([`${BASE}search/keys.json`, `${BASE}search/g.json`]));
+      expect(server.served.filter((p) => /search/.test(p) && !/^\/stunting\/search\/(keys|g)\.json$/.test(p))).toEqual([]);
       expect(rec.failedRequests, rec.report()).toEqual([]);
     } finally {
       await rec.close();

@@ -24,3 +24,13 @@ export const SEARCH_RESULTS = {
   indicatorMap: { id: 'Indikator · lihat di peta', en: 'Indicator · see it on the map' },
   indicatorDefinition: { id: 'Indikator · definisi dan sumber', en: 'Indicator · definition and source' },
 } satisfies Strings;
+
+/** The search box's level words under an area found (src/client/search.ts), by level initial; `kota` for a kab/kota
+ * whose name starts with "Kota". */
+export const SEARCH_LEVELS = {
+  p: { id: 'Provinsi', en: 'Province' },
+  b: { id: 'Kabupaten', en: 'Regency' },
+  kota: { id: 'Kota', en: 'City' },
+  k: { id: 'Kecamatan', en: 'District' },
+  d: { id: 'Desa/kel.', en: 'Village' },
+} satisfies Strings;

@@ -168,3 +168,36 @@ describe('search finds indicators by name, in both languages', () => {
     expect(indicatorName(['x', 'Nama', '', 'k'], 'en')).toBe('Nama');
   });
 });
+
+describe('search index of a province site', () => {
+  // Two desa named Sumberejo in two kab/kota, under the province root.
+  const prov: AreaJson[] = [
+    { code: '35', name: 'Jawa Timur', level: 'provinsi', parent: null, kind: 'provinsi', lokus: [] },
+    { code: '35.07', name: 'Kabupaten Malang', level: 'kabupaten', parent: '35', kind: 'kabupaten', lokus: [] },
+    { code: '35.07.01', name: 'Donomulyo', level: 'kecamatan', parent: '35.07', kind: 'kecamatan', lokus: [] },
+    { code: '35.07.01.2001', name: 'Sumberejo', level: 'desa', parent: '35.07.01', kind: 'desa', lokus: [] },
+    { code: '35.24', name: 'Kabupaten Lamongan', level: 'kabupaten', parent: '35', kind: 'kabupaten', lokus: [] },
+    { code: '35.24.02', name: 'Sukodadi', level: 'kecamatan', parent: '35.24', kind: 'kecamatan', lokus: [] },
+    { code: '35.24.02.2003', name: 'Sumberejo', level: 'desa', parent: '35.24.02', kind: 'desa', lokus: [] },
+    { code: '35.78', name: 'Kota Surabaya', level: 'kabupaten', parent: '35', kind: 'kota', lokus: [] },
+  ];
+  const ix = buildSearchIndex(prov);
+
+  it('marks the province row p and gives a kecamatan its kab/kota, a desa its kecamatan and kab/kota', () => {
+    expect(ix.rows[0]).toEqual(['35', 'Jawa Timur', '', '', 'p', '/wilayah/35/']);
+    expect(ix.rows[1]).toEqual(['35.07', 'Kabupaten Malang', '', '', 'b', '/wilayah/35.07/']);
+    expect(ix.rows[2]).toEqual(['35.07.01', 'Donomulyo', '', '', 'k', '/wilayah/35.07.01/', 'Kabupaten Malang']);
+    expect(ix.rows[3]).toEqual(['35.07.01.2001', 'Sumberejo', '', 'Donomulyo', 'd', '/wilayah/35.07.01.2001/', 'Kabupaten Malang']);
+  });
+
+  it('keeps a kab/kota site rows at six fields (no kab/kota name: the region is the kab/kota)', () => {
+    for (const r of buildSearchIndex(areas).rows) expect(r).toHaveLength(6);
+  });
+
+  it('tells namesakes apart by kab/kota words: "sumberejo lamongan"', () => {
+    expect(searchAreas(ix, 'sumberejo').map((r) => r[0])).toEqual(['35.07.01.2001', '35.24.02.2003']);
+    expect(searchAreas(ix, 'sumberejo lamongan').map((r) => r[0])).toEqual(['35.24.02.2003']);
+    expect(searchAreas(ix, 'sukodadi sumberejo')[0][0]).toBe('35.24.02.2003');
+    expect(searchAreas(ix, 'jawa timur')[0][0]).toBe('35');
+  });
+});

@@ -7,8 +7,22 @@
 import type { AreaJson } from './contract.ts';
 
 /** One index row: [code, name, normalised name ('' when it is just the name in lower case), kecamatan name ('' for a
- * kecamatan), level initial, url path]. */
-export type SearchRow = [code: string, name: string, norm: string, kecamatan: string, level: 'b' | 'k' | 'd', url: string];
+ * kecamatan), level initial (`p` provinsi, `b` kab/kota, `k` kecamatan, `d` desa), url path, and on a province site the
+ * kab/kota name of a kecamatan or desa (absent on a kab/kota site, whose rows keep their six fields)]. */
+export type SearchRow = [code: string, name: string, norm: string, kecamatan: string, level: LevelInitial, url: string, kabkota?: string];
+
+/** Level initial of a search row. */
+export type LevelInitial = 'p' | 'b' | 'k' | 'd';
+
+/** The level initial of a dotted code by its shape (`35` p, `35.10` b, `35.10.01` k, `35.10.01.2001` d). */
+export function levelInitial(code: string): LevelInitial {
+  return (['p', 'b', 'k', 'd'] as const)[Math.min(3, code.split('.').length - 1)];
+}
+
+/** The kab/kota code of a kecamatan or desa code (`35.10.01.2001` → `35.10`). */
+export function kabkotaOf(code: string): string {
+  return code.slice(0, 5);
+}
 
 /** One indicator row: [id, name in Bahasa Indonesia, name in English ('' when the same), kind: `z` a z-score
  * prevalence, `k` a convergence indicator]. Its pages (map view, definition) follow from these (indicatorLinks). */
@@ -43,21 +57,33 @@ export function areaPath(code: string): string {
   return `/wilayah/${code}/`;
 }
 
-/** The search index for a list of areas (kabupaten, kecamatan, desa), in code order, and the indicators in their
- * order. */
+/** The search index for a list of areas (the site's region and everything below it), in code order, and the
+ * indicators in their order. */
 export function buildSearchIndex(areas: readonly AreaJson[], indicators: readonly IndexedIndicator[] = []): SearchIndex {
+  const kabkota = kabkotaNames(areas);
   const names = new Map(areas.map((a) => [a.code, a.name]));
-  const rows: SearchRow[] = areas.map((a) => [
-    a.code,
-    a.name,
-    normaliseName(a.name) === a.name.toLowerCase() ? '' : normaliseName(a.name),
-    a.level === 'desa' && a.parent ? (names.get(a.parent) ?? '') : '',
-    a.level === 'kabupaten' ? 'b' : a.level === 'kecamatan' ? 'k' : 'd',
-    areaPath(a.code),
-  ]);
+  const rows: SearchRow[] = areas.map((a) => {
+    const row: SearchRow = [
+      a.code,
+      a.name,
+      normaliseName(a.name) === a.name.toLowerCase() ? '' : normaliseName(a.name),
+      a.level === 'desa' && a.parent ? (names.get(a.parent) ?? '') : '',
+      levelInitial(a.code),
+      areaPath(a.code),
+    ];
+    const kab = a.level === 'kecamatan' || a.level === 'desa' ? kabkota.get(kabkotaOf(a.code)) : undefined;
+    if (kab) row.push(kab);
+    return row;
+  });
   if (!indicators.length) return { v: 1, rows };
   const ind: IndicatorRow[] = indicators.map((i) => [i.id, i.name.id, i.name.en && i.name.en !== i.name.id ? i.name.en : '', i.coverage ? 'k' : 'z']);
   return { v: 1, rows, ind };
+}
+
+/** The kab/kota names a kecamatan or desa row carries: those of a province site's kab/kota (areas with a parent).
+ * Empty on a kab/kota site, whose one kab/kota is the region itself. */
+export function kabkotaNames(areas: readonly AreaJson[]): Map<string, string> {
+  return new Map(areas.filter((a) => a.level === 'kabupaten' && a.parent !== null).map((a) => [a.code, a.name]));
 }
 
 /** The indicators of the two meta files, to index: z-score prevalences first, then the convergence indicators. */
@@ -96,14 +122,14 @@ export interface Prepared {
   c: string;
   /** Words of the name, folded ("genteng", "wetan"). */
   w: string[];
-  /** Normalised kecamatan name. */
+  /** Normalised kecamatan and kab/kota names (where the area is). */
   k: string;
 }
 
 /** The matching forms of one row. */
 export function prepareRow(r: SearchRow): Prepared {
   const n = r[2] || r[1].toLowerCase();
-  return { n, c: fold(n.replace(/ /g, '')), w: n.split(' ').map(fold), k: normaliseName(r[3]) };
+  return { n, c: fold(n.replace(/ /g, '')), w: n.split(' ').map(fold), k: normaliseName(r[6] ? `${r[3]} ${r[6]}` : r[3]) };
 }
 
 const prepared = new WeakMap<readonly SearchRow[], Prepared[]>();
@@ -163,7 +189,7 @@ export function prefixDistance(q: string, t: string, max: number): number {
 
 /**
  * Match quality of a normalised query against a row (lower is better; -1 no match):
- * 0 exact name, 1 name prefix, 2 word prefix, 3 substring, 4 code or "desa kecamatan" words;
+ * 0 exact name, 1 name prefix, 2 word prefix, 3 substring, 4 code or "desa kecamatan" / "desa kab/kota" words;
  * 5 / 5.1 / 5.2 the same letters ignoring spaces and old spellings (equal, prefix, inside: "gentengwetan",
  * "macanputih"); 6 + edits for a name or word that starts like the query within maxEdits() typing errors ("Tmpo").
  */
@@ -177,7 +203,7 @@ export function matchScore(row: SearchRow, q: string, p: Prepared = prepareRow(r
   if (row[0].startsWith(q) || row[0].replace(/\./g, '').startsWith(q.replace(/\s/g, ''))) return 4;
   const parts = q.split(' ');
   if (parts.length > 1) {
-    // "genteng kembiritan": every word found in the name or in the kecamatan name
+    // "genteng kembiritan", "sumberejo lamongan": every word found in the name or in the kecamatan or kab/kota name
     const hay = `${n} ${p.k}`;
     if (parts.every((w) => hay.includes(w))) return 4;
   }
@@ -196,7 +222,7 @@ export function matchScore(row: SearchRow, q: string, p: Prepared = prepareRow(r
   return d <= max ? 6 + d : -1;
 }
 
-/** The best `limit` rows for a query: by match quality, then kabupaten/kecamatan before desa, then by name. Exact
+/** The best `limit` rows for a query: by match quality, then provinsi, kab/kota, kecamatan before desa, then by name. Exact
  * and prefix matches come before spacing-free ones, and those before matches with typing errors. */
 export function searchAreas(index: SearchIndex, query: string, limit = 10): SearchRow[] {
   return areaHits(index, query)
@@ -205,7 +231,7 @@ export function searchAreas(index: SearchIndex, query: string, limit = 10): Sear
 }
 
 type AreaHit = { row: SearchRow; s: number; isCode: boolean };
-const LEVEL_RANK = { b: 0, k: 1, d: 3 } as const;
+const LEVEL_RANK = { p: 0, b: 0, k: 1, d: 3 } as const;
 
 /** Every area matching a query with its score, best first. */
 function areaHits(index: SearchIndex, query: string): AreaHit[] {
