@@ -3,7 +3,10 @@
  * two renames only when Astro succeeded. A failed or killed site build leaves the previous dist/ whole; what a killed
  * build left beside it is removed by the next one.
  *
- *   node scripts/build-site.ts [--dist dist] [--skip-data] [--force] [data build options: --config, --out, --reference-date, --workers]
+ *   node scripts/build-site.ts [--dist dist] [--skip-data] [--force] [--jobs N] [data build options: --config, --out, --reference-date, --workers]
+ *
+ * A site of 1,500 areas or more (a province) is built by one Astro process per core (at most 4), each rendering its
+ * share of the pages (PAGE_SHARD); --jobs sets the number of processes.
  *
  * Incremental: each step is skipped when nothing it reads changed since the build that wrote its output
  * (scripts/lib/fingerprint.ts); --force rebuilds both.
@@ -11,14 +14,15 @@
  * BASE_PATH, DATA_DIR and SITE_CONFIG pass through to Astro; --out and --config set the last two when they are unset.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OUTPUT_MANIFEST, outputManifest } from '../src/lib/output-guard.ts';
 import { BuildError } from './lib/build-error.ts';
 import { recordedFingerprint, recordFingerprint, siteBuildFingerprint } from './lib/fingerprint.ts';
-import { abandonSwap, commitSwap, guardOutputFolder, prepareSwap } from './lib/work-folders.ts';
+import { abandonSwap, commitSwap, guardOutputFolder, mergeFolderInto, prepareSwap } from './lib/work-folders.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values, tokens } = parseArgs({
@@ -30,15 +34,16 @@ const { values, tokens } = parseArgs({
     'reference-date': { type: 'string' },
     workers: { type: 'string' },
     force: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
   },
   tokens: true,
 });
-const dataArgs = tokens.flatMap((t) => (t.kind === 'option' && !['dist', 'skip-data'].includes(t.name) ? [`--${t.name}`, ...(t.value !== undefined ? [t.value] : [])] : []));
+const dataArgs = tokens.flatMap((t) => (t.kind === 'option' && !['dist', 'skip-data', 'jobs'].includes(t.name) ? [`--${t.name}`, ...(t.value !== undefined ? [t.value] : [])] : []));
 
 /** Runs `node <args>` with this process's output; resolves to its exit code (1 when killed by a signal). */
-function run(args: string[], onStart?: (kill: () => void) => void): Promise<number> {
+function run(args: string[], onStart?: (kill: () => void) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env });
     onStart?.(() => child.kill('SIGTERM'));
     child.on('exit', (code) => done(code ?? 1));
   });
@@ -47,6 +52,29 @@ function run(args: string[], onStart?: (kill: () => void) => void): Promise<numb
 // The pages read what the data build wrote and the config it read: --out and --config set DATA_DIR and SITE_CONFIG
 // unless those are given, so one command builds any config (`--config data/jawa-timur/site.config.json --out
 // generated-jawa-timur --dist dist-jawa-timur`).
+/** Areas from which a site's pages are built by several processes by default (a kabupaten's ≈250 areas build
+ * faster in one: each process bundles the site first). */
+const SHARD_MIN_AREAS = 1500;
+
+/** `--jobs N` (1 = one Astro process), else one per core (at most 4) from SHARD_MIN_AREAS areas, else 1. */
+function buildJobs(option: string | undefined, dataDir: string): number {
+  if (option !== undefined) {
+    const n = Number(option);
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+      console.error(`--jobs harus bilangan bulat 1–64 / --jobs must be an integer from 1 to 64, got "${option}"`);
+      process.exit(1);
+    }
+    return n;
+  }
+  let areas = 0;
+  try {
+    areas = (JSON.parse(readFileSync(join(resolve(dataDir), 'areas.json'), 'utf8')) as unknown[]).length;
+  } catch {
+    return 1; // no data yet: Astro says so itself
+  }
+  return areas >= SHARD_MIN_AREAS ? Math.max(1, Math.min(4, availableParallelism())) : 1;
+}
+
 if (values.out && !process.env.DATA_DIR) process.env.DATA_DIR = join(resolve(values.out), 'data/v1');
 if (values.config && !process.env.SITE_CONFIG) process.env.SITE_CONFIG = resolve(values.config);
 
@@ -75,21 +103,42 @@ if (!values.force && recordedFingerprint(dist) === print && existsSync(join(dist
   process.exit(0);
 }
 const tmp = prepareSwap(dist);
-// Ctrl-C or a polite kill: stop Astro and remove the half-built folder (SIGKILL cannot be caught: the next build
-// removes it).
-let stop: (() => void) | undefined;
+// Page shards: a large site is built by one Astro process per core, each rendering its share of the pages
+// (PAGE_SHARD, src/lib/site/page-shard.ts) into its own folder, merged into the first afterwards.
+const jobs = buildJobs(values.jobs, process.env.DATA_DIR || join(ROOT, 'generated/data/v1'));
+const folders = Array.from({ length: jobs }, (_, k) => (k === 0 ? tmp : `${tmp}-s${k}`));
+// Ctrl-C or a polite kill: stop Astro and remove the half-built folders (SIGKILL cannot be caught: the next build
+// removes them).
+const stops: (() => void)[] = [];
+const abandon = () => {
+  for (const f of folders.slice(1)) rmSync(f, { recursive: true, force: true });
+  abandonSwap(dist, tmp);
+};
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    stop?.();
-    abandonSwap(dist, tmp);
+    for (const stop of stops) stop();
+    abandon();
     process.exit(1);
   });
 }
-const code = await run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', tmp], (k) => (stop = k));
+if (jobs > 1) console.log(`Halaman dibangun oleh ${jobs} proses / pages built by ${jobs} processes (--jobs)`);
+const codes = await Promise.all(
+  folders.map((outDir, k) =>
+    run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], (s) => stops.push(s), jobs > 1 ? { ...process.env, PAGE_SHARD: `${k}/${jobs}` } : process.env),
+  ),
+);
+const code = codes.find((c) => c !== 0) ?? 0;
 if (code !== 0) {
-  abandonSwap(dist, tmp);
+  abandon();
   console.error(`Build situs gagal; ${values.dist} sebelumnya tetap utuh / Site build failed; the previous ${values.dist} is untouched (exit ${code})`);
   process.exit(code);
+}
+try {
+  for (const f of folders.slice(1)) mergeFolderInto(f, tmp);
+} catch (e) {
+  abandon();
+  console.error(`Build situs gagal / Site build failed: ${(e as Error).message}`);
+  process.exit(1);
 }
 writeFileSync(join(tmp, OUTPUT_MANIFEST), outputManifest('site'));
 recordFingerprint(tmp, print);

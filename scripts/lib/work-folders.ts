@@ -2,7 +2,7 @@
  * Folders a build writes: its work folder for spill files (`<tmp>/stunting-build-<pid>-XXXXXX`), and outputs swapped
  * in whole (`.<name>.tmp-<pid>` renamed into place), each refused first when it is not safe to replace.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OUTPUT_MANIFEST, outputFolderProblem, outputManifest } from '../../src/lib/output-guard.ts';
@@ -150,11 +150,28 @@ export function swapNames(out: string, pid = process.pid): { tmp: string; old: s
 export function removeDeadSwapFolders(out: string): void {
   const parent = dirname(out);
   const base = basename(out);
-  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`);
+  // `.<out>.tmp-<pid>-s<k>`: the folder of page shard k of a site build (scripts/build-site.ts)
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)(?:-s\\d+)?$`);
   for (const f of readdirSync(parent)) {
     const m = pattern.exec(f);
     if (!m || isAlive(Number(m[2]))) continue;
     if (m[1] === 'old' && !existsSync(out)) renameSync(join(parent, f), out);
     else rmSync(join(parent, f), { recursive: true, force: true });
   }
+}
+
+/**
+ * Moves everything in `src` into `dest` (the page shards of a site build into the first shard's folder): a folder or
+ * file `dest` lacks is renamed in whole; one both have is compared, byte for byte for files — shards build the pages
+ * without parameters and the assets each, and those must come out the same. `src` is removed afterwards.
+ */
+export function mergeFolderInto(src: string, dest: string): void {
+  for (const e of readdirSync(src, { withFileTypes: true })) {
+    const from = join(src, e.name);
+    const to = join(dest, e.name);
+    if (!existsSync(to)) renameSync(from, to);
+    else if (e.isDirectory()) mergeFolderInto(from, to);
+    else if (!readFileSync(from).equals(readFileSync(to))) throw new Error(`page shards disagree on ${to}: the site build is not deterministic`);
+  }
+  rmSync(src, { recursive: true, force: true });
 }

@@ -10,6 +10,7 @@ import type { Lang } from '../lib/site/i18n.ts';
 import { mapLevels, staticStates, type MapLevel } from '../lib/site/map-state.ts';
 import { mapIndicators, type MapIndicator } from '../lib/site/map-indicator.ts';
 import { loadCoverageMeta, loadMeta } from './load.ts';
+import { ownPaths } from './site.ts';
 
 /** Above this many pages per language and indicator family, only its latest two periods get a static page. */
 export const MAX_PER_LANG = 200;
@@ -32,7 +33,7 @@ export function petaPaths(): { params: { tingkat: string; indikator: string; per
     const s = staticStates(o);
     return s.length > MAX_PER_LANG ? staticStates(o, o.periods.slice(-2)) : s;
   });
-  return states.map((s) => ({ params: { tingkat: s.level, indikator: s.indicator, periode: s.period }, props: { view: s } }));
+  return ownPaths(states.map((s) => ({ params: { tingkat: s.level, indikator: s.indicator, periode: s.period }, props: { view: s } })));
 }
 
 /** The lede under the heading: of a prevalence view, of a convergence view. */

@@ -8,18 +8,31 @@ import type { Meta, SurveySeries } from '../lib/site/contract.ts';
 import { pick, type Lang } from '../lib/site/i18n.ts';
 import { surveyPlan } from '../lib/site/surveys.ts';
 import { parseShardMinAreas, searchMode, type SearchMode } from '../lib/site/search-shards.ts';
-import { loadAreas, loadCoverage, loadCoverageMeta, loadMeta, loadSurveys } from './load.ts';
+import { hasContractFile, loadAreas, loadCoverageMeta, loadMeta, loadSurveys } from './load.ts';
+import { coverageAreaPath } from '../lib/publish/coverage.ts';
+import { parsePageShard, shardPaths } from '../lib/site/page-shard.ts';
+
+/** The page shard of this build process (PAGE_SHARD, set by scripts/build-site.ts), or null: every page. */
+const PAGE_SHARD = parsePageShard(process.env.PAGE_SHARD);
+
+/** The getStaticPaths entries this build process renders (src/lib/site/page-shard.ts): every route with parameters
+ * passes its paths through this. */
+export function ownPaths<T extends { params: Record<string, string | undefined> }>(paths: readonly T[]): T[] {
+  return shardPaths(paths, PAGE_SHARD);
+}
+
+const allAreaPaths = () => loadAreas().map((a) => ({ params: { kode: a.code }, props: { code: a.code } }));
 
 /** getStaticPaths entries for every area page: `{ params: { kode }, props: { code } }`. */
 export function areaPaths(): { params: { kode: string }; props: { code: string } }[] {
-  return loadAreas().map((a) => ({ params: { kode: a.code }, props: { code: a.code } }));
+  return ownPaths(allAreaPaths());
 }
 
 /** getStaticPaths entries of the convergence embeds: every area with a convergence file (none without convergence
  * figures). */
 export function coverageAreaPaths(): { params: { kode: string }; props: { code: string } }[] {
   if (!loadCoverageMeta()?.periods.length) return [];
-  return areaPaths().filter((p) => loadCoverage(p.props.code) !== null);
+  return areaPaths().filter((p) => hasContractFile(coverageAreaPath(p.props.code)));
 }
 
 /** The site's search files: one file, or shards from SEARCH_SHARD_MIN_AREAS areas (default 1,500; 0 = always). The

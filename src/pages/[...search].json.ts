@@ -5,7 +5,7 @@
  * `/search/<key>.json` per word initial, fetched as queries need them (src/lib/site/search-shards.ts).
  */
 import type { APIContext } from 'astro';
-import { searchIndexMode } from '../data/site.ts';
+import { ownPaths, searchIndexMode } from '../data/site.ts';
 import { loadAreas, loadCoverageMeta, loadMeta } from '../data/load.ts';
 import { indexedIndicators } from '../lib/site/search-index.ts';
 import { searchFiles } from '../lib/site/search-shards.ts';
@@ -15,7 +15,7 @@ type Props = { body: unknown };
 /** The files of the site's search mode. */
 export function getStaticPaths() {
   const indicators = indexedIndicators(loadMeta().indicators, loadCoverageMeta()?.indicators);
-  return [...searchFiles(loadAreas(), indicators, searchIndexMode())].map(([search, body]) => ({ params: { search }, props: { body } }));
+  return ownPaths([...searchFiles(loadAreas(), indicators, searchIndexMode())].map(([search, body]) => ({ params: { search }, props: { body } })));
 }
 
 /** Serves one search file. */

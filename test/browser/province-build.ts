@@ -2,7 +2,7 @@
  * The province fixture built end to end, once per test run, for the province browser tests: a copy of
  * test/fixtures/province-35 (region "35": kecamatan Waru of Kab. Sidoarjo, Kota Mojokerto and Kota Surabaya, 187 desa,
  * one desa without a polygon), a small synthetic export for it (`writeDemoData`, 20,000 children per round), the data
- * build and `astro build`. The build goes to node_modules/.cache/stunting-province-test/ (never dist/ or generated/).
+ * build and the site build (scripts/build-site.ts, two page shards as for a province). The build goes to node_modules/.cache/stunting-province-test/ (never dist/ or generated/).
  *
  * The browser project runs its files one after another in forked workers of one vitest process, so the build is
  * reused across files of the same run: a marker records the vitest process id (the workers' parent). A new run
@@ -38,16 +38,18 @@ export function astroBuildEnv(generated: string, config: string, extra: NodeJS.P
   return { ...env, ...extra };
 }
 
-/** `astro build --outDir outDir` with env; rejects with the end of Astro's log. */
-export function astroBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** `node scripts/build-site.ts --skip-data --force --jobs <jobs> --dist <outDir>` with env; rejects with the end of
+ * the log. */
+export function siteBuild(outDir: string, env: NodeJS.ProcessEnv, jobs: number): Promise<string> {
   return new Promise((ok, fail) => {
     let log = '';
-    const p = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [join(ROOT, 'scripts/build-site.ts'), '--skip-data', '--force', '--jobs', String(jobs), '--dist', outDir];
+    const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (d: Buffer) => (log = (log + String(d).replace(/\x1b\[[0-9;]*m/g, '')).slice(-20000));
     p.stdout.on('data', keep);
     p.stderr.on('data', keep);
     p.on('error', fail);
-    p.on('exit', (code) => (code === 0 ? ok(log) : fail(new Error(`astro build failed (${code}):\n${log.slice(-4000)}`))));
+    p.on('exit', (code) => (code === 0 ? ok(log) : fail(new Error(`site build failed (${code}):\n${log.slice(-4000)}`))));
   });
 }
 
@@ -62,7 +64,8 @@ export async function provinceSite(): Promise<ProvinceSite> {
   const config = join(site.data, 'site.config.json');
   await writeDemoData(site.data, undefined, { childrenPerRound: 20_000, log: () => {} });
   await runBuild({ configPath: config, outDir: site.generated, log: () => {} });
-  await astroBuild(site.dist, astroBuildEnv(site.generated, config, { SEARCH_SHARD_MIN_AREAS: '0' }));
+  // Through scripts/build-site.ts with two page shards, as a province is built (two Astro processes, merged).
+  await siteBuild(site.dist, astroBuildEnv(site.generated, config, { SEARCH_SHARD_MIN_AREAS: '0' }), 2);
   writeFileSync(MARKER, runId);
   return site;
 }

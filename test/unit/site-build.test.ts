@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
-import { removeDeadSwapFolders } from '../../scripts/lib/work-folders.ts';
+import { mergeFolderInto, removeDeadSwapFolders } from '../../scripts/lib/work-folders.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let work: string;
@@ -104,4 +104,28 @@ describe('atomic site build', () => {
     expect(stderr).toContain('not empty and not an earlier output');
     expect(readFileSync(join(other, 'letter.txt'), 'utf8')).toBe('keep me');
   }, 60_000);
+});
+
+describe('merging page shards', () => {
+  it('moves what the first shard lacks, accepts identical duplicates and refuses a differing one', () => {
+    const base = mkdtempSync(join(tmpdir(), 'shards-'));
+    const a = join(base, 'a');
+    const b = join(base, 'b');
+    for (const [dir, files] of [
+      [a, { 'index.html': 'same', 'wilayah/35.01/index.html': 'A' }],
+      [b, { 'index.html': 'same', 'wilayah/35.02/index.html': 'B', '_astro/x.js': 'js' }],
+    ] as const) {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+    }
+    mergeFolderInto(b, a);
+    expect(existsSync(b)).toBe(false);
+    expect(Object.keys(snapshot(a)).sort()).toEqual(['/_astro/x.js', '/index.html', '/wilayah/35.01/index.html', '/wilayah/35.02/index.html']);
+    mkdirSync(b);
+    writeFileSync(join(b, 'index.html'), 'different');
+    expect(() => mergeFolderInto(b, a)).toThrow(/page shards disagree on .*index\.html/);
+    rmSync(base, { recursive: true, force: true });
+  });
 });

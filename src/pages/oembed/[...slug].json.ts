@@ -6,7 +6,7 @@
  */
 import type { APIContext } from 'astro';
 import { getArea, loadAreas, loadMeta } from '../../data/load.ts';
-import { MAIN_INDICATOR } from '../../data/site.ts';
+import { MAIN_INDICATOR, ownPaths } from '../../data/site.ts';
 import { LANGS, localePath, pick, type Lang } from '../../lib/site/i18n.ts';
 import { defaultState } from '../../lib/site/map-state.ts';
 import { DEFAULT_HEIGHT } from '../../lib/share/embed.ts';
@@ -21,10 +21,10 @@ type Props = { lang: Lang; kind: 'trend' | 'map'; code?: string };
 /** One file per language for the map and per language and area for the trend. */
 export function getStaticPaths() {
   if (!import.meta.env.SITE) return [];
-  return LANGS.flatMap((lang) => [
+  return ownPaths(LANGS.flatMap((lang) => [
     { params: { slug: `${lang}/peta` }, props: { lang, kind: 'map' } },
     ...loadAreas().map((a) => ({ params: { slug: `${lang}/tren/${a.code}` }, props: { lang, kind: 'trend', code: a.code } })),
-  ]);
+  ]));
 }
 
 /** The oEmbed JSON of one embed. */

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { areaNameOf as kabName, getArea, loadAreas, loadCoverage, loadCoverageMap, loadCoverageMeta, loadMeta, loadSeries } from '../../data/load.ts';
-import { MAIN_INDICATOR } from '../../data/site.ts';
+import { MAIN_INDICATOR, ownPaths } from '../../data/site.ts';
 import { LANGS, type Lang } from '../../lib/site/i18n.ts';
 import { ogImageSvg } from '../../lib/share/og-image.ts';
 import { coverageOgInput, ogInput } from '../../lib/share/social.ts';
@@ -28,10 +28,10 @@ type Props = { lang: Lang; key: string; code: string | null; map: { indicator: s
 export function getStaticPaths() {
   const coverage = loadCoverageMeta();
   const maps = (coverage?.indicators ?? []).flatMap((i) => (coverage?.periods ?? []).map((period) => ({ indicator: i.id, period })));
-  return LANGS.flatMap((lang) => [
+  return ownPaths(LANGS.flatMap((lang) => [
     ...loadAreas().map((a) => ({ slug: `${lang}/${a.code}`, props: { lang, key: `${lang}/${a.code}`, code: a.code, map: null } })),
     ...maps.map((m) => ({ slug: `${lang}/peta/${m.indicator}/${m.period}`, props: { lang, key: `${lang}/peta/${m.indicator}/${m.period}`, code: null, map: m } })),
-  ]).map(({ slug, props }) => ({ params: { slug }, props: props as Props }));
+  ]).map(({ slug, props }) => ({ params: { slug }, props: props as Props })));
 }
 
 /** Font files to use, first found wins per family; empty → resvg loads the system fonts. */
