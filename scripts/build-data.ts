@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { BuildError, resolveReferenceDate, runBuild } from './lib/build.ts';
 import { parseWorkerCount } from '../src/lib/build-plan.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { cacheFolderOf } from './lib/file-cache.ts';
 import { dirname, join, resolve } from 'node:path';
 import { readConfig } from './lib/config-file.ts';
 import { dataBuildFingerprint, recordedFingerprint, recordFingerprint } from './lib/fingerprint.ts';
@@ -35,7 +36,11 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('Usage: npm run data -- [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N] [--force]\n  Skips the build when nothing it reads changed since the last one (--force rebuilds).');
+  console.log(
+    'Usage: npm run data -- [--config data/site.config.json] [--out generated] [--reference-date YYYY-MM-DD] [--workers N] [--force]\n' +
+      '  Skips the build when nothing it reads changed since the last one; when only some exports changed, only those are read\n' +
+      '  (the others come from .<out>.cache beside the output). --force rebuilds everything, the cache too.',
+  );
   process.exit(0);
 }
 const workers = parseWorkerCount(values.workers);
@@ -50,11 +55,13 @@ try {
     console.log(`Masukan tidak berubah sejak build terakhir; ${values.out} dipakai ulang (--force untuk membangun ulang) / Inputs unchanged since the last build; ${values.out} reused (--force to rebuild)`);
     process.exit(0);
   }
+  if (values.force) rmSync(cacheFolderOf(resolve(values.out!)), { recursive: true, force: true });
   await runBuild({
     configPath: values.config!,
     outDir: values.out!,
     referenceDate: values['reference-date'],
     workers: workers.value,
+    fileCache: true,
   });
   // After the build: a synthetic demo's inputs are written by the build itself, so the inputs are read as they are now.
   if (plan) recordFingerprint(values.out!, plan.before());

@@ -31,6 +31,7 @@ import { COVERAGE_INDICATORS } from '../../src/lib/indicators/coverage-defs.ts';
 import { coverageResource, writeCoverageFiles } from '../../src/lib/publish/coverage.ts';
 import { addAndRollUp, countPartitions, type Counted } from './count-phase.ts';
 import { guardOutputFolder, makeWorkFolder, writeAtomically } from './work-folders.ts';
+import { cacheFolderOf, FileCache } from './file-cache.ts';
 import * as inputs from './small-inputs.ts';
 
 export { BuildError } from './build-error.ts';
@@ -49,6 +50,9 @@ export interface BuildOptions {
   beforeCommit?: () => void;
   /** Reads a small input's text (default: the file system); tests inject a folder. */
   readText?: (path: string) => string;
+  /** Keep each export's reading beside the output (`.<out>.cache`, file-cache.ts) and reuse it when the file did not
+   * change: a new round's export is then the only one read. Default off (the CLI turns it on). */
+  fileCache?: boolean;
 }
 
 /** What a build reports. */
@@ -80,7 +84,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   if (aliases.length) log(`Nama lama (daftar wilayah lama) diterima / older area names accepted: ${aliases.map((a) => a.name).join(', ')}`);
   // One worker pool for every measurement file, started now: the workers load the WHO tables while this thread
   // reads the other inputs.
-  const pool = startPool(areas, aliases, referenceDate, opts.workers === undefined ? undefined : Math.max(1, Math.min(MAX_WORKERS, Math.floor(opts.workers) || 1)));
+  const cache = opts.fileCache ? new FileCache(cacheFolderOf(resolve(opts.outDir))) : undefined;
+  const pool = startPool(areas, aliases, referenceDate, opts.workers === undefined ? undefined : Math.max(1, Math.min(MAX_WORKERS, Math.floor(opts.workers) || 1)), cache?.salt);
   let work: string | undefined;
   try {
     work = makeWorkFolder();
@@ -91,8 +96,13 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     const small = readSmallInputs(ctx, registry, areas);
     const allowed = allowedPeriods(config.rounds, config.periods, referenceDate);
     const spill = new Spill(work);
-    const tally = await readMeasurementFiles({ files, dataDir: ctx.dataDir, config, pool, spill, allowed, work, log });
+    cache?.setSettings({ measurements: config.measurements, allowed, referenceDate, areas: areas.map((a) => [a.code, a.name, a.parent]), aliases });
+    const tally = await readMeasurementFiles({ files, dataDir: ctx.dataDir, config, pool, spill, allowed, work, log, cache });
     spill.close();
+    if (cache) {
+      cache.prune();
+      if (cache.hits > 0) log(`${cache.hits} file pengukuran tidak berubah, dibaca dari cache / measurement file(s) unchanged, read from the cache; ${cache.misses} dibaca / read`);
+    }
     const index = areaIndex(areas);
     const aggregates = small.aggregates.map((r) => ({ area: index.indexOf.get(r.code)!, period: periodIndex(r.period), measured: r.measured, cases: r.cases })).filter((r) => allowed.includes(r.period));
     const periodList = observedPeriods(spill, tally, aggregates, measureDir, config.rounds);
@@ -125,11 +135,11 @@ function areaIndex(areas: readonly Area[]): { indexOf: Map<string, number>; pare
   return { indexOf, parentOf: Int32Array.from(areas.map((a) => (a.parent ? (indexOf.get(a.parent) ?? -1) : -1))) };
 }
 
-function startPool(areas: Area[], aliases: BuildWorkerData['aliases'], referenceDate: string, workers: number | undefined): CsvPool<BuildWorkerData> {
+function startPool(areas: Area[], aliases: BuildWorkerData['aliases'], referenceDate: string, workers: number | undefined, cacheSalt?: string): CsvPool<BuildWorkerData> {
   // A secret per build mixed into child keys: a key can never be matched against a guessed NIK, even in memory
   // dumps or spill files. Keys are only compared for equality and every count is a sum, so the output stays
-  // byte-identical between builds.
-  const keySalt = randomBytes(16).toString('hex');
+  // byte-identical between builds. With the file cache the secret is the cache's own (kept with it, file-cache.ts).
+  const keySalt = cacheSalt ?? randomBytes(16).toString('hex');
   return new CsvPool<BuildWorkerData>({
     handler: new URL('./build-worker.ts', import.meta.url),
     handlerData: { referenceDay: referenceDate, areas, aliases, areaIndex: Object.fromEntries(areas.map((a, i) => [a.code, i])), keySalt },

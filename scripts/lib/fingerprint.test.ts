@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,5 +69,41 @@ describe('the data build CLI is incremental', () => {
     expect(run()).toContain('data v');
     expect(run()).toContain('Inputs unchanged');
     expect(run('--force')).toContain('data v');
+  }, 120_000);
+});
+
+describe('the data build reads only the exports that changed', () => {
+  it('replays unchanged files from the cache and publishes what a build from scratch publishes', () => {
+    const d = tmp();
+    const fixture = join(REPO, 'test/fixtures/golden');
+    const [header, ...rows] = readFileSync(join(fixture, 'measurements/metro.csv'), 'utf8').trim().split('\n');
+    mkdirSync(join(d, 'measurements'));
+    // One file per round, as the posyandu rounds arrive.
+    for (const round of ['2025-02', '2025-08']) writeFileSync(join(d, `measurements/${round}.csv`), [header, ...rows.filter((r) => r.split(',')[3].startsWith(round))].join('\n') + '\n');
+    const config = JSON.parse(readFileSync(join(fixture, 'site.config.json'), 'utf8'));
+    config.surveys = resolve(fixture, config.surveys);
+    config.areas.file = resolve(fixture, config.areas.file);
+    config.boundaries = resolve(fixture, config.boundaries);
+    writeFileSync(join(d, 'site.config.json'), JSON.stringify(config));
+    const run = (out: string, ...extra: string[]) => {
+      const r = spawnSync(process.execPath, [join(REPO, 'scripts/build-data.ts'), '--config', join(d, 'site.config.json'), '--out', join(d, out), ...extra], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    expect(run('out')).not.toContain('read from the cache');
+    expect(readdirSync(join(d, '.out.cache')).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
+    // The August export is corrected: one more child row (a copy of a row, another child id).
+    const aug = join(d, 'measurements/2025-08.csv');
+    const last = readFileSync(aug, 'utf8').trim().split('\n').at(-1)!;
+    appendFileSync(aug, `9${last.slice(1)}\n`);
+    const second = run('out');
+    expect(second).toContain('1 file pengukuran tidak berubah');
+    expect(second).toContain('; 1 dibaca / read');
+    expect(readdirSync(join(d, '.out.cache')).filter((f) => f.endsWith('.bin'))).toHaveLength(2); // the old August reading is gone
+    run('scratch', '--force');
+    const published = (out: string) => readFileSync(join(d, out, 'data/v1/stunting.csv'), 'utf8');
+    expect(published('out')).toBe(published('scratch'));
+    expect(readFileSync(join(d, 'out/data/v1/validation.json'), 'utf8')).toBe(readFileSync(join(d, 'scratch/data/v1/validation.json'), 'utf8'));
+    expect(published('out')).not.toBe('');
   }, 120_000);
 });

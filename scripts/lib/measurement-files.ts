@@ -18,6 +18,7 @@ import { CsvPool, CsvBlockError } from './parallel-csv.ts';
 import { guardedGunzip, isGzip } from './byte-source.ts';
 import type { BuildBlockResult, BuildFileData, BuildWorkerData } from './build-worker.ts';
 import type { Spill } from './spill.ts';
+import type { FileCache } from './file-cache.ts';
 import { BuildError } from './build-error.ts';
 import { scanMeasurementFolder } from './measurement-folder.ts';
 import { xlsxToCsv } from './xlsx-to-csv.ts';
@@ -49,6 +50,8 @@ export interface MeasurementInput {
   work: string;
   /** Build log (skipped files, skipped title rows); default none. */
   log?: (line: string) => void;
+  /** Readings of earlier builds (file-cache.ts); none: every file is read. */
+  cache?: FileCache;
 }
 
 /** One CSV to stream: a file, or one sheet of a workbook converted to CSV. */
@@ -150,32 +153,45 @@ async function prepareSource(src: Source, fi: number, input: MeasurementInput, l
   return { file, preamble, fileData };
 }
 
-/** Streams one prepared source through the pool into the spill files and the tally. */
+/** Streams one prepared source through the pool into the spill files and the tally; replayed from the file cache
+ * when the same file was read by an earlier build with the same settings (file-cache.ts). */
 async function streamSource(src: Source, fi: number, p: Prepared, input: MeasurementInput, tally: MeasurementTally): Promise<void> {
-  const { validation, unmatched, areaRejects } = tally;
+  const cache = input.cache;
+  const key = cache?.key(p.file, fi);
+  if (cache && key && cache.replay(key, (r) => addBlock(r, fi, input.spill, tally))) return;
+  const writer = cache && key ? cache.writer(key) : null;
   try {
     const run = input.pool.run<BuildBlockResult, BuildFileData>({ file: p.file, fileData: p.fileData, delimiter: p.preamble.delimiter, skipLines: p.preamble.skipLines });
     for await (const block of run) {
       const r = block.result;
-      validation.read += r.rowsRead;
-      validation.outsideRounds += r.outsideRounds;
-      for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
-      for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
-      for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
-      for (const u of r.unmatched) {
-        const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
-        const prev = unmatched.get(key);
-        if (prev) prev.count += u.count;
-        else unmatched.set(key, { ...u, fileIndex: fi });
-      }
-      input.spill.add(r.records, r.count);
+      writer?.add(r);
+      addBlock(r, fi, input.spill, tally);
       // Free the records now: left to the garbage collector, these transferred buffers pile up as external
       // memory until the next full collection (tens of MB).
       (r.records.buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0); // ES2024
     }
+    writer?.commit();
   } catch (e) {
+    writer?.abandon();
     throw readError(e, src.display);
   }
+}
+
+/** Adds one block's rows to the tally and its records to the spill files. */
+function addBlock(r: BuildBlockResult, fi: number, spill: Spill, tally: MeasurementTally): void {
+  const { validation, unmatched, areaRejects } = tally;
+  validation.read += r.rowsRead;
+  validation.outsideRounds += r.outsideRounds;
+  for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
+  for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
+  for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
+  for (const u of r.unmatched) {
+    const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
+    const prev = unmatched.get(key);
+    if (prev) prev.count += u.count;
+    else unmatched.set(key, { ...u, fileIndex: fi });
+  }
+  spill.add(r.records, r.count);
 }
 
 /** A read error as a BuildError for an official (a CSV syntax error, an overlong line, a damaged or bomb gzip). */
