@@ -9,6 +9,11 @@ export const MAP_VIEW = {
   mapCaption: { id: '{indicator} per {level}, {period}', en: '{indicator} by {level}, {period}' },
   kabupatenWord: { id: 'kabupaten/kota', en: 'regency/city' },
   provinsiWord: { id: 'provinsi', en: 'province' },
+  /** A locator map whose own area has no boundary (a desa of the code list without a polygon). */
+  mapNoShape: {
+    id: 'Batas wilayah {name} tidak tersedia, sehingga tidak tergambar di peta ini. Angkanya tetap diterbitkan di halaman ini.',
+    en: 'The boundary of {name} is not available, so it is not drawn on this map. Its figures are still published on this page.',
+  },
   mapShowTable: { id: 'Lihat sebagai tabel', en: 'Show as a table' },
   mapColKecamatan: { id: 'Kecamatan', en: 'Kecamatan' },
   mapColPrevalence: { id: 'Prevalensi (%)', en: 'Prevalence (%)' },

@@ -60,6 +60,18 @@ describe('choroplethView', () => {
     expect(choroplethView({ ...props, highlight: '35.10.02.2001' }, data).svgHtml).toContain('<path class="hl"');
   });
 
+  it('says in words that the highlighted area has no shape (a desa without a polygon), instead of drawing nothing', () => {
+    const withoutShape: AreaJson = { code: '35.10.02.2002', name: 'Desa Tanpa Batas', level: 'desa', parent: '35.10.02', kind: 'desa', lokus: [] };
+    const d = { ...data, areas: [...areas, withoutShape] };
+    const v = choroplethView({ ...props, parent: '35.10.02', highlight: withoutShape.code }, d);
+    expect(v.svgHtml).not.toContain('class="hl"');
+    expect(v.svgHtml.match(/<a class="a"/g)).toHaveLength(1);
+    expect(v.noShape).toBe('Batas wilayah Desa Tanpa Batas tidak tersedia, sehingga tidak tergambar di peta ini. Angkanya tetap diterbitkan di halaman ini.');
+    expect(choroplethView({ ...props, lang: 'en', parent: '35.10.02', highlight: withoutShape.code }, d).noShape).toMatch(/^The boundary of Desa Tanpa Batas is not available/);
+    expect(choroplethView({ ...props, highlight: '35.10.02.2001' }, data).noShape).toBeNull();
+    expect(choroplethView(props, data).noShape).toBeNull();
+  });
+
   it('keeps the aspect within its bounds (a wide strip is drawn at least 0.45 as high as wide)', () => {
     const v = choroplethView(props, data);
     expect(v.height).toBe(Math.round(800 * 0.45));

@@ -215,6 +215,8 @@ export function choroplethView(props: ChoroplethProps, data: ChoroplethData) {
     legendNote: legendNote(indicator, period, lang, model.note),
     hasSmoothed,
     legends,
+    // The highlighted area (a locator map's own) without a shape: said in words instead of drawn.
+    noShape: p.highlight && !shapes.hl ? t(lang, 'mapNoShape', { name: byCode.get(p.highlight)?.name ?? p.highlight }) : null,
     lokusCount: level === 'desa' ? shapes.lokus.length : null,
     weakCount: p.table || explorer ? rows.filter((r) => r.quality).length : null,
     viewBox: shapes.viewBox,
