@@ -118,7 +118,8 @@ describe('the view of a static explorer page path', () => {
     expect(stateFromPath(statePath(s))).toEqual(s);
     expect(stateFromPath(`/sub/en${statePath(s)}`)).toEqual(s);
     expect(stateFromPath('/peta/desa/stunting/2025-08')).toEqual({ level: 'desa', indicator: 'stunting', period: '2025-08' });
-    for (const p of ['/peta/', '/embed/peta/', '/peta/kabupaten/stunting/2025-08/', '/peta/desa/Stunting/2025-8/', '/wilayah/35.10/']) expect(stateFromPath(p), p).toBeNull();
+    expect(stateFromPath('/en/peta/kabupaten/wasting/2024-08/')).toEqual({ level: 'kabupaten', indicator: 'wasting', period: '2024-08' });
+    for (const p of ['/peta/', '/embed/peta/', '/peta/provinsi/stunting/2025-08/', '/peta/desa/Stunting/2025-8/', '/wilayah/35.10/']) expect(stateFromPath(p), p).toBeNull();
   });
   it('as defaults, a query relative to the page: an unknown indicator in the path falls back to the site default', () => {
     const page = stateFromPath('/peta/kecamatan/wasting/2024-08/')!;

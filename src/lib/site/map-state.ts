@@ -173,10 +173,10 @@ export function statePath(s: Pick<MapState, 'level' | 'indicator' | 'period'>): 
   return `/peta/${s.level}/${s.indicator}/${s.period}/`;
 }
 
-/** The view of a static explorer page's path (`…/peta/desa/stunting/2025-08/`, any base or language prefix), or null
- * for any other path. Not checked against the published values: `fromQuery` with these as defaults does that. */
+/** The view of a static explorer page's path (`…/peta/desa/stunting/2025-08/`, any base or language prefix; a
+ * province site's `…/peta/kabupaten/…` too), or null for any other path. Not checked against the published values: `fromQuery` with these as defaults does that. */
 export function stateFromPath(pathname: string): Pick<MapState, 'level' | 'indicator' | 'period'> | null {
-  const m = /\/peta\/(kecamatan|desa)\/([a-z0-9_]+)\/(\d{4}-\d{2})\/?$/.exec(pathname);
+  const m = /\/peta\/(kabupaten|kecamatan|desa)\/([a-z0-9_]+)\/(\d{4}-\d{2})\/?$/.exec(pathname);
   return m ? { level: m[1] as MapLevel, indicator: m[2], period: m[3] } : null;
 }
 
