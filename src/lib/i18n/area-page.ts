@@ -7,7 +7,9 @@ export const AREA_PAGE = {
   areaMinorProblems: { id: 'Ada tanda masalah ringan pada data', en: 'Minor signs of problems in the data' },
   areaAboutQuality: { id: 'Tentang kualitas data', en: 'About data quality' },
   areaOpenMap: { id: 'Buka peta semua desa dan kecamatan', en: 'Open the map of every village and district' },
+  areaOpenMapProvince: { id: 'Buka peta semua kabupaten/kota dan kecamatan', en: 'Open the map of every regency, city and district' },
   areaFunnelTitle: { id: 'Perbandingan desa/kelurahan (plot corong)', en: 'Comparing villages (funnel plot)' },
+  areaFunnelTitleKabupaten: { id: 'Perbandingan kabupaten/kota (plot corong)', en: 'Comparing regencies and cities (funnel plot)' },
   areaHowComputed: { id: 'Cara menghitung', en: 'How it is computed' },
   areaRoundsTitle: { id: 'Semua pengukuran', en: 'Every round' },
   areaOncePerRound: {

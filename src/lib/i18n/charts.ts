@@ -79,6 +79,10 @@ export const CHARTS = {
     id: 'Plot corong: {indicator}, desa/kelurahan di {parent}, {period}.',
     en: 'Funnel plot: {indicator}, villages of {parent}, {period}.',
   },
+  funnelCaptionKabupaten: {
+    id: 'Plot corong: {indicator}, kabupaten/kota di {parent}, {period}.',
+    en: 'Funnel plot: {indicator}, regencies and cities of {parent}, {period}.',
+  },
   funnelSummary: {
     id: '{above} di atas dan {below} di bawah batas kendali 95% di sekitar angka {parent} ({rate}); {inside} di dalamnya, yaitu perbedaannya bisa karena kebetulan. Batas melebar untuk wilayah dengan sedikit anak.',
     en: '{above} above and {below} below the 95% control limits around the {parent} figure ({rate}); {inside} inside them, where the difference may be chance. The limits widen for areas with few children.',
@@ -92,6 +96,10 @@ export const CHARTS = {
   funnelTableCaption: {
     id: '{indicator} per desa/kelurahan dibandingkan {parent}, {period}',
     en: '{indicator} by village compared with {parent}, {period}',
+  },
+  funnelTableCaptionKabupaten: {
+    id: '{indicator} per kabupaten/kota dibandingkan {parent}, {period}',
+    en: '{indicator} by regency/city compared with {parent}, {period}',
   },
   comparedWith: { id: 'Dibanding {parent}', en: 'Compared with {parent}' },
   funnelEmpty: {

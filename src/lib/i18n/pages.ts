@@ -14,6 +14,24 @@ export const PAGES = {
   },
   azIndex: { id: 'Huruf awal', en: 'Initial letter' },
   inKecamatan: { id: 'Kec. {name}', en: ' {name}' },
+  /** The map explorer's lede and description: a kab/kota site maps kecamatan and desa, a province its kab/kota and
+   * kecamatan (map-state.ts, mapLevels). */
+  explorerLede: {
+    id: 'Prevalensi per kecamatan dan desa menurut kelas WHO/UNICEF, dan cakupan intervensi konvergensi. Klik wilayah untuk membuka halamannya.',
+    en: 'Prevalence by district (kecamatan) and village (desa) in WHO/UNICEF classes, and the coverage of the convergence interventions. Click an area to open its page.',
+  },
+  explorerLedeProvince: {
+    id: 'Prevalensi per kabupaten/kota dan kecamatan menurut kelas WHO/UNICEF, dan cakupan intervensi konvergensi. Klik wilayah untuk membuka halamannya.',
+    en: 'Prevalence by regency/city and district (kecamatan) in WHO/UNICEF classes, and the coverage of the convergence interventions. Click an area to open its page.',
+  },
+  explorerDescription: {
+    id: 'Peta interaktif prevalensi stunting, wasting dan indikator gizi lain per kecamatan dan desa, dengan tabel semua wilayah.',
+    en: 'Interactive map of stunting, wasting and other child nutrition indicators by district and village, with a table of every area.',
+  },
+  explorerDescriptionProvince: {
+    id: 'Peta interaktif prevalensi stunting, wasting dan indikator gizi lain per kabupaten/kota dan kecamatan, dengan tabel semua wilayah.',
+    en: 'Interactive map of stunting, wasting and other child nutrition indicators by regency/city and district, with a table of every area.',
+  },
   overviewDescription: {
     id: 'Prevalensi stunting balita di {region} per kecamatan dan desa, dari pengukuran rutin di posyandu. Data terbuka, {period}.',
     en: 'Child stunting prevalence in {region} by district and village, from routine measurement at posyandu. Open data, {period}.',

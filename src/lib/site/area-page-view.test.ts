@@ -109,6 +109,7 @@ describe('areaPageView', () => {
     const kab = areaPageView(source(), '35.10', 'stunting', 'en', '/').funnel!;
     expect(kab.children).toHaveLength(4);
     expect(kab.note).toContain('from the Banyuwangi figure');
+    expect([kab.heading, kab.childLevel]).toEqual(['Comparing villages (funnel plot)', 'desa']);
     expect(areaPageView(source(), '35.10.01.2001', 'stunting', 'en', '/').funnel).toBeNull();
   });
 

@@ -73,7 +73,7 @@ export interface AreaPageView {
   description: string;
   siblings: SiblingView | null;
   /** The desa around this area's own figure (kecamatan: its desa; kabupaten: every desa); null on a desa page. */
-  funnel: { parent: IndicatorValueJson | undefined; children: { code: string; name: string; value: IndicatorValueJson | undefined }[]; note: string } | null;
+  funnel: { parent: IndicatorValueJson | undefined; children: { code: string; name: string; value: IndicatorValueJson | undefined }[]; note: string; heading: string; childLevel: 'desa' | 'kabupaten' } | null;
   words: PlainWords;
   children: { rows: AreaRow[]; level: Level | undefined; levelWord: string };
   breakdown: { sex: BreakdownRow[]; age: BreakdownRow[] } | null;
@@ -127,7 +127,8 @@ export function areaPageView(src: AreaPageSource, code: string, indicator: Indic
     quality: qualityNote(src.quality(), code, latest, lang),
     lokus: area.lokus ?? [],
     dataBase: `${base.replace(/\/?$/, '/')}data/v1/`,
-    text: texts(lang, AREA_TEXT),
+    // The explorer's levels: a province site maps its kab/kota and kecamatan, a kab/kota site its kecamatan and desa.
+    text: { ...texts(lang, AREA_TEXT), ...(meta.levels[0] === 'provinsi' ? { openMap: t(lang, 'areaOpenMapProvince') } : {}) },
   };
 }
 
@@ -171,7 +172,8 @@ export function siblingView(src: AreaPageSource, area: AreaJson, parent: AreaJso
 }
 
 /** The funnel plot of the desa: on a kecamatan page its desa around the kecamatan, on the kabupaten page every desa
- * around the kabupaten; none on a desa page. */
+ * around the kabupaten; on a province page its kab/kota around the province (heading and captions say which); none
+ * on a desa page. */
 function funnelView(src: AreaPageSource, area: AreaJson, indicator: IndicatorId, title: string, lang: Lang): AreaPageView['funnel'] {
   if (area.level === 'desa') return null;
   const latest = src.meta.latest_period;
@@ -183,6 +185,8 @@ function funnelView(src: AreaPageSource, area: AreaJson, indicator: IndicatorId,
     parent: src.mapValues(area.level, latest).values[area.code]?.[indicator],
     children: children.map((c) => ({ code: c.code, name: c.name, value: desaValues.values[c.code]?.[indicator] })),
     note: t(lang, level === 'kabupaten' ? 'funnelNoteKabupaten' : 'funnelNote', { title }),
+    heading: t(lang, level === 'kabupaten' ? 'areaFunnelTitleKabupaten' : 'areaFunnelTitle'),
+    childLevel: level === 'kabupaten' ? 'kabupaten' : 'desa',
   };
 }
 
@@ -233,7 +237,6 @@ const AREA_TEXT = {
   minorProblems: 'areaMinorProblems',
   aboutQuality: 'areaAboutQuality',
   openMap: 'areaOpenMap',
-  funnelH: 'areaFunnelTitle',
   smoothed: 'smoothedColumn',
   howComputed: 'areaHowComputed',
   roundsH: 'areaRoundsTitle',

@@ -244,8 +244,8 @@ function lowerFirst(s: string): string {
 }
 
 const LEVEL_WORDS: Record<Lang, Record<string, string>> = {
-  id: { desa: 'desa/kelurahan', kecamatan: 'kecamatan', kabupaten: 'kabupaten' },
-  en: { desa: 'villages', kecamatan: 'districts (kecamatan)', kabupaten: 'regencies' },
+  id: { desa: 'desa/kelurahan', kecamatan: 'kecamatan', kabupaten: 'kabupaten/kota' },
+  en: { desa: 'villages', kecamatan: 'districts (kecamatan)', kabupaten: 'regencies and cities' },
 };
 
 /** A text alternative of the map: what is mapped, how many areas per class, the highest areas. */
