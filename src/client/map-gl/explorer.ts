@@ -103,7 +103,7 @@ export function renderTexts(im: InteractiveMap): void {
     lang,
     descriptor: typeof d === 'string' ? undefined : d,
     indicatorLabel: im.label(),
-    levelWord: level === 'desa' ? W[lang].desa : W[lang].kec,
+    levelWord: level === 'desa' ? W[lang].desa : level === 'kabupaten' ? W[lang].kab : W[lang].kec,
     areaHref: (c) => `${im.cfg.areaHref}${c}/`,
   });
   const el = im.el;
