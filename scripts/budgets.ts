@@ -11,18 +11,21 @@
  * Each file is gzipped on its own at zlib's default level 6 (what a static host typically serves).
  *
  * Budgets: HTML+CSS ≤ 60 KB; JS before the map ≤ 50 KB on every page (the area pages are the binding case); map own
- * code ≤ 30 KB on top of maplibre-gl on pages with an interactive map. Prints a table; exits 1 if a budget fails.
+ * code ≤ 30 KB on top of maplibre-gl on pages with an interactive map; the desa boundary file of each kab/kota (a
+ * province's `boundaries/<kab/kota>/desa.topo.json`, a kab/kota site's `boundaries/desa.topo.json`) ≤ 150 KB. On a
+ * province site the area pages measured are the province page and the largest page of each level below it
+ * (areaPageTypes). Prints a table; exits 1 if a budget fails.
  *
  * Usage: node scripts/budgets.ts [dist-dir] [--json]
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const KB = 1024;
 /** Budgets in bytes (gzip). */
-export const BUDGETS = { html: 60 * KB, jsBeforeMap: 50 * KB, mapOwn: 30 * KB } as const;
+export const BUDGETS = { html: 60 * KB, jsBeforeMap: 50 * KB, mapOwn: 30 * KB, desaBoundary: 150 * KB } as const;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -187,18 +190,51 @@ export function measurePage(site: Site, name: string, urlPath: string): PageMeas
   };
 }
 
-/** Page types of the site (first kabupaten, kecamatan and desa of areas.json), language-free paths. */
-function pageTypes(site: Site): { name: string; path: string }[] {
-  const areasFile = join(site.dist, 'data/v1/areas.json');
+/**
+ * The area pages to measure, language-free paths. A kab/kota site: the first kabupaten, kecamatan and desa of
+ * areas.json. A province site (an area of level `provinsi`): the province page and the largest page (HTML bytes) of
+ * each level below it, since a province's kab/kota differ widely in size (Kota Mojokerto 18 desa, Kab. Malang 390).
+ */
+export function areaPageTypes(dist: string): { name: string; path: string }[] {
+  const areasFile = join(dist, 'data/v1/areas.json');
   const areas = existsSync(areasFile) ? (JSON.parse(readFileSync(areasFile, 'utf8')) as { code: string; level: string }[]) : [];
   const first = (l: string) => areas.find((a) => a.level === l)?.code;
+  const province = first('provinsi');
+  if (!province) {
+    return [
+      { name: 'kabupaten', path: `wilayah/${first('kabupaten')}/` },
+      { name: 'kecamatan', path: `wilayah/${first('kecamatan')}/` },
+      { name: 'desa', path: `wilayah/${first('desa')}/` },
+    ];
+  }
+  const size = (code: string) => {
+    const f = join(dist, 'wilayah', code, 'index.html');
+    return existsSync(f) ? statSync(f).size : -1;
+  };
+  const largest = (l: string) => {
+    let best: { code: string; size: number } | null = null;
+    for (const a of areas) {
+      if (a.level !== l) continue;
+      const s = size(a.code);
+      if (!best || s > best.size) best = { code: a.code, size: s };
+    }
+    return best?.code;
+  };
+  return [
+    { name: 'province', path: `wilayah/${province}/` },
+    { name: 'kabupaten (largest)', path: `wilayah/${largest('kabupaten')}/` },
+    { name: 'kecamatan (largest)', path: `wilayah/${largest('kecamatan')}/` },
+    { name: 'desa (largest)', path: `wilayah/${largest('desa')}/` },
+  ];
+}
+
+/** Page types of the site (the area pages of areaPageTypes), language-free paths. */
+function pageTypes(site: Site): { name: string; path: string }[] {
   const list = [
     { name: 'overview', path: '' },
     { name: 'map explorer', path: 'peta/' },
     { name: 'area list', path: 'wilayah/' },
-    { name: 'kabupaten', path: `wilayah/${first('kabupaten')}/` },
-    { name: 'kecamatan', path: `wilayah/${first('kecamatan')}/` },
-    { name: 'desa', path: `wilayah/${first('desa')}/` },
+    ...areaPageTypes(site.dist),
     { name: 'methodology', path: 'metodologi/' },
     { name: 'data', path: 'data/' },
     { name: 'data quality', path: 'kualitas-data/' },
@@ -217,6 +253,22 @@ function pageTypes(site: Site): { name: string; path: string }[] {
     if (code) list.push({ name: 'embed convergence', path: `embed/konvergensi/${code}/` });
   }
   return list;
+}
+
+/** The desa boundary files with gzip sizes, largest first: a province's one per kab/kota
+ * (`boundaries/35.78/desa.topo.json`), a kab/kota site's one (`boundaries/desa.topo.json`). */
+export function desaBoundaryFiles(dist: string): { file: string; gzip: number; raw: number }[] {
+  const dir = join(dist, 'data/v1/boundaries');
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
+    .map((n) => (n === 'desa.topo.json' ? n : `${n}/desa.topo.json`))
+    .filter((f) => existsSync(join(dir, f)) && statSync(join(dir, f)).isFile());
+  return files
+    .map((f) => {
+      const b = readFileSync(join(dir, f));
+      return { file: `data/v1/boundaries/${f}`, gzip: gz(b), raw: b.length };
+    })
+    .sort((a, b) => b.gzip - a.gzip || (a.file < b.file ? -1 : 1));
 }
 
 /** The maplibre-gl files in _astro (chunk, worker, css) with gzip sizes. */
@@ -266,9 +318,12 @@ function main(): void {
   const ml = maplibreFiles(site);
   const failed = rows.filter((r) => r.fails.length && !(r.fails.length === 1 && r.fails[0] === 'missing'));
   const missing = rows.filter((r) => r.fails.includes('missing'));
+  const desa = desaBoundaryFiles(dist);
+  const desaOver = desa.filter((f) => f.gzip > BUDGETS.desaBoundary);
+  const ok = !failed.length && !desaOver.length;
   if (json) {
-    console.log(JSON.stringify({ dist, base, budgets: BUDGETS, pages: rows, maplibre: ml }, null, 2));
-    process.exit(failed.length ? 1 : 0);
+    console.log(JSON.stringify({ dist, base, budgets: BUDGETS, pages: rows, maplibre: ml, desaBoundaries: desa }, null, 2));
+    process.exit(ok ? 0 : 1);
   }
   const k = (n: number | null) => (n === null ? '–' : `${(n / KB).toFixed(1)}`);
   const head = ['page', 'lang', 'HTML+CSS', 'JS before map', 'map own code', 'result'];
@@ -289,14 +344,20 @@ function main(): void {
   for (const r of table) console.log(line(r));
   const mapRow = rows.find((r) => r.mapFiles.length);
   if (mapRow) console.log(`\nmap own code = ${mapRow.mapFiles.join(' + ')}`);
-  const jsRow = rows.find((r) => r.page === 'kabupaten' && r.lang === 'id');
+  const jsRow = rows.find((r) => r.page.startsWith('kabupaten') && r.lang === 'id');
   if (jsRow) console.log(`JS before the map on an area page = ${jsRow.jsFiles.join(' + ') || '(inline only)'} + inline scripts`);
   console.log('\nmaplibre-gl (loaded only with the interactive map; no budget):');
   for (const f of ml) console.log(`  ${f.file.padEnd(48)} ${k(f.gzip).padStart(7)} KB gzip  (${k(f.raw)} KB raw)`);
   console.log(`  ${'total'.padEnd(48)} ${k(ml.reduce((a, f) => a + f.gzip, 0)).padStart(7)} KB gzip`);
+  if (desa.length) {
+    const top = desa[0];
+    console.log(`\ndesa boundary file per kab/kota (loaded by the interactive desa map; ≤ ${BUDGETS.desaBoundary / KB} KB gzip): ${desa.length} file(s), largest ${top.file} ${k(top.gzip)} KB gzip (${k(top.raw)} KB raw) ${top.gzip > BUDGETS.desaBoundary ? '✗' : '✓'}`);
+    for (const f of desaOver) console.log(`  over budget: ${f.file} ${k(f.gzip)} KB gzip`);
+  }
   if (missing.length) console.log(`\nmissing pages (not built yet): ${missing.map((r) => r.path).join(', ')}`);
-  console.log(`\n${failed.length ? `FAIL: ${failed.length} page(s) over budget` : 'PASS: every page within budget'}`);
-  process.exit(failed.length ? 1 : 0);
+  const fails = [failed.length ? `${failed.length} page(s) over budget` : '', desaOver.length ? `${desaOver.length} desa boundary file(s) over budget` : ''].filter(Boolean);
+  console.log(`\n${fails.length ? `FAIL: ${fails.join('; ')}` : 'PASS: every page within budget'}`);
+  process.exit(ok ? 0 : 1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
