@@ -225,6 +225,19 @@ describe('desa pages', () => {
   });
 });
 
+describe('phone width (390 × 844)', () => {
+  it.each(['wilayah/35/', 'wilayah/35.78/', `wilayah/${NO_SHAPE}/`, 'peta/'])('/%s does not scroll sideways (wide tables scroll in their own box)', async (path) => {
+    const rec = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await go(rec.page, path);
+      expect(await rec.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expectClean(rec, path);
+    } finally {
+      await rec.close();
+    }
+  });
+});
+
 describe('map explorer', () => {
   const selectedOf = (page: Page) => page.locator('stunting-map').first().evaluate((el) => (el as unknown as { stuntingMap?: { selectedId: string | null } }).stuntingMap?.selectedId ?? null);
   const query = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
