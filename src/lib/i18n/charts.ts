@@ -92,6 +92,10 @@ export const CHARTS = {
     en: ' {n} areas not drawn (figure not published).',
   },
   funnelTable: { id: 'Tabel plot corong', en: 'Funnel plot table' },
+  funnelTableOutside: {
+    id: 'Tabel plot corong: {n} dari {total} desa di luar batas kendali 95% (semua desa ada di plot corong kecamatannya dan di stunting.csv)',
+    en: 'Funnel plot table: the {n} of {total} villages outside the 95% control limits (every village is in its district’s funnel plot and in stunting.csv)',
+  },
   funnelTableOf: { id: 'Tabel plot corong {parent}', en: 'Funnel plot table, {parent}' },
   funnelTableCaption: {
     id: '{indicator} per desa/kelurahan dibandingkan {parent}, {period}',
