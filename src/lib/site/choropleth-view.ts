@@ -8,8 +8,7 @@
 import type { Topology } from 'topojson-specification';
 import type { Level } from '../types.ts';
 import type { AreaJson, Meta } from './contract.ts';
-import { projectToSvg, type SvgArea } from '../geo/svg-paths.ts';
-import { compactPath, lightTopology, mercatorAspect, withBorderLines } from './map-svg.ts';
+import { mapGeometry, type GeometryArea, type GeometryKey } from './map-geometry.ts';
 import { legendCounts, mapRows, summaryText, tooltipLines, uncertainLegendCount, weakAreas, type MapRow, type WeakGrade } from './map-model.ts';
 import { levelOfCode } from '../areas.ts';
 import { legendModel, type LegendKey } from './thresholds.ts';
@@ -86,41 +85,26 @@ export interface ChoroplethLegend {
   variant: 'raw' | 'smoothed' | null;
 }
 
-type Shape = SvgArea & { row: MapRow | undefined };
+type Shape = GeometryArea & { row: MapRow | undefined };
 /** quality.json's `areas`: code → period → status and grade. */
 type QualityAreas = Parameters<typeof weakAreas>[0];
 
-/** The SVG paths of the mapped areas and the border, highlight and lokus marks over them. */
-function mapShapes(p: { level: Level; root: Level; parent: string | null; highlight: string | null; detail: number; width: number }, topology: Topology, byCode: ReadonlyMap<string, MapRow>, rows: readonly MapRow[]) {
-  const { level, parent, detail, width } = p;
-  // Geometry: only the mapped areas, kecamatan borders drawn over desa maps, the outline of the whole.
-  const keep = parent ? (code: string) => code.startsWith(`${parent}.`) : undefined;
-  const light = lightTopology(topology, level, { keep, keepFraction: detail });
-  const aspect = Math.min(1.6, Math.max(0.45, mercatorAspect(light, level)));
-  const height = Math.round(width * aspect);
-  // Borders of the level above drawn over a region-wide map: kecamatan over desa, kab/kota over a province's kecamatan.
-  const group = !parent && (level === 'desa' || (level === 'kecamatan' && p.root === 'provinsi')) ? (c: string) => c.slice(0, level === 'desa' ? 8 : 5) : undefined;
-  const lined = withBorderLines(light, level, group);
-  const svg = projectToSvg(lined, level, width, height);
-  const shapes: Shape[] = svg.paths
-    .filter((s) => !s.code.startsWith('__'))
-    .map((s) => ({ ...s, d: compactPath(s.d), row: byCode.get(s.code) }))
-    .filter((s) => s.d && s.row);
-  // An area whose rings all collapsed in the simplification is drawn from the full-detail geometry instead.
-  const missingCodes = new Set(rows.map((r) => r.code).filter((c) => !shapes.some((s) => s.code === c)));
-  if (missingCodes.size && detail < 1) {
-    const full = projectToSvg(withBorderLines(lightTopology(topology, level, { keep }), level), level, width, height);
-    for (const s of full.paths) {
-      if (!missingCodes.has(s.code)) continue;
-      const d = compactPath(s.d);
-      if (d) shapes.push({ ...s, d, row: byCode.get(s.code) });
-    }
+/** The SVG paths of the mapped areas and the border, highlight and lokus marks over them (the geometry is shared
+ * by every map of the same shape: map-geometry.ts). */
+function mapShapes(p: GeometryKey & { highlight: string | null }, topology: Topology, byCode: ReadonlyMap<string, MapRow>, rows: readonly MapRow[]) {
+  const g = mapGeometry(topology, { level: p.level, root: p.root, parent: p.parent, detail: p.detail, width: p.width });
+  const shapes: Shape[] = [];
+  for (const s of g.areas) {
+    const row = byCode.get(s.code);
+    if (s.d && row) shapes.push({ ...s, row });
   }
-  const inner = svg.paths.find((s) => s.code === '__inner');
-  const outer = svg.paths.find((s) => s.code === '__outer');
+  // An area whose rings all collapsed in the simplification is drawn from the full-detail geometry instead.
+  const drawn = new Set(shapes.map((s) => s.code));
+  const missingCodes = new Set(rows.map((r) => r.code).filter((c) => !drawn.has(c)));
+  if (missingCodes.size && p.detail < 1) for (const s of g.fullDetail()) if (missingCodes.has(s.code)) shapes.push({ ...s, row: byCode.get(s.code) });
   const hl = p.highlight ? shapes.find((s) => s.code === p.highlight) : undefined;
-  const lokus = level === 'desa' ? shapes.filter((s) => s.row!.lokus) : [];
-  return { viewBox: svg.viewBox, height, shapes, inner, outer, hl, lokus };
+  const lokus = p.level === 'desa' ? shapes.filter((s) => s.row!.lokus) : [];
+  return { viewBox: g.viewBox, height: g.height, shapes, inner: g.inner, outer: g.outer, hl, lokus };
 }
 
 /** The SVG's inner markup: pattern definitions, one linked path per area with its tooltip as <title>, borders,
@@ -136,8 +120,8 @@ function svgMarkup(m: ReturnType<typeof mapShapes>, areaHref: (code: string) => 
         return `<a class="a" href="${areaHref(p.code)}" tabindex="-1" data-code="${p.code}"><path class="${pathClasses(r)}" d="${p.d}"/><title>${t.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</title></a>`;
       })
       .join('') +
-    (inner ? `<path class="kb" d="${compactPath(inner.d, 1, false)}"/>` : '') +
-    (outer ? `<path class="ob" d="${compactPath(outer.d, 1, false)}"/>` : '') +
+    (inner !== null ? `<path class="kb" d="${inner}"/>` : '') +
+    (outer !== null ? `<path class="ob" d="${outer}"/>` : '') +
     (hl ? `<path class="hl" d="${hl.d}"/>` : '') +
     lokus.map((p) => `<circle class="lk" cx="${Math.round(p.centroid[0])}" cy="${Math.round(p.centroid[1])}" r="3.5"/>`).join('')
   );

@@ -110,8 +110,11 @@ describe('the descriptor of what the map draws', () => {
   });
 
   it('reads either published map file (value getter) and names its path', () => {
-    const cells = mapCells('coverage', { '35.10.01': { made_up_spec: cov(45, 50, { desa_reporting: 2, desa_total: 5 }) } });
+    const file = { '35.10.01': { made_up_spec: cov(45, 50, { desa_reporting: 2, desa_total: 5 }) } };
+    const cells = mapCells('coverage', file);
     expect(cells['35.10.01'].made_up_spec).toMatchObject({ prevalence: 90, n: 50, cases: 45, status: 'ok', desa_reporting: 2, desa_total: 5 });
+    // Made once per file (the build draws one file on many pages).
+    expect(mapCells('coverage', file)).toBe(cells);
     const z = { '35.10.01': { stunting: { n: 1, cases: 0, prevalence: 0, ci_low: 0, ci_high: 1, status: 'ok' } } };
     expect(mapCells('zscore', z)).toBe(z);
     expect(mapFilePath('coverage', 'desa', '2025-08')).toBe('konvergensi-map/desa/2025-08.json');

@@ -93,6 +93,16 @@ function isCoverageCell(x: unknown): x is CoverageValueJson {
 /** The value getter: the cells of a published map file by area code and indicator id, for either kind. */
 export function mapCells(kind: MapIndicator['kind'], values: CellsByCode): CellsByCode {
   if (kind === 'zscore') return values;
+  let out = coverageCells.get(values);
+  if (!out) coverageCells.set(values, (out = toCells(values)));
+  return out;
+}
+
+/** mapCells() of each convergence map file, made once: the build draws one file on many pages (the result is shared;
+ * callers only read it). */
+const coverageCells = new WeakMap<CellsByCode, CellsByCode>();
+
+function toCells(values: CellsByCode): CellsByCode {
   const out: Record<string, Record<string, MapCell>> = {};
   for (const [code, byId] of Object.entries(values)) {
     out[code] = {};

@@ -124,6 +124,9 @@ describe('weak data quality on the map', () => {
     expect(weakAreas(q, '2025-08')).toEqual({ '35.10.01.2001': 'sangat_lemah', '35.10.01': 'lemah' });
     expect(weakAreas(q, '2025-02')).toEqual({});
     expect(weakAreas(null, '2025-08')).toEqual({});
+    // Made once per report and period (every map of a build asks).
+    expect(weakAreas(q, '2025-08')).toBe(weakAreas(q, '2025-08'));
+    expect(weakAreas(q, '2025-02')).not.toBe(weakAreas(q, '2025-08'));
   });
   it('marks a weak area in the row, its tooltip, the table and the legend count', () => {
     const rows = mapRows({ areas, values, indicator: 'stunting', level: 'desa', period: '2025-08', quality: weakAreas(q, '2025-08') });

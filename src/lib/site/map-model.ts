@@ -58,9 +58,23 @@ export function isWeakGrade(g: string | null | undefined): g is WeakGrade {
 }
 
 /** The weak areas of one period from quality.json's `areas` (code → grade), for mapRows and the map's config. */
-export function weakAreas(areas: Record<string, Record<string, { status: string; grade: string }>> | null | undefined, period: string): Record<string, WeakGrade> {
+export function weakAreas(areas: QualityByArea | null | undefined, period: string): Record<string, WeakGrade> {
+  if (!areas) return {};
+  let byPeriod = weakMemo.get(areas);
+  if (!byPeriod) weakMemo.set(areas, (byPeriod = new Map()));
+  let out = byPeriod.get(period);
+  if (!out) byPeriod.set(period, (out = weakOf(areas, period)));
+  return out;
+}
+
+type QualityByArea = Record<string, Record<string, { status: string; grade: string }>>;
+/** weakAreas() of each quality report and period, made once: every map of a build asks for it (the result is
+ * shared; callers only read it). */
+const weakMemo = new WeakMap<QualityByArea, Map<string, Record<string, WeakGrade>>>();
+
+function weakOf(areas: QualityByArea, period: string): Record<string, WeakGrade> {
   const out: Record<string, WeakGrade> = {};
-  for (const [code, byPeriod] of Object.entries(areas ?? {})) {
+  for (const [code, byPeriod] of Object.entries(areas)) {
     const r = byPeriod[period];
     if (r && r.status === 'ok' && isWeakGrade(r.grade)) out[code] = r.grade;
   }

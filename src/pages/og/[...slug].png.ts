@@ -74,12 +74,33 @@ function svgFor(p: Props, host: string): string {
 const CACHE = join(process.cwd(), 'node_modules', '.cache', 'stunting-og');
 const OPTIONS_KEY = JSON.stringify(OPTIONS);
 
+/** At most this many renders run at once: one per core of a small build machine. resvg works on libuv's thread pool
+ * (4 threads), which Astro's file writes share: four long renders left the pages' writes waiting, and each render
+ * holds its own buffers (peak memory). */
+const RENDERS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `job` when fewer than RENDERS jobs run. */
+async function limited<T>(job: () => Promise<T>): Promise<T> {
+  // A finished job hands its slot to the first waiting one (running stays the same), else frees it.
+  if (running >= RENDERS) await new Promise<void>((go) => waiting.push(go));
+  else running++;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 /** The PNG of an SVG: from the cache when the same SVG was rendered with the same options and fonts before. */
 async function render(svg: string): Promise<Buffer> {
   const key = createHash('sha256').update(OPTIONS_KEY).update('\0').update(svg).digest('hex').slice(0, 32);
   const file = join(CACHE, `${key}.png`);
   if (existsSync(file)) return readFileSync(file);
-  const png = (await renderAsync(svg, OPTIONS)).asPng();
+  const png = await limited(async () => (await renderAsync(svg, OPTIONS)).asPng());
   try {
     mkdirSync(CACHE, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
