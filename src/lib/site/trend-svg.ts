@@ -86,6 +86,37 @@ function surveyCredit(s: SurveySeries): string {
   return [...by].map(([src, ys]) => `${src} ${ys.sort().join(', ')}`).join('; ') + ' (Kemenkes)';
 }
 
+/** The legend above the chart: the routine line with its band, the drawn surveys, the targets. */
+function legendHtml(lineLabel: string, surveyNames: string[], targets: TrendModel['targets'], lang: Lang): string {
+  let o = '<ul class="tc-legend" aria-hidden="true">';
+  o += `<li><svg width="28" height="12"><rect x="0" y="2" width="28" height="8" class="tc-band"></rect><line x1="0" x2="28" y1="6" y2="6" class="tc-line"></line></svg>${h(lineLabel)} <span class="muted">(${h(t(lang, 'ciBand'))})</span></li>`;
+  surveyNames.forEach((name, i) => {
+    o += `<li><svg width="28" height="12"><line x1="0" x2="28" y1="6" y2="6"${at('stroke', style(i).stroke)} stroke-width="2" stroke-dasharray="5 3"></line><path${at('d', markerPath(style(i).marker, 14, 6, 3.5))}${at('fill', style(i).stroke)}></path></svg>${h(name)}</li>`;
+  });
+  targets.forEach((tg, i) => {
+    o += `<li><svg width="28" height="12"><line x1="0" x2="28" y1="6" y2="6" class="tc-target"${at('style', dash(i))}></line></svg>${h(tg.label)}</li>`;
+  });
+  return `${o}</ul>`;
+}
+
+/** The table of survey figures by year under the chart (none without survey years). */
+function surveyTableHtml(listed: readonly SurveySeries[], surveyYears: number[], drawn: (s: SurveySeries) => boolean, lang: Lang): string {
+  if (surveyYears.length === 0) return '';
+  const tr = (k: Parameters<typeof t>[1]) => t(lang, k);
+  let o = `<table class="tc-survey-table"><caption>${h(tr('surveyTableCaption'))} (${h(tr('prevalence').toLowerCase())}, %)</caption><thead><tr><th scope="col">${h(tr('source'))}</th>`;
+  for (const y of surveyYears) o += `<th scope="col" class="n">${y}</th>`;
+  o += '</tr></thead><tbody>';
+  for (const s of listed) {
+    o += `<tr${at('class', drawn(s) ? 'tc-drawn' : undefined)}><th scope="row">${h(isSurvey(s.source) ? `${tr('survey')} ${s.source}` : tr('reported'))}<br><span class="muted small">${h(s.name)}${h(drawn(s) ? '' : tr('notDrawn'))}</span></th>`;
+    for (const y of surveyYears) {
+      const p = s.points.find((q) => q.year === y && q.prevalence !== null);
+      o += `<td class="n">${p ? `<a${at('href', p.source_url)} rel="noopener"${at('title', [p.source, p.note].filter(Boolean).join(': ') || undefined)}>${h(formatNumber(p.prevalence, lang, 1))}</a>` : '–'}</td>`;
+    }
+    o += '</tr>';
+  }
+  return `${o}</tbody></table>`;
+}
+
 /** The markup inside `<trend-chart class="tc">` for these props. */
 export function trendChartHtml(props: TrendChartProps): string {
   const { series, periods, indicator, indicatorLabel, lang, targets = [], surveys = [], tableSurveys, id = 'trend', words, counts } = props;
@@ -103,15 +134,7 @@ export function trendChartHtml(props: TrendChartProps): string {
   // Surveys say which survey; reported routine figures (e-PPGBM totals published by the pemda) are not a survey.
   const surveyName = (s: SurveySeries) => (isSurvey(s.source) ? `${tr('survey')} ${s.source}, ${s.name}` : `${tr('reported')}, ${s.name}`);
 
-  let o = `<figure class="tc-figure"${at('aria-labelledby', captionId)}><ul class="tc-legend" aria-hidden="true">`;
-  o += `<li><svg width="28" height="12"><rect x="0" y="2" width="28" height="8" class="tc-band"></rect><line x1="0" x2="28" y1="6" y2="6" class="tc-line"></line></svg>${h(words?.line ?? tr('routine'))} <span class="muted">(${h(tr('ciBand'))})</span></li>`;
-  surveys.forEach((s, i) => {
-    o += `<li><svg width="28" height="12"><line x1="0" x2="28" y1="6" y2="6"${at('stroke', style(i).stroke)} stroke-width="2" stroke-dasharray="5 3"></line><path${at('d', markerPath(style(i).marker, 14, 6, 3.5))}${at('fill', style(i).stroke)}></path></svg>${h(surveyName(s))}</li>`;
-  });
-  wide.targets.forEach((tg, i) => {
-    o += `<li><svg width="28" height="12"><line x1="0" x2="28" y1="6" y2="6" class="tc-target"${at('style', dash(i))}></line></svg>${h(tg.label)}</li>`;
-  });
-  o += '</ul>';
+  let o = `<figure class="tc-figure"${at('aria-labelledby', captionId)}>${legendHtml(words?.line ?? tr('routine'), surveys.map(surveyName), wide.targets, lang)}`;
   if (words) o += `<p class="tc-ytitle">${h(words.yTitle)}</p>`;
   o += '<div class="tc-plot">';
   for (const [m, cls] of [[wide, 'tc-wide'], [narrow, 'tc-narrow']] as const) o += plotSvg(m, cls);
@@ -128,20 +151,7 @@ export function trendChartHtml(props: TrendChartProps): string {
     o += `<tr><th scope="row" class="nowrap">${h(formatPeriod(p.period, lang))}</th><td class="n wrap">${value}</td><td class="n">${h(countOf(p))}</td></tr>`;
   }
   o += '</tbody></table>';
-  if (surveyYears.length > 0) {
-    o += `<table class="tc-survey-table"><caption>${h(tr('surveyTableCaption'))} (${h(tr('prevalence').toLowerCase())}, %)</caption><thead><tr><th scope="col">${h(tr('source'))}</th>`;
-    for (const y of surveyYears) o += `<th scope="col" class="n">${y}</th>`;
-    o += '</tr></thead><tbody>';
-    for (const s of listed) {
-      o += `<tr${at('class', drawn(s) ? 'tc-drawn' : undefined)}><th scope="row">${h(isSurvey(s.source) ? `${tr('survey')} ${s.source}` : tr('reported'))}<br><span class="muted small">${h(s.name)}${h(drawn(s) ? '' : tr('notDrawn'))}</span></th>`;
-      for (const y of surveyYears) {
-        const p = s.points.find((q) => q.year === y && q.prevalence !== null);
-        o += `<td class="n">${p ? `<a${at('href', p.source_url)} rel="noopener"${at('title', [p.source, p.note].filter(Boolean).join(': ') || undefined)}>${h(formatNumber(p.prevalence, lang, 1))}</a>` : '–'}</td>`;
-      }
-      o += '</tr>';
-    }
-    o += '</tbody></table>';
-  }
+  o += surveyTableHtml(listed, surveyYears, drawn, lang);
   o += '</div>';
   return o;
 
