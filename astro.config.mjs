@@ -61,7 +61,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // concurrency: a few pages in flight, so one page's file writes, hashing and preview rendering (off the main
   // thread) overlap the next page's rendering instead of leaving the main thread idle.
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'auto', concurrency: 4 },
   i18n: {
     locales: ['id', 'en'],
     defaultLocale: 'id',

@@ -29,11 +29,25 @@ export function dataDir(): string {
 
 const HOW_TO_BUILD = 'Run the data build first (`npm run data`).';
 
-/** Parsed contract files, bounded (src/lib/site/bounded-cache.ts): a province publishes ≈37,000 files (≈860 MB). */
-const cache = new BoundedCache<unknown>(64 * 1024 * 1024);
+/** Parsed contract files, bounded (src/lib/site/bounded-cache.ts): a province publishes ≈37,000 files (≈860 MB).
+ * Two caches, so that the stream of one-area files (series/<kode>.json, konvergensi/<kode>.json, a kab/kota's
+ * map values: any path with an area code in it, boundaries excepted) cannot push out the few large region-wide files every
+ * page reads again (Jawa Timur: quality.json 21 MB, a desa convergence map 34 MB). With one 64 MB cache these were
+ * parsed again for nearly every page: 40 % of a province build's CPU. Boundaries (7.5 MB for a province) stay in the
+ * region cache: a map's projected geometry is memoised beside its topology object (map-geometry.ts), and it is drawn
+ * again by every route (both languages, embeds). */
+const regionCache = new BoundedCache<unknown>(192 * 1024 * 1024);
+const areaCache = new BoundedCache<unknown>(32 * 1024 * 1024);
+const AREA_FILE = /^(?!boundaries\/)(.*\/)?\d{2}(\.\d{2})+(\/|\.json$)/;
+
+/** The cache a contract file belongs in. */
+function cacheOf(rel: string): BoundedCache<unknown> {
+  return AREA_FILE.test(rel) ? areaCache : regionCache;
+}
 
 /** Parsed JSON of one contract file (path relative to the contract folder), cached; throws a helpful error. */
 export function readContractJson<T>(rel: string): T {
+  const cache = cacheOf(rel);
   const hit = cache.get(rel);
   if (hit !== undefined) return hit as T;
   const dir = dataDir();

@@ -7,18 +7,19 @@
  *
  * Why an Astro endpoint and not a script: it is part of `astro build` (no extra step, works in `astro dev`), it reads
  * the contract through src/data/load.ts like the pages, and its paths follow `base`. To keep the build fast and its
- * memory bounded, renders run a few images ahead of Astro's requests on the libuv thread pool (resvg's renderAsync). Rendered PNGs are also kept in `node_modules/.cache/stunting-og/`, keyed by the SHA-256 of the SVG and
+ * memory bounded, renders run a few images ahead of Astro's requests on two worker threads (src/data/png-renderer.ts). Rendered PNGs are also kept in `node_modules/.cache/stunting-og/`, keyed by the SHA-256 of the SVG and
  * the render options, so a rebuild with unchanged numbers renders nothing (delete the folder to force a re-render).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIContext } from 'astro';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { areaNameOf as kabName, getArea, loadAreas, loadCoverage, loadCoverageMap, loadCoverageMeta, loadMeta, loadSeries } from '../../data/load.ts';
 import { MAIN_INDICATOR, ownPaths } from '../../data/site.ts';
 import { LANGS, type Lang } from '../../lib/site/i18n.ts';
 import { ogImageSvg } from '../../lib/share/og-image.ts';
+import { svgToPng } from '../../data/png-renderer.ts';
 import { coverageOgInput, ogInput } from '../../lib/share/social.ts';
 
 /** An area's preview (`code`), or a convergence map's (`map`). */
@@ -27,7 +28,8 @@ type Props = { lang: Lang; key: string; code: string | null; map: { indicator: s
 /** One image per language and area, then one per language, convergence indicator and period. */
 export function getStaticPaths() {
   const coverage = loadCoverageMeta();
-  const maps = (coverage?.indicators ?? []).flatMap((i) => (coverage?.periods ?? []).map((period) => ({ indicator: i.id, period })));
+  // Period by period: each period's desa map (34 MB for a province) is read once, not once per indicator.
+  const maps = (coverage?.periods ?? []).flatMap((period) => (coverage?.indicators ?? []).map((i) => ({ indicator: i.id, period })));
   return ownPaths(LANGS.flatMap((lang) => [
     ...loadAreas().map((a) => ({ slug: `${lang}/${a.code}`, props: { lang, key: `${lang}/${a.code}`, code: a.code, map: null } })),
     ...maps.map((m) => ({ slug: `${lang}/peta/${m.indicator}/${m.period}`, props: { lang, key: `${lang}/peta/${m.indicator}/${m.period}`, code: null, map: m } })),
@@ -72,11 +74,10 @@ function svgFor(p: Props, host: string): string {
 }
 
 const CACHE = join(process.cwd(), 'node_modules', '.cache', 'stunting-og');
-const OPTIONS_KEY = JSON.stringify(OPTIONS);
+const OPTIONS_KEY = JSON.stringify({ OPTIONS, png: 'rgba-zlib3' });
 
-/** At most this many renders run at once: one per core of a small build machine. resvg works on libuv's thread pool
- * (4 threads), which Astro's file writes share: four long renders left the pages' writes waiting, and each render
- * holds its own buffers (peak memory). */
+/** At most this many renders are queued at once: one per worker (src/data/png-renderer.ts); each holds its own
+ * buffers (peak memory). */
 const RENDERS = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -100,7 +101,8 @@ async function render(svg: string): Promise<Buffer> {
   const key = createHash('sha256').update(OPTIONS_KEY).update('\0').update(svg).digest('hex').slice(0, 32);
   const file = join(CACHE, `${key}.png`);
   if (existsSync(file)) return readFileSync(file);
-  const png = await limited(async () => (await renderAsync(svg, OPTIONS)).asPng());
+  // Drawn and encoded by worker threads (src/data/png-renderer.ts), not on the main thread.
+  const png = await limited(() => svgToPng(svg, OPTIONS));
   try {
     mkdirSync(CACHE, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
