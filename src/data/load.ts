@@ -36,7 +36,7 @@ const HOW_TO_BUILD = 'Run the data build first (`npm run data`).';
  * parsed again for nearly every page: 40 % of a province build's CPU. Boundaries (7.5 MB for a province) stay in the
  * region cache: a map's projected geometry is memoised beside its topology object (map-geometry.ts), and it is drawn
  * again by every route (both languages, embeds). */
-const regionCache = new BoundedCache<unknown>(192 * 1024 * 1024);
+const regionCache = new BoundedCache<unknown>(128 * 1024 * 1024);
 const areaCache = new BoundedCache<unknown>(32 * 1024 * 1024);
 const AREA_FILE = /^(?!boundaries\/)(.*\/)?\d{2}(\.\d{2})+(\/|\.json$)/;
 
