@@ -11,8 +11,9 @@ parentPort!.on('message', ({ id, svg, options }: { id: number; svg: string; opti
   try {
     const img = new Resvg(svg, options).render();
     const png = encodePngSync(img.width, img.height, img.pixels);
-    // Hand the bytes over without a copy when the buffer is the PNG's alone.
-    const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : Buffer.from(png);
+    // Hand the bytes over without a copy when the buffer is the PNG's alone (a small one sits in Node's shared pool,
+    // which cannot be transferred: copied into its own).
+    const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : new Uint8Array(png);
     parentPort!.postMessage({ id, png: own.buffer }, [own.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ id, error: (e as Error).message ?? String(e) });
