@@ -12,7 +12,7 @@ import { siteLevels, type Area, type Level } from '../types.ts';
 import type { CoverageTable, CoverageValue } from '../aggregate/coverage.ts';
 import { COVERAGE_GROUPS, type CoverageIndicator } from '../indicators/coverage-defs.ts';
 import type { CoverageTarget } from '../inputs/coverage.ts';
-import { EXCEL_DIALECT, toCsv, toDelimited } from './csv.ts';
+import { DelimitedText, EXCEL_DIALECT, TIDY_DIALECT } from './csv.ts';
 import { collectFiles, type PutFile } from './files.ts';
 
 /** A coverage cell as published (snake_case, contract order). */
@@ -137,7 +137,9 @@ export function writeCoverageFiles(input: CoverageFilesInput, put: PutFile): voi
   const { table, areas, defs } = input;
   if (table.indicators.length === 0) return;
   const used = defs.filter((d) => table.indicators.includes(d.id));
-  const rows: (string | number | null)[][] = [];
+  const csv = new DelimitedText(COVERAGE_COLUMNS, TIDY_DIALECT);
+  const excel = new DelimitedText([...COVERAGE_COLUMNS, 'synthetic'], EXCEL_DIALECT);
+  const flag = input.synthetic ? 'yes' : 'no';
   areas.forEach((area, a) => {
     const own: CoverageAreaJson = { code: area.code, periods: table.periods, values: {} };
     table.periods.forEach((period, p) => {
@@ -145,13 +147,17 @@ export function writeCoverageFiles(input: CoverageFilesInput, put: PutFile): voi
       for (const id of table.indicators) {
         const v = table.values[a][p][id];
         own.values[period][id] = valueJson(v);
-        rows.push([area.code, area.name, area.level, period, id, v.numerator, v.denominator, v.coverage, v.ciLow, v.ciHigh, v.status, v.suppression ?? null, v.basis, v.desaReporting, v.desaTotal]);
+        const row = [area.code, area.name, area.level, period, id, v.numerator, v.denominator, v.coverage, v.ciLow, v.ciHigh, v.status, v.suppression ?? null, v.basis, v.desaReporting, v.desaTotal];
+        csv.add(row);
+        excel.add([...row, flag]);
       }
     });
+    csv.flush();
+    excel.flush();
     put(coverageAreaPath(area.code), json(own));
   });
-  put(COVERAGE_CSV, toCsv(COVERAGE_COLUMNS, rows));
-  put(COVERAGE_EXCEL_CSV, toDelimited([...COVERAGE_COLUMNS, 'synthetic'], rows.map((r) => [...r, input.synthetic ? 'yes' : 'no']), EXCEL_DIALECT));
+  put(COVERAGE_CSV, csv.text());
+  put(COVERAGE_EXCEL_CSV, excel.text());
   for (const level of siteLevels(areas)) {
     table.periods.forEach((period, p) => {
       const m: CoverageMapJson = { level, period, values: {} };

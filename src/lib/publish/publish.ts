@@ -16,8 +16,8 @@ import type {
   ValidationJson,
 } from '../site/contract.ts';
 import { INDICATORS, siteLevels, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
-import { EXCEL_DIALECT, toCsv } from './csv.ts';
-import { CODEBOOK_PATH, EXCEL_ALL_PATH, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
+import { DelimitedText, EXCEL_DIALECT, TIDY_DIALECT, toCsv } from './csv.ts';
+import { CODEBOOK_PATH, EXCEL_ALL_PATH, EXCEL_COLUMNS, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
 import { smoothPublished, type SmoothedValue, type SmoothedValues } from '../aggregate/smooth-values.ts';
 import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
 import { collectFiles, type PutFile } from './files.ts';
@@ -164,13 +164,15 @@ type Cell = string | number | null;
  * to the same bytes; the Excel variants (stunting-excel.csv, csv-excel/<kode>.csv) hold the same rows plus the
  * suppression kind and the synthetic flag, in the dialect of Excel under an Indonesian locale (excel.ts). */
 export function tidyTables(values: PublishedValues, smoothed: Smoothed, synthetic: boolean): { tidy: string; excel: string; perArea: (put: PutFile) => void } {
-  const tidy: Cell[][] = [];
-  const excel: Cell[][] = [];
+  const tidy = new DelimitedText(TIDY_COLUMNS, TIDY_DIALECT);
+  const excel = new DelimitedText(EXCEL_COLUMNS, EXCEL_DIALECT);
   values.areas.forEach((_, a) => {
     for (const r of areaTidyRows(values, a, smoothed)) {
-      tidy.push(r.cells);
-      excel.push(excelRow(r.cells, r.suppression, synthetic));
+      tidy.add(r.cells);
+      excel.add(excelRow(r.cells, r.suppression, synthetic));
     }
+    tidy.flush();
+    excel.flush();
   });
   // The per-area files are made when asked for, one area at a time.
   const perArea = (put: PutFile) =>
@@ -179,7 +181,7 @@ export function tidyTables(values: PublishedValues, smoothed: Smoothed, syntheti
       put(areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own.map((r) => r.cells)));
       put(excelCsvPath(area.code), excelCsv(own.map((r) => excelRow(r.cells, r.suppression, synthetic))));
     });
-  return { tidy: toCsv(TIDY_COLUMNS, tidy), excel: excelCsv(excel), perArea };
+  return { tidy: tidy.text(), excel: excel.text(), perArea };
 }
 
 /** One area's tidy rows (TIDY_COLUMNS order), by period then indicator, each with its suppression kind. */
