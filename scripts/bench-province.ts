@@ -10,10 +10,11 @@
  *      build run again: only that file is read, the seven others come from the file cache (scripts/lib/file-cache.ts).
  *      The pages are then rebuilt in full (every page shows every round); their previews come from the preview cache
  *      where an area's image did not change. The export is put back afterwards.
- * Options: --skip-generate (fail when the export is missing), --no-rebuild, --one-round.
+ * Options: --skip-generate (fail when the export is missing), --no-rebuild, --one-round, --jobs N (page processes,
+ * passed to build-site: 1 trades time for memory), --cold (empty the preview cache first: a first build's figure).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,15 @@ import { parseArgs } from 'node:util';
 import { sampleTreeRss } from './lib/tree-rss.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const { values } = parseArgs({ options: { 'skip-generate': { type: 'boolean', default: false }, 'no-rebuild': { type: 'boolean', default: false }, 'one-round': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    'skip-generate': { type: 'boolean', default: false },
+    'no-rebuild': { type: 'boolean', default: false },
+    'one-round': { type: 'boolean', default: false },
+    jobs: { type: 'string' },
+    cold: { type: 'boolean', default: false },
+  },
+});
 const CONFIG_DIR = join(ROOT, 'data/jawa-timur');
 // Beside, not inside, generated/: a data build refuses an output folder that holds anything but its own output.
 const OUT = join(ROOT, 'generated-jawa-timur');
@@ -92,12 +101,14 @@ if (!existsSync(measurements) || !readdirSync(measurements).some((f) => f.endsWi
   console.log(`1. synthetic export: ${fmt(g)}; ${size.files} files, ${(size.bytes / 1e6).toFixed(0)} MB`);
 } else console.log(`1. synthetic export: present (${(countFiles(measurements).bytes / 1e6).toFixed(0)} MB), not regenerated`);
 
-const buildArgs = [join(ROOT, 'scripts/build-site.ts'), '--config', join(CONFIG_DIR, 'site.config.json'), '--out', OUT, '--dist', DIST];
+const buildArgs = [join(ROOT, 'scripts/build-site.ts'), '--config', join(CONFIG_DIR, 'site.config.json'), '--out', OUT, '--dist', DIST, ...(values.jobs ? ['--jobs', values.jobs] : [])];
+// The previews' cache (src/pages/og/): emptied for a first build's figure; kept, a rebuild's.
+if (values.cold) rmSync(join(ROOT, 'node_modules/.cache/stunting-og'), { recursive: true, force: true });
 const full = await timed([...buildArgs, '--force']);
 if (!full.ok) fail('full build', full);
 const pages = countFiles(join(ROOT, DIST));
 const data = /data v\w+: (\d+) anak\/children, (\d+) periode, (\d+) file .*\(([\d.]+) s\)/.exec(full.log);
-console.log(`2. full build (data + site): ${fmt(full)}`);
+console.log(`2. full build (data + site${values.jobs ? `, --jobs ${values.jobs}` : ''}${values.cold ? ', cold preview cache' : ''}): ${fmt(full)}`);
 if (data) console.log(`   data build: ${data[1]} children, ${data[2]} periods, ${data[3]} files in ${data[4]} s`);
 console.log(`   ${DIST}/: ${pages.files} files, ${(pages.bytes / 1e6).toFixed(0)} MB`);
 if (!values['no-rebuild']) {

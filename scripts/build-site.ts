@@ -5,8 +5,9 @@
  *
  *   node scripts/build-site.ts [--dist dist] [--skip-data] [--force] [--jobs N] [data build options: --config, --out, --reference-date, --workers]
  *
- * A site of 1,500 areas or more (a province) is built by one Astro process per core (at most 4), each rendering its
- * share of the pages (PAGE_SHARD); --jobs sets the number of processes.
+ * `--jobs N` builds the pages with N Astro processes, each rendering its share (PAGE_SHARD); the default is one. Jawa
+ * Timur (75k pages): one process 11 min and 1.9 GB, two 9 min and 3.1 GB (docs/scale.md), so one is the default and
+ * more are for build machines with memory to spare.
  *
  * Incremental: each step is skipped when nothing it reads changed since the build that wrote its output
  * (scripts/lib/fingerprint.ts); --force rebuilds both.
@@ -14,8 +15,7 @@
  * BASE_PATH, DATA_DIR and SITE_CONFIG pass through to Astro; --out and --config set the last two when they are unset.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,27 +52,15 @@ function run(args: string[], onStart?: (kill: () => void) => void, env: NodeJS.P
 // The pages read what the data build wrote and the config it read: --out and --config set DATA_DIR and SITE_CONFIG
 // unless those are given, so one command builds any config (`--config data/jawa-timur/site.config.json --out
 // generated-jawa-timur --dist dist-jawa-timur`).
-/** Areas from which a site's pages are built by several processes by default (a kabupaten's ≈250 areas build
- * faster in one: each process bundles the site first). */
-const SHARD_MIN_AREAS = 1500;
-
-/** `--jobs N` (1 = one Astro process), else one per core (at most 4) from SHARD_MIN_AREAS areas, else 1. */
-function buildJobs(option: string | undefined, dataDir: string): number {
-  if (option !== undefined) {
-    const n = Number(option);
-    if (!Number.isInteger(n) || n < 1 || n > 64) {
-      console.error(`--jobs harus bilangan bulat 1–64 / --jobs must be an integer from 1 to 64, got "${option}"`);
-      process.exit(1);
-    }
-    return n;
+/** `--jobs N` (1–64), else 1. */
+function buildJobs(option: string | undefined): number {
+  if (option === undefined) return 1;
+  const n = Number(option);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`--jobs harus bilangan bulat 1–64 / --jobs must be an integer from 1 to 64, got "${option}"`);
+    process.exit(1);
   }
-  let areas = 0;
-  try {
-    areas = (JSON.parse(readFileSync(join(resolve(dataDir), 'areas.json'), 'utf8')) as unknown[]).length;
-  } catch {
-    return 1; // no data yet: Astro says so itself
-  }
-  return areas >= SHARD_MIN_AREAS ? Math.max(1, Math.min(4, availableParallelism())) : 1;
+  return n;
 }
 
 if (values.out && !process.env.DATA_DIR) process.env.DATA_DIR = join(resolve(values.out), 'data/v1');
@@ -103,9 +91,9 @@ if (!values.force && recordedFingerprint(dist) === print && existsSync(join(dist
   process.exit(0);
 }
 const tmp = prepareSwap(dist);
-// Page shards: a large site is built by one Astro process per core, each rendering its share of the pages
-// (PAGE_SHARD, src/lib/site/page-shard.ts) into its own folder, merged into the first afterwards.
-const jobs = buildJobs(values.jobs, process.env.DATA_DIR || join(ROOT, 'generated/data/v1'));
+// Page shards (--jobs): each Astro process renders its share of the pages (PAGE_SHARD, src/lib/site/page-shard.ts)
+// into its own folder, merged into the first afterwards.
+const jobs = buildJobs(values.jobs);
 const folders = Array.from({ length: jobs }, (_, k) => (k === 0 ? tmp : `${tmp}-s${k}`));
 // Ctrl-C or a polite kill: stop Astro and remove the half-built folders (SIGKILL cannot be caught: the next build
 // removes them).
