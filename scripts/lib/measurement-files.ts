@@ -12,7 +12,7 @@ import { resolveColumns } from '../../src/lib/csv/headers.ts';
 import { detectBinary, detectEncoding, decoderLabel } from '../../src/lib/csv/detect.ts';
 import { findPreamble, type Preamble } from '../../src/lib/csv/preamble.ts';
 import { MEASUREMENT_EXT, publishedSkip, skippedMessage, type SkippedFile } from '../../src/lib/csv/file-kinds.ts';
-import type { UnmatchedArea } from '../../src/lib/csv/names.ts';
+import { addUnmatched, type UnmatchedArea } from '../../src/lib/csv/names.ts';
 import type { RowProblem, StructuralError } from '../../src/lib/types.ts';
 import { CsvPool, CsvBlockError } from './parallel-csv.ts';
 import { guardedGunzip, isGzip } from './byte-source.ts';
@@ -185,12 +185,7 @@ function addBlock(r: BuildBlockResult, fi: number, spill: Spill, tally: Measurem
   for (const [k, v] of Object.entries(r.rejected)) validation.rejected[k] = (validation.rejected[k] ?? 0) + v;
   for (const e of r.examples) if (validation.examples.filter((x) => x.reason === e.reason).length < 5) validation.examples.push(e);
   for (const key of r.areaRejects) areaRejects.set(key, (areaRejects.get(key) ?? 0) + 1);
-  for (const u of r.unmatched) {
-    const key = `${u.kecamatan}|${u.desa}|${u.code ?? ''}`;
-    const prev = unmatched.get(key);
-    if (prev) prev.count += u.count;
-    else unmatched.set(key, { ...u, fileIndex: fi });
-  }
+  for (const u of r.unmatched) addUnmatched(unmatched, u, fi);
   spill.add(r.records, r.count);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../types.ts';
-import { createAreaMatcher, foldOldSpelling, normaliseDesaCode, normaliseName } from './names.ts';
+import { addUnmatched, createAreaMatcher, foldOldSpelling, normaliseDesaCode, normaliseName } from './names.ts';
 
 const AREAS: Area[] = [
   { code: '35.10', name: 'Banyuwangi', level: 'kabupaten', parent: null, kind: 'kabupaten' },
@@ -134,5 +134,37 @@ describe('older names (code-list editions)', () => {
     const m = createAreaMatcher(AREAS);
     expect(m.match({ kecamatanName: 'Glenmore', desaName: 'Karang Sari' }, 'f.csv', 2).ok).toBe(false);
     expect(m.unmatched()).toHaveLength(1);
+  });
+});
+
+describe('addUnmatched', () => {
+  const u = (kecamatan: string, desa: string, count: number, firstLine: number, file = 'a.csv') => ({ kecamatan, desa, count, file, firstLine });
+
+  it('gives the same list whichever worker saw which spelling first', () => {
+    // Two workers read blocks of one file; each reports the spelling it saw first for the same (normalised) area.
+    const blocks = [
+      [u('Sukorejo', 'SUKOREJO', 30, 500)],
+      [u('SUKOREJO', 'Sukorejo ', 20, 120)],
+      [u('Sukorejo', 'SUKOREJO', 5, 900), u('Taman', 'Kel. Taman', 7, 40)],
+    ];
+    const run = (order: number[]) => {
+      const into = new Map<string, ReturnType<typeof u> & { fileIndex: number }>();
+      for (const b of order) for (const x of blocks[b]) addUnmatched(into, x, 0);
+      return [...into.values()].map((x) => ({ ...x })).sort((a, b) => a.firstLine - b.firstLine);
+    };
+    const one = run([0, 1, 2]);
+    expect(run([1, 0, 2])).toEqual(one);
+    expect(run([2, 1, 0])).toEqual(one);
+    expect(one).toEqual([
+      { ...u('Taman', 'Kel. Taman', 7, 40), fileIndex: 0 },
+      { ...u('SUKOREJO', 'Sukorejo ', 55, 120), fileIndex: 0 },
+    ]);
+  });
+
+  it('keeps the spelling of an earlier file over a lower line of a later one', () => {
+    const into = new Map<string, ReturnType<typeof u> & { fileIndex: number }>();
+    addUnmatched(into, u('Jetis', 'Mojorejo', 3, 900, 'first.csv'), 0);
+    addUnmatched(into, u('JETIS', 'MOJOREJO', 4, 10, 'second.csv'), 1);
+    expect([...into.values()]).toEqual([{ ...u('Jetis', 'Mojorejo', 7, 900, 'first.csv'), fileIndex: 0 }]);
   });
 });

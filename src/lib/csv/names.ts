@@ -243,6 +243,24 @@ function recordMiss(misses: Map<string, UnmatchedArea>, q: AreaQuery, file: stri
   else misses.set(mk, { kecamatan: maskLongNumbers(kec), desa: maskLongNumbers(desa), ...(code ? { code: maskLongNumbers(code) } : {}), count: 1, file, firstLine: line });
 }
 
+/**
+ * Adds one block's count of an unmatched area to the build's list (`into`, keyed as the matcher groups them: by
+ * normalised names and the code's digits). Blocks are read by several workers, each of which keeps the spelling *it*
+ * saw first; the list keeps the spelling of the earliest row (lowest file, then line), so the published list is the
+ * same whichever worker read which block.
+ */
+export function addUnmatched<T extends UnmatchedArea & { fileIndex: number }>(into: Map<string, T>, u: UnmatchedArea, fileIndex: number): void {
+  const key = `${normaliseName(u.kecamatan)}|${normaliseName(u.desa)}|${(u.code ?? '').replace(/\D/g, '')}`;
+  const prev = into.get(key);
+  if (!prev) {
+    into.set(key, { ...u, fileIndex } as T);
+    return;
+  }
+  const count = prev.count + u.count;
+  if (fileIndex < prev.fileIndex || (fileIndex === prev.fileIndex && u.firstLine < prev.firstLine)) into.set(key, { ...u, fileIndex, count } as T);
+  else prev.count = count;
+}
+
 /** Builds a matcher over the registry: desa codes (dotted or not) directly, names by normalised desa name within
  * the kecamatan found by code or normalised name (kecamatan names are looked up across the registry's kabupaten;
  * a name shared by two kabupaten is resolved only if the desa name is unique among them). */
