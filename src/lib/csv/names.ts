@@ -230,6 +230,11 @@ function visible(v: string | undefined): string | undefined {
   return v === undefined ? v : v.replace(INVISIBLE_ALL, '');
 }
 
+/** The key unmatched areas are grouped by: normalised kecamatan and desa names, and the code's digits. */
+function missKey(kecamatan: string, desa: string, code: string): string {
+  return `${normaliseName(kecamatan)}|${normaliseName(desa)}|${code.replace(/\D/g, '')}`;
+}
+
 /** Counts an unmatched area in `misses`: one entry per distinct pair as an official would read it, not per spelling
  * of the raw cell, holding the text as first typed (an identity number typed in an area column is hidden, since the
  * list is published in the validation report). */
@@ -237,7 +242,7 @@ function recordMiss(misses: Map<string, UnmatchedArea>, q: AreaQuery, file: stri
   const kec = (q.kecamatanName ?? '').trim();
   const desa = (q.desaName ?? '').trim();
   const code = (q.desaCode ?? '').trim();
-  const mk = `${normaliseName(kec)}|${normaliseName(desa)}|${code.replace(/\D/g, '')}`;
+  const mk = missKey(kec, desa, code);
   const seen = misses.get(mk);
   if (seen) seen.count++;
   else misses.set(mk, { kecamatan: maskLongNumbers(kec), desa: maskLongNumbers(desa), ...(code ? { code: maskLongNumbers(code) } : {}), count: 1, file, firstLine: line });
@@ -250,7 +255,7 @@ function recordMiss(misses: Map<string, UnmatchedArea>, q: AreaQuery, file: stri
  * same whichever worker read which block.
  */
 export function addUnmatched<T extends UnmatchedArea & { fileIndex: number }>(into: Map<string, T>, u: UnmatchedArea, fileIndex: number): void {
-  const key = `${normaliseName(u.kecamatan)}|${normaliseName(u.desa)}|${(u.code ?? '').replace(/\D/g, '')}`;
+  const key = missKey(u.kecamatan, u.desa, u.code ?? '');
   const prev = into.get(key);
   if (!prev) {
     into.set(key, { ...u, fileIndex } as T);
