@@ -76,14 +76,33 @@ function svgFor(p: Props, host: string): string {
 const CACHE = join(process.cwd(), 'node_modules', '.cache', 'stunting-og');
 const OPTIONS_KEY = JSON.stringify({ OPTIONS, png: 'rgba-zlib3' });
 
+/** At most this many renders are queued at once: one per worker (src/data/png-renderer.ts); each holds its own
+ * buffers (peak memory). */
+const RENDERS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `job` when fewer than RENDERS jobs run. */
+async function limited<T>(job: () => Promise<T>): Promise<T> {
+  // A finished job hands its slot to the first waiting one (running stays the same), else frees it.
+  if (running >= RENDERS) await new Promise<void>((go) => waiting.push(go));
+  else running++;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 /** The PNG of an SVG: from the cache when the same SVG was rendered with the same options and fonts before. */
 async function render(svg: string): Promise<Buffer> {
   const key = createHash('sha256').update(OPTIONS_KEY).update('\0').update(svg).digest('hex').slice(0, 32);
   const file = join(CACHE, `${key}.png`);
   if (existsSync(file)) return readFileSync(file);
-  // Drawn and encoded by worker threads (src/data/png-renderer.ts), one image at a time each;
-  // how many wait is bounded by the renders started ahead (WINDOW, below).
-  const png = await svgToPng(svg, OPTIONS);
+  // Drawn and encoded by worker threads (src/data/png-renderer.ts), not on the main thread.
+  const png = await limited(() => svgToPng(svg, OPTIONS));
   try {
     mkdirSync(CACHE, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
