@@ -13,6 +13,7 @@
  * and prints a table (with --repeat N: the best time of N runs and the highest peak). Files are reused across runs when --keep left them; without --keep they are removed.
  */
 import { spawnSync } from 'node:child_process';
+import { DATA_HEAP_MB } from './lib/heap-cap.ts';
 import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync, writeSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -268,7 +269,10 @@ function runJob(job: string, args: string[]): JobStats & { error?: string } {
   const stats = join(WORK, `.stats-${process.pid}-${job}.json`);
   rmSync(stats, { force: true });
   const devnull = openSync('/dev/null', 'w');
-  const r = spawnSync(process.execPath, [SELF, '--child', job, '--stats', stats, '--', ...args], {
+  // The data build runs under its heap cap, as `npm run data` runs it (scripts/lib/heap-cap.ts), here in the measured
+  // process itself.
+  const node = job === 'build-data' ? [`--max-old-space-size=${DATA_HEAP_MB}`] : [];
+  const r = spawnSync(process.execPath, [...node, SELF, '--child', job, '--stats', stats, '--', ...args], {
     stdio: ['ignore', devnull, 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 << 20,

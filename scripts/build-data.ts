@@ -11,6 +11,7 @@ import { cacheFolderOf } from './lib/file-cache.ts';
 import { dirname, join, resolve } from 'node:path';
 import { readConfig } from './lib/config-file.ts';
 import { dataBuildFingerprint, recordedFingerprint, recordFingerprint } from './lib/fingerprint.ts';
+import { runWithHeapCap } from './lib/heap-cap.ts';
 
 /** How to fingerprint this build's inputs, or null when the config cannot be read (the build then says why). */
 function incrementalPlan(configPath: string, referenceDate: string | undefined): { before: () => string } | null {
@@ -24,6 +25,10 @@ function incrementalPlan(configPath: string, referenceDate: string | undefined):
     return null;
   }
 }
+
+// The work runs in a child with a capped heap (scripts/lib/heap-cap.ts): this process only waits for it.
+const capped = runWithHeapCap();
+if (capped !== null) process.exit(capped);
 
 const { values } = parseArgs({
   options: {

@@ -244,7 +244,7 @@ function publish(x: PublishInput): BuildSummary {
     qualityCsv: q.csv,
     validation: published,
     children: counted.children,
-    sha256: (t) => createHash('sha256').update(t).digest('hex'),
+    sha256: (parts) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex'),
     extra: x.small.convergence,
   };
   let files = 0;

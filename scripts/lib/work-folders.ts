@@ -2,11 +2,12 @@
  * Folders a build writes: its work folder for spill files (`<tmp>/stunting-build-<pid>-XXXXXX`), and outputs swapped
  * in whole (`.<name>.tmp-<pid>` renamed into place), each refused first when it is not safe to replace.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OUTPUT_MANIFEST, outputFolderProblem, outputManifest } from '../../src/lib/output-guard.ts';
 import { BuildError } from './build-error.ts';
+import type { FileText } from '../../src/lib/publish/files.ts';
 
 /** Work folders (spill files) are `<tmp>/stunting-build-<pid>-XXXXXX`; a build removes its own when it ends. */
 const WORK_PREFIX = 'stunting-build-';
@@ -79,7 +80,7 @@ const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'E
  * between the two renames, its previous output (`.old-<pid>`) is put back. A failed write or fill removes its own
  * temporary folder and leaves the old output in place. Returns what `fill` returned.
  */
-export function writeAtomically<R>(outDir: string, fill: (put: (path: string, text: string) => void) => R, subdir: string, beforeCommit?: () => void): R {
+export function writeAtomically<R>(outDir: string, fill: (put: (path: string, text: FileText) => void) => R, subdir: string, beforeCommit?: () => void): R {
   try {
     let result: R | undefined;
     writeSwap(outDir, (tmp) => {
@@ -88,7 +89,7 @@ export function writeAtomically<R>(outDir: string, fill: (put: (path: string, te
         const full = join(tmp, subdir, path);
         const dir = dirname(full);
         if (!made.has(dir)) (mkdirSync(dir, { recursive: true }), made.add(dir));
-        writeFileSync(full, text);
+        writeText(full, text);
       });
       writeFileSync(join(tmp, OUTPUT_MANIFEST), outputManifest('data'));
     }, beforeCommit);
@@ -97,6 +98,21 @@ export function writeAtomically<R>(outDir: string, fill: (put: (path: string, te
     const code = (e as NodeJS.ErrnoException).code;
     if (!code || !WRITE_ERRORS.has(code)) throw e;
     throw new BuildError([{ file: outDir, expected: 'folder yang dapat ditulis dan ruang disk yang cukup / a writable folder and enough disk space', message: `Keluaran tidak dapat ditulis (${code}); keluaran sebelumnya tetap utuh / The output cannot be written (${code}); the previous output is untouched` }]);
+  }
+}
+
+/** Writes a file text, part by part when it comes in parts (never joined into one string). */
+function writeText(path: string, text: FileText): void {
+  if (typeof text === 'string') return writeFileSync(path, text);
+  const fd = openSync(path, 'w');
+  try {
+    for (const part of text) {
+      // A write may be partial: the rest follows until the part is written.
+      const bytes = Buffer.from(part, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

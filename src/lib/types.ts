@@ -30,6 +30,12 @@ export function siteLevels(areas: readonly { level: Level; parent: string | null
   return levelsFrom(root?.level ?? 'kabupaten');
 }
 
+/** A province site (its levels start at provinsi): its overview maps kab/kota, its maps and lists are split by
+ * kab/kota. */
+export function isProvinceSite(levels: readonly Level[]): boolean {
+  return levels[0] === 'provinsi';
+}
+
 /** A problem with one input row or cell, collected as a value (never thrown). No personal data in `raw` for
  * columns that hold identity (NIK, name, address, birth date): those are replaced by a description. */
 export interface RowProblem {

@@ -156,8 +156,8 @@ export function writeCoverageFiles(input: CoverageFilesInput, put: PutFile): voi
     excel.flush();
     put(coverageAreaPath(area.code), json(own));
   });
-  put(COVERAGE_CSV, csv.text());
-  put(COVERAGE_EXCEL_CSV, excel.text());
+  put(COVERAGE_CSV, csv.parts());
+  put(COVERAGE_EXCEL_CSV, excel.parts());
   for (const level of siteLevels(areas)) {
     table.periods.forEach((period, p) => {
       const m: CoverageMapJson = { level, period, values: {} };

@@ -71,11 +71,17 @@ export class DelimitedText {
     this.lines = [];
   }
 
+  /** The whole text in parts (publish/files.ts FileText): the header line (with the byte-order mark), then the rows
+   * in the chunks flush() made. */
+  parts(): string[] {
+    this.flush();
+    return [(this.d.bom ? '\uFEFF' : '') + delimitedLine(this.header, this.d) + this.d.eol, ...this.chunks];
+  }
+
   /** The whole text: the header, then every row, each line ended by the dialect's line ending. */
   text(): string {
-    this.flush();
     // One join, not `+=`: the result is one flat string, not a rope of every chunk kept alive until it is written.
-    return [(this.d.bom ? '\uFEFF' : '') + delimitedLine(this.header, this.d), this.d.eol, ...this.chunks].join('');
+    return this.parts().join('');
   }
 }
 

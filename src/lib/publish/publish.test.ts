@@ -8,7 +8,7 @@ import { smoothPublished } from '../aggregate/smooth-values.ts';
 import { collectFiles } from './files.ts';
 import { latestPeriod, mapValuesJson, publishFiles, seriesJson, tidyTables, type PublishInput } from './publish.ts';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string | readonly string[]) => createHash('sha256').update(typeof text === 'string' ? text : text.join(''), 'utf8').digest('hex');
 const PERIODS = ['2025-02', '2025-08'];
 const AREAS: Area[] = [
   { code: '18.72', name: 'Metro', level: 'kabupaten', parent: null, kind: 'kota' },
@@ -209,11 +209,11 @@ describe('the parts of publishFiles', () => {
     const perArea = [...collectFiles(t.perArea).files];
     expect(perArea.map(([path]) => path)).toEqual(AREAS.flatMap((a) => [`csv/${a.code}.csv`, `csv-excel/${a.code}.csv`]));
     const body = (text: string) => text.split('\n').slice(1).filter(Boolean);
-    expect(perArea.filter(([path]) => path.startsWith('csv/')).flatMap(([, text]) => body(text))).toEqual(body(t.tidy));
+    expect(perArea.filter(([path]) => path.startsWith('csv/')).flatMap(([, text]) => body(text))).toEqual(body(t.tidy().join('')));
     // The Excel row of a complementary cell names the kind and the synthetic flag.
-    const excelRow = t.excel.split('\r\n').find((l) => l.startsWith('18.72.01.1004;') && l.includes(';2025-02;stunting;'))!;
+    const excelRow = t.excel().join('').split('\r\n').find((l) => l.startsWith('18.72.01.1004;') && l.includes(';2025-02;stunting;'))!;
     expect(excelRow.endsWith(';complementary;yes')).toBe(true);
-    expect(tidyTables(v, smoothed, false).excel).toContain(';complementary;no');
+    expect(tidyTables(v, smoothed, false).excel().join('')).toContain(';complementary;no');
   });
 
   it('seriesJson gives no target or coverage where the count is hidden, and no coverage against a target of 0', () => {

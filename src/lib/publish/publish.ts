@@ -15,12 +15,14 @@ import type {
   SurveySeries,
   ValidationJson,
 } from '../site/contract.ts';
-import { INDICATORS, siteLevels, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
-import { DelimitedText, EXCEL_DIALECT, TIDY_DIALECT, toCsv } from './csv.ts';
-import { CODEBOOK_PATH, EXCEL_ALL_PATH, EXCEL_COLUMNS, codebookCsv, excelCsv, excelCsvPath, excelRow } from './excel.ts';
+import { INDICATORS, isProvinceSite, siteLevels, type Area, type IndicatorId, type IndicatorValue, type Level } from '../types.ts';
+import { CODEBOOK_PATH, EXCEL_ALL_PATH, codebookCsv } from './excel.ts';
+import { tidyTables } from './tidy.ts';
+import { EXCEL_DIALECT } from './csv.ts';
+export { areaCsvPath, TIDY_COLUMNS, tidyTables } from './tidy.ts';
 import { smoothPublished, type SmoothedValue, type SmoothedValues } from '../aggregate/smooth-values.ts';
 import { INDICATOR_META, NATIONAL_TARGETS } from './indicators.ts';
-import { collectFiles, type PutFile } from './files.ts';
+import { collectFiles, textParts, type FileText, type PutFile } from './files.ts';
 
 /** Everything the publisher needs; file contents of boundaries and quality arrive ready-made. */
 export interface PublishInput {
@@ -40,8 +42,8 @@ export interface PublishInput {
   qualityCsv: string | null;
   validation: ValidationJson;
   children: number;
-  /** Hex SHA-256 of a text (injected: the core does no crypto or I/O of its own). */
-  sha256: (text: string) => string;
+  /** Hex SHA-256 of a text given in parts (injected: the core does no crypto or I/O of its own). */
+  sha256: (parts: readonly string[]) => string;
   /** Files made by another publisher (the convergence indicators: publish/coverage.ts) and what the data package
    * says of each (description, schema); listed in datapackage.json like the others. */
   extra?: { write: (put: PutFile) => void; resource: (path: string) => Record<string, unknown> | undefined };
@@ -72,17 +74,6 @@ const pct1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 /** The Table Schemas of the tidy CSV and its Excel variant, as files the per-area CSV resources point to. */
 export const SCHEMA_PATHS = { tidy: 'schema/stunting.json', excel: 'schema/stunting-excel.json' } as const;
 
-/** Path of an area's own CSV under the contract folder. */
-export function areaCsvPath(code: string): string {
-  return `csv/${code}.csv`;
-}
-
-/** Columns of the tidy CSV, in order. */
-export const TIDY_COLUMNS = [
-  'area_code', 'area_name', 'level', 'period', 'indicator', 'measured', 'cases', 'prevalence', 'ci_low', 'ci_high', 'status',
-  'smoothed_prevalence', 'smoothed_ci_low', 'smoothed_ci_high',
-] as const;
-
 /** Builds every published file: relative path under `data/v1/` → text (all at once: for tests and small sites). */
 export function publishFiles(input: PublishInput): Map<string, string> {
   return collectFiles((put) => writePublishedFiles(input, put)).files;
@@ -105,19 +96,24 @@ export function writePublishedFiles(input: PublishInput, put: PutFile): Meta {
   const enc = new TextEncoder();
   let extra = false;
   const files = {
-    set(path: string, text: string): void {
-      records.set(path, { bytes: enc.encode(text).length, hash: `sha256:${input.sha256(text)}`, extra });
+    set(path: string, text: FileText): void {
+      const parts = textParts(text);
+      let bytes = 0;
+      for (const p of parts) bytes += enc.encode(p).length;
+      records.set(path, { bytes, hash: `sha256:${input.sha256(parts)}`, extra });
       put(path, text);
     },
   };
   // Smoothed figures (desa and kecamatan), computed from the published cells only.
   const smoothed = smoothPublished(values).values;
 
-  // Tidy CSV first: its hash is the data version.
+  // Tidy CSV first: its hash is the data version. The two whole-region tables are made, written and dropped one
+  // after the other, in parts (a province's are ≈ 75 MB of text; held together, joined, they were ≈ 280 MB of the
+  // data build's peak).
   const tables = tidyTables(values, smoothed, config.demo.synthetic);
-  const dataVersion = input.sha256(tables.tidy).slice(0, 12);
-  files.set('stunting.csv', tables.tidy);
-  files.set(EXCEL_ALL_PATH, tables.excel);
+  files.set('stunting.csv', tables.tidy());
+  const dataVersion = records.get('stunting.csv')!.hash.slice('sha256:'.length, 'sha256:'.length + 12);
+  files.set(EXCEL_ALL_PATH, tables.excel());
   files.set(CODEBOOK_PATH, codebookCsv({ suppressionMin: config.suppression.minMeasured, synthetic: config.demo.synthetic }));
   tables.perArea((path, text) => files.set(path, text));
 
@@ -130,7 +126,7 @@ export function writePublishedFiles(input: PublishInput, put: PutFile): Meta {
     values.periods.forEach((period, p) => files.set(`map/${level}/${period}.json`, json(mapValuesJson(values, level, p, smoothed))));
   }
   // A province site also splits the kecamatan and desa maps by kab/kota: a kab/kota's page and map load only its own.
-  if (levels[0] === 'provinsi') {
+  if (isProvinceSite(levels)) {
     for (const kab of values.areas.filter((a) => a.level === 'kabupaten')) {
       for (const level of ['kecamatan', 'desa'] as const) {
         values.periods.forEach((period, p) => files.set(`map/${level}/${kab.code}/${period}.json`, json(mapValuesJson(values, level, p, smoothed, `${kab.code}.`))));
@@ -157,45 +153,6 @@ export function writePublishedFiles(input: PublishInput, put: PutFile): Meta {
 }
 
 type Smoothed = SmoothedValues['values'];
-type Cell = string | number | null;
-
-/** The published CSV tables: the tidy CSV, its Excel variant, and one CSV per area in each dialect (path, text).
- * An area's CSV (csv/<kode>.csv) holds exactly that area's rows of the tidy CSV, so area files concatenate or filter
- * to the same bytes; the Excel variants (stunting-excel.csv, csv-excel/<kode>.csv) hold the same rows plus the
- * suppression kind and the synthetic flag, in the dialect of Excel under an Indonesian locale (excel.ts). */
-export function tidyTables(values: PublishedValues, smoothed: Smoothed, synthetic: boolean): { tidy: string; excel: string; perArea: (put: PutFile) => void } {
-  const tidy = new DelimitedText(TIDY_COLUMNS, TIDY_DIALECT);
-  const excel = new DelimitedText(EXCEL_COLUMNS, EXCEL_DIALECT);
-  values.areas.forEach((_, a) => {
-    for (const r of areaTidyRows(values, a, smoothed)) {
-      tidy.add(r.cells);
-      excel.add(excelRow(r.cells, r.suppression, synthetic));
-    }
-    tidy.flush();
-    excel.flush();
-  });
-  // The per-area files are made when asked for, one area at a time.
-  const perArea = (put: PutFile) =>
-    values.areas.forEach((area, a) => {
-      const own = areaTidyRows(values, a, smoothed);
-      put(areaCsvPath(area.code), toCsv(TIDY_COLUMNS, own.map((r) => r.cells)));
-      put(excelCsvPath(area.code), excelCsv(own.map((r) => excelRow(r.cells, r.suppression, synthetic))));
-    });
-  return { tidy: tidy.text(), excel: excel.text(), perArea };
-}
-
-/** One area's tidy rows (TIDY_COLUMNS order), by period then indicator, each with its suppression kind. */
-function areaTidyRows(values: PublishedValues, a: number, smoothed: Smoothed): { cells: Cell[]; suppression: IndicatorValue['suppression'] }[] {
-  const area = values.areas[a];
-  return values.periods.flatMap((period, p) =>
-    INDICATORS.map((id) => {
-      const x = values.values[a][p].indicators[id];
-      const sm = smoothed[a][p]?.[id] ?? null;
-      const cells = [area.code, area.name, area.level, period, id, x.n, x.cases, x.prevalence, x.ciLow, x.ciHigh, x.status, sm?.prevalence ?? null, sm?.ciLow ?? null, sm?.ciHigh ?? null];
-      return { cells, suppression: x.suppression };
-    }),
-  );
-}
 
 /** The latest period in which the region (the first area) has a published measured count, else the last period
  * ('' when there are none). */
