@@ -15,7 +15,7 @@
  * BASE_PATH, DATA_DIR and SITE_CONFIG pass through to Astro; --out and --config set the last two when they are unset.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ import { OUTPUT_MANIFEST, outputManifest } from '../src/lib/output-guard.ts';
 import { BuildError } from './lib/build-error.ts';
 import { recordedFingerprint, recordFingerprint, siteBuildFingerprint } from './lib/fingerprint.ts';
 import { abandonSwap, commitSwap, guardOutputFolder, mergeFolderInto, prepareSwap } from './lib/work-folders.ts';
+import { capFromEnv, heapCapRetryMessage, ranOutOfHeap, siteHeapCapMb } from './lib/heap-cap.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values, tokens } = parseArgs({
@@ -41,12 +42,38 @@ const { values, tokens } = parseArgs({
 const dataArgs = tokens.flatMap((t) => (t.kind === 'option' && !['dist', 'skip-data', 'jobs'].includes(t.name) ? [`--${t.name}`, ...(t.value !== undefined ? [t.value] : [])] : []));
 
 /** Runs `node <args>` with this process's output; resolves to its exit code (1 when killed by a signal). */
-function run(args: string[], onStart?: (kill: () => void) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+async function run(args: string[], onStart?: (kill: () => void) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return (await runWithSignal(args, onStart, env)).status ?? 1;
+}
+
+/** Runs `node <args>`; resolves to its exit status and the signal that ended it, if one did. */
+function runWithSignal(args: string[], onStart?: (kill: () => void) => void, env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env });
     onStart?.(() => child.kill('SIGTERM'));
-    child.on('exit', (code) => done(code ?? 1));
+    child.on('exit', (status, signal) => done({ status, signal }));
   });
+}
+
+/** One Astro build into `outDir` with the heap capped (scripts/lib/heap-cap.ts); again without the cap, into an
+ * emptied folder, when the cap was too small. */
+async function astroBuild(outDir: string, env: NodeJS.ProcessEnv, cap: number | null, onStart: (kill: () => void) => void): Promise<number> {
+  const astro = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
+  const first = await runWithSignal([...(cap ? [`--max-old-space-size=${cap}`] : []), ...astro], onStart, env);
+  if (cap === null || !ranOutOfHeap(first)) return first.status ?? 1;
+  console.error(heapCapRetryMessage('site', cap));
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  return run(astro, onStart, env);
+}
+
+/** The number of areas the site publishes (its areas.json), or 0 when it cannot be read (the build then says why). */
+function areaCount(dataDir: string): number {
+  try {
+    return (JSON.parse(readFileSync(join(dataDir, 'areas.json'), 'utf8')) as unknown[]).length;
+  } catch {
+    return 0;
+  }
 }
 
 // The pages read what the data build wrote and the config it read: --out and --config set DATA_DIR and SITE_CONFIG
@@ -110,10 +137,10 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 if (jobs > 1) console.log(`Halaman dibangun oleh ${jobs} proses / pages built by ${jobs} processes (--jobs)`);
+// Each Astro process's heap is capped by the size of the region (scripts/lib/heap-cap.ts).
+const heapCap = capFromEnv(process.env.SITE_HEAP_MB, siteHeapCapMb(areaCount(resolve(ROOT, process.env.DATA_DIR || 'generated/data/v1'))));
 const codes = await Promise.all(
-  folders.map((outDir, k) =>
-    run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], (s) => stops.push(s), jobs > 1 ? { ...process.env, PAGE_SHARD: `${k}/${jobs}` } : process.env),
-  ),
+  folders.map((outDir, k) => astroBuild(outDir, jobs > 1 ? { ...process.env, PAGE_SHARD: `${k}/${jobs}` } : process.env, heapCap, (s) => stops.push(s))),
 );
 const code = codes.find((c) => c !== 0) ?? 0;
 if (code !== 0) {

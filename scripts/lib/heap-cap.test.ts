@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_HEAP_MB, heapCapPlan, ranOutOfHeap } from './heap-cap.ts';
+import { capFromEnv, DATA_HEAP_MB, heapCapPlan, heapCapRetryMessage, ranOutOfHeap, siteHeapCapMb } from './heap-cap.ts';
 
 describe('heapCapPlan', () => {
   it('caps by default, takes DATA_HEAP_MB, and runs in place for a child, a cap given, or DATA_HEAP_MB=0', () => {
@@ -21,6 +21,24 @@ describe('heapCapPlan', () => {
     expect(ranOutOfHeap({ status: 134, signal: null })).toBe(true);
     expect(ranOutOfHeap({ status: 1, signal: null })).toBe(false);
     expect(ranOutOfHeap({ status: 0, signal: null })).toBe(false);
+  });
+});
+
+describe('site heap cap', () => {
+  it('grows with the region, and the environment may set another or none', () => {
+    expect(siteHeapCapMb(243)).toBe(401); // Banyuwangi
+    expect(siteHeapCapMb(9200)).toBe(1028); // Jawa Timur
+    expect(siteHeapCapMb(0)).toBe(384);
+    expect(capFromEnv(undefined, 402)).toBe(402);
+    expect(capFromEnv('2048', 402)).toBe(2048);
+    expect(capFromEnv('0', 402)).toBeNull();
+    expect(capFromEnv('-5', 402)).toBe(402);
+  });
+
+  it('names the step and its variable when it retries without the cap', () => {
+    expect(heapCapRetryMessage('site', 402)).toContain('SITE_HEAP_MB=0');
+    expect(heapCapRetryMessage('site', 402)).toContain('build situs diulang tanpa batas');
+    expect(heapCapRetryMessage('data', 1024)).toContain('DATA_HEAP_MB=<MB>');
   });
 });
 

@@ -6,9 +6,13 @@
  * at most, yet its resident memory reached 2.1–3.0 GB uncapped, depending on how the collector's timing fell; with
  * the heap capped at 1,024 MB it is 1.7 GB, for ≈ 5% more CPU (docs/scale.md, section 5).
  *
+ * The site build's Astro processes are capped the same way (siteHeapCapMb: 384 MB plus 70 KB per area; Banyuwangi's
+ * cold build 1.23 → 0.99 GB at the same speed).
+ *
  * A cap can be too small for a region larger than any measured here (more areas × more rounds). Then V8 stops the
- * child with "JavaScript heap out of memory" (SIGABRT); the data build is atomic, so nothing was written, and it is
- * run once more without the cap, after saying why. `DATA_HEAP_MB` sets another cap (`0`: none).
+ * child with "JavaScript heap out of memory" (SIGABRT); both builds write atomically, so nothing was written, and the
+ * step is run once more without the cap, after saying why. `DATA_HEAP_MB` and `SITE_HEAP_MB` set other caps (`0`:
+ * none).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
@@ -22,10 +26,34 @@ const CHILD_MARK = 'STUNTING_DATA_HEAP_CHILD';
 export function heapCapPlan(execArgv: readonly string[], env: NodeJS.ProcessEnv): number | null {
   if (env[CHILD_MARK]) return null;
   if (execArgv.some((a) => a.startsWith('--max-old-space-size') || a.startsWith('--max_old_space_size'))) return null;
-  const raw = env.DATA_HEAP_MB?.trim();
-  if (raw === '0') return null;
-  const n = raw ? Number(raw) : NaN;
-  return Number.isInteger(n) && n > 0 ? n : DATA_HEAP_MB;
+  return capFromEnv(env.DATA_HEAP_MB, DATA_HEAP_MB);
+}
+
+/** A cap set in the environment (`0`: none), else `fallback`; a value that is not a positive whole number of MB
+ * falls back too. */
+export function capFromEnv(raw: string | undefined, fallback: number): number | null {
+  const v = raw?.trim();
+  if (v === '0') return null;
+  const n = v ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The heap cap of an Astro process of the site build, MB, for a site of `areas` areas: what the pages hold grows
+ * with the region (the parsed contract files of its largest areas, the map geometry). Jawa Timur (9,200 areas):
+ * 1,028 MB. */
+export function siteHeapCapMb(areas: number): number {
+  return 384 + Math.round(areas * 0.07);
+}
+
+/** What is said when a step ran out of its capped heap and runs again without the cap. */
+export function heapCapRetryMessage(step: 'data' | 'site', cap: number): string {
+  const variable = step === 'data' ? 'DATA_HEAP_MB' : 'SITE_HEAP_MB';
+  const what = step === 'data' ? ['build data', 'the data build'] : ['build situs', 'the site build'];
+  return (
+    `Memori heap ${cap} MB tidak cukup untuk wilayah ini; ${what[0]} diulang tanpa batas (tidak ada yang tertulis) / ` +
+    `The ${cap} MB heap cap is too small for this region; ${what[1]} runs again without it (nothing was written). ` +
+    `${variable}=<MB> sets another cap, ${variable}=0 none.`
+  );
 }
 
 /** Whether a child ended because its heap hit the cap (V8 aborts: SIGABRT, or exit status 134 where a shell
@@ -52,11 +80,7 @@ export function runWithHeapCap(opts: { script?: string; args?: string[]; log?: (
   const first = run(cap);
   if (first.error) throw first.error;
   if (!ranOutOfHeap(first)) return first.status ?? 1;
-  log(
-    `Memori heap ${cap} MB tidak cukup untuk wilayah ini; build data diulang tanpa batas (tidak ada yang tertulis) / ` +
-      `The ${cap} MB heap cap is too small for this region; the data build runs again without it (nothing was written). ` +
-      'DATA_HEAP_MB=<MB> sets another cap, DATA_HEAP_MB=0 none.',
-  );
+  log(heapCapRetryMessage('data', cap));
   const second = run(null);
   if (second.error) throw second.error;
   return second.status ?? 1;
