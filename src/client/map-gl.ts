@@ -16,7 +16,7 @@ import type { Geometry } from 'geojson';
 import { mapRows, tooltipLines, type MapRow } from '../lib/site/map-model.ts';
 import { lokusPoints, mapFeatures } from '../lib/site/map-features.ts';
 import { boundaryFilePath, mapCells, mapFilePath, scaleOf, type CellsByCode, type MapIndicatorRef } from '../lib/site/map-indicator.ts';
-import type { MapState, MapStateOptions, MapLevel } from '../lib/site/map-state.ts';
+import { parentColumnLevel, type MapState, type MapStateOptions, type MapLevel } from '../lib/site/map-state.ts';
 import { boundsOf } from '../lib/site/map-geo.ts';
 import type { Lang } from '../lib/site/format.ts';
 import { W, type Config } from './map-gl/config.ts';
@@ -123,7 +123,7 @@ export class InteractiveMap {
     const parent = this.cfg.explorer ? null : this.cfg.parent;
     const parentNames: Record<string, string> = {};
     for (const a of this.areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
-    const rows = mapRows({ areas: this.areas, values: values.values, indicator, level, period, parent, parentNames: level === 'desa' ? parentNames : undefined, quality: this.cfg.quality?.[period] });
+    const rows = mapRows({ areas: this.areas, values: values.values, indicator, level, period, parent, parentNames: parentColumnLevel(level, this.cfg.levels) ? parentNames : undefined, quality: this.cfg.quality?.[period] });
     this.rows = { rows, byCode: new Map(rows.map((r) => [r.code, r])) };
     this.order = rows.map((r) => r.code);
     const f = mapFeatures(topo, level, this.rows.byCode, parent);

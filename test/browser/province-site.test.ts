@@ -97,6 +97,11 @@ describe('province page', () => {
       expect(await page.locator('#h-funnel').innerText()).toMatch(funnel);
       // The funnel's points are the three kab/kota (its table lists them).
       expect(await page.locator('[data-funnel] table tbody tr').count()).toBe(3);
+      // Coverage beside stunting: one point and one table row per kab/kota, under a kab/kota heading.
+      expect(await page.locator('#h-cov-stunting').innerText()).toMatch(lang === 'id' ? /per kabupaten\/kota/ : /by regency and city/);
+      expect(await page.locator('[data-coverage-stunting] .cs-svg circle.cs-pt').count()).toBe(3);
+      const csNames = await page.locator('[data-coverage-stunting] tbody th a').allTextContents(); // in a closed <details>
+      expect(csNames.sort()).toEqual(Object.values(KABKOTA).sort());
       // The province page's map: its kab/kota, nothing finer.
       expect(await mapCodes(page)).toEqual(Object.keys(KABKOTA));
       expect(rec.data.filter((f) => /desa|kecamatan/.test(f)), 'desa or kecamatan files loaded by the province page').toEqual([]);
@@ -265,12 +270,19 @@ describe('map explorer', () => {
       expect(rec.data).toContain('boundaries/kecamatan.topo.json');
       expect(rec.data).toContain(`map/kecamatan/${latest}.json`);
       expect(await page.locator('[data-map-caption]').first().innerText()).toMatch(/kecamatan/);
+      // Kecamatan names repeat across kab/kota: each row names its kab/kota, under a kab/kota heading.
+      const parentTh = page.locator('th[data-col-parent]');
+      expect(await parentTh.isVisible()).toBe(true);
+      expect(await parentTh.innerText()).toMatch(/Kabupaten\/kota/);
+      const kecParents = new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? '')));
+      expect([...kecParents].sort()).toEqual(Object.values(KABKOTA).sort());
 
       // Back to kab/kota: the caption names kab/kota again, the level leaves the URL (the default).
       const toKabKota = async () => {
         await form.locator('input[name="tingkat"][value="kabupaten"]').check();
         await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
         await expect.poll(() => page.locator('[data-map-caption]').first().innerText(), { timeout: 15_000 }).toMatch(/kabupaten\/kota/);
+        expect(await page.locator('th[data-col-parent]').isVisible()).toBe(false);
         await expect.poll(() => query(page, 'tingkat'), { timeout: 15_000 }).toBeNull();
         await page.waitForFunction(() => !!(document.querySelector('stunting-map') as unknown as { stuntingMap?: { pointOf?: (c: string) => unknown } }).stuntingMap?.pointOf?.('35.78'), null, { timeout: 15_000 });
         const pt = await page.locator('stunting-map').first().evaluate((el) => (el as unknown as { stuntingMap: { pointOf: (c: string) => { x: number; y: number } } }).stuntingMap.pointOf('35.78'));

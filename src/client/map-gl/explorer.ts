@@ -3,7 +3,7 @@
  * level/indicator/period controls, the "colour by smoothed figures" checkbox, and the legend, caption, summary and
  * table redrawn in place for a new view (texts from src/lib/site/map-explorer.ts).
  */
-import { fromQuery } from '../../lib/site/map-state.ts';
+import { fromQuery, parentColumnLevel } from '../../lib/site/map-state.ts';
 import { explorerTexts, explorerUrl, stateFromControls } from '../../lib/site/map-explorer.ts';
 import { W } from './config.ts';
 import { paintFill, setAreaData } from './style.ts';
@@ -105,6 +105,7 @@ export function renderTexts(im: InteractiveMap): void {
     indicatorLabel: im.label(),
     levelWord: level === 'desa' ? W[lang].desa : level === 'kabupaten' ? W[lang].kab : W[lang].kec,
     areaHref: (c) => `${im.cfg.areaHref}${c}/`,
+    mapLevels: im.cfg.levels,
   });
   const el = im.el;
   // A convergence indicator has no smoothed figures: the checkbox goes (unchecked, so its CSS shows the raw legend).
@@ -128,7 +129,13 @@ export function renderTexts(im: InteractiveMap): void {
   if (tbody) {
     tbody.innerHTML = t.tableRowsHtml;
     const th = el.querySelector<HTMLElement>('[data-col-parent]');
-    if (th) th.hidden = level !== 'desa';
+    if (th) {
+      const parent = parentColumnLevel(level, im.cfg.levels);
+      th.hidden = parent === null;
+      // The heading's words for either parent level are in its data attributes (MapExplorer.astro).
+      const word = parent === 'kabupaten' ? th.dataset.kab : th.dataset.kec;
+      if (word) (th.querySelector('button') ?? th).textContent = word;
+    }
     // Column headings of the indicator's kind (prevalence, or coverage with numerator / denominator).
     for (const h of el.querySelectorAll<HTMLElement>('th[data-col]')) {
       const text = (typeof d === 'object' && d.kind === 'coverage' ? h.dataset.k : h.dataset.z) ?? '';

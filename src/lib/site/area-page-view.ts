@@ -5,7 +5,7 @@
  * note and the page's texts. Pure: the contract files come in through an injected source (src/data/load.ts at build
  * time), the component renders what comes out.
  */
-import type { IndicatorId, Level } from '../types.ts';
+import { isProvinceSite, type IndicatorId, type Level } from '../types.ts';
 import type { AreaJson, IndicatorValueJson, MapValuesJson, Meta, QualityJson, SeriesJson } from './contract.ts';
 import { ancestry, areaRows, breakdownRows, byName, headline, previousPeriod, rankRange, roundRows, type AreaRow, type BreakdownRow, type Headline, type RoundRow } from './area-view.ts';
 import { standingAmong, type Standing } from './funnel.ts';
@@ -128,7 +128,7 @@ export function areaPageView(src: AreaPageSource, code: string, indicator: Indic
     lokus: area.lokus ?? [],
     dataBase: `${base.replace(/\/?$/, '/')}data/v1/`,
     // The explorer's levels: a province site maps its kab/kota and kecamatan, a kab/kota site its kecamatan and desa.
-    text: { ...texts(lang, AREA_TEXT), ...(meta.levels[0] === 'provinsi' ? { openMap: t(lang, 'areaOpenMapProvince') } : {}) },
+    text: { ...texts(lang, AREA_TEXT), ...(isProvinceSite(meta.levels) ? { openMap: t(lang, 'areaOpenMapProvince') } : {}) },
   };
 }
 

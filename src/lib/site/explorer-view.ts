@@ -7,7 +7,7 @@
 import type { Level } from '../types.ts';
 import type { AreaJson, Meta } from './contract.ts';
 import type { CoverageMetaJson } from '../publish/coverage.ts';
-import { defaultState, mapLevels, periodFor, statePath, type MapLevel, type MapState, type MapStateOptions } from './map-state.ts';
+import { defaultState, mapLevels, parentColumnLevel, periodFor, statePath, type MapLevel, type MapState, type MapStateOptions } from './map-state.ts';
 import { columnWords, indicatorGroups, mapCells, mapIndicators, type CellsByCode, type MapIndicator } from './map-indicator.ts';
 import { mapRows, weakAreas } from './map-model.ts';
 import { tableRowsHtml } from './map-html.ts';
@@ -103,7 +103,8 @@ export function explorerView(input: ExplorerInput) {
   for (const a of areas) if (a.level !== 'desa') parentNames[a.code] = a.name;
   const quality = weakAreas(input.qualityAreas as Parameters<typeof weakAreas>[0], period);
   const values = mapCells(ind.kind, input.mapValues(level, period, ind.kind));
-  const rows = mapRows({ areas, values, indicator: ind, level, period, parentNames: level === 'desa' ? parentNames : undefined, quality });
+  const parentLevel = parentColumnLevel(level, levels);
+  const rows = mapRows({ areas, values, indicator: ind, level, period, parentNames: parentLevel ? parentNames : undefined, quality });
   const areaHref = (code: string) => localePath(`/wilayah/${code}/`, lang, base);
   const indicatorLabel = ind.label;
 
@@ -131,7 +132,9 @@ export function explorerView(input: ExplorerInput) {
     linkGroups,
     options: c,
     tableCaption: t(lang, 'mapCaption', { indicator: indicatorLabel, level: levelWord(level).toLowerCase(), period: formatPeriod(period, lang) }),
-    tableRowsHtml: tableRowsHtml(rows, { lang, indicator: ind, href: areaHref, withParent: level === 'desa' }),
+    tableRowsHtml: tableRowsHtml(rows, { lang, indicator: ind, href: areaHref, withParent: parentLevel !== null }),
+    /** The parent column's heading (kecamatan, or a province's kab/kota), null when the table has none. */
+    parentHeading: parentLevel === 'kabupaten' ? T.kabupaten : parentLevel ? T.kec : null,
     /** What the map draws (its descriptor) and every indicator the explorer offers. */
     mapIndicator: ind,
     indicators,

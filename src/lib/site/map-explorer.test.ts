@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaJson, MapAreaValues } from './contract.ts';
 import { mapRows } from './map-model.ts';
 import { explorerTexts, explorerUrl, stateFromControls } from './map-explorer.ts';
-import type { MapState, MapStateOptions } from './map-state.ts';
+import { parentColumnLevel, type MapState, type MapStateOptions } from './map-state.ts';
 
 const o: MapStateOptions = { periods: ['2025-02', '2025-08'], indicators: ['stunting', 'wasting'], levels: ['kecamatan', 'desa'] };
 const site: MapState = { level: 'desa', indicator: 'stunting', period: '2025-08', area: null };
@@ -48,7 +48,7 @@ describe('explorerTexts', () => {
   ];
   const values: Record<string, MapAreaValues> = { '35.10.01.2001': { stunting: { n: 100, cases: 32, prevalence: 32, ci_low: 24, ci_high: 41, status: 'ok' } } };
   const rows = mapRows({ areas, values, indicator: 'stunting', level: 'desa', period: '2025-08', parentNames: { '35.10.01': 'Kec A' }, quality: { '35.10.01.2002': 'lemah' } });
-  const opts = { indicatorLabel: 'Stunting', levelWord: 'desa/kelurahan', areaHref: (c: string) => `/wilayah/${c}/` };
+  const opts = { indicatorLabel: 'Stunting', levelWord: 'desa/kelurahan', areaHref: (c: string) => `/wilayah/${c}/`, mapLevels: ['kecamatan', 'desa'] as const };
 
   it('captions the view in the reader’s language', () => {
     expect(explorerTexts(rows, site, { ...opts, lang: 'id' }).title).toBe('Stunting per desa/kelurahan, Agustus 2025');
@@ -71,5 +71,22 @@ describe('explorerTexts', () => {
     expect(t.tableRowsHtml).toContain('<td>Kec A</td>');
     expect(t.summary).toContain('2 wilayah');
     expect(t.note.length).toBeGreaterThan(0);
+  });
+  it('names each kecamatan’s kab/kota on a province site, and no parent for a kab/kota site’s kecamatan', () => {
+    const prov: AreaJson[] = [
+      { code: '35.07', name: 'Kab. Malang', level: 'kabupaten', parent: '35', kind: 'kabupaten', lokus: [] },
+      { code: '35.07.01', name: 'Kec Sumberpucung', level: 'kecamatan', parent: '35.07', kind: 'kecamatan', lokus: [] },
+    ];
+    const names = { '35.07': 'Kab. Malang' };
+    const kecRows = mapRows({ areas: prov, values: {}, indicator: 'stunting', level: 'kecamatan', period: '2025-08', parentNames: names, quality: {} });
+    const kec = { ...site, level: 'kecamatan' as const };
+    const inProvince = explorerTexts(kecRows, kec, { ...opts, lang: 'id', mapLevels: ['kabupaten', 'kecamatan'] });
+    expect(inProvince.tableRowsHtml).toContain('<td>Kab. Malang</td>');
+    const inKab = explorerTexts(kecRows, kec, { ...opts, lang: 'id' });
+    expect(inKab.tableRowsHtml).not.toContain('<td>Kab. Malang</td>');
+    expect(parentColumnLevel('kecamatan', ['kabupaten', 'kecamatan'])).toBe('kabupaten');
+    expect(parentColumnLevel('kecamatan', ['kecamatan', 'desa'])).toBeNull();
+    expect(parentColumnLevel('kabupaten', ['kabupaten', 'kecamatan'])).toBeNull();
+    expect(parentColumnLevel('desa', ['kecamatan', 'desa'])).toBe('kecamatan');
   });
 });

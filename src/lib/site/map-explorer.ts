@@ -9,7 +9,7 @@ import { formatPeriod } from './format.ts';
 import { legendModel } from './thresholds.ts';
 import { legendCounts, summaryText, uncertainLegendCount, type MapRow } from './map-model.ts';
 import { legendHtml, tableRowsHtml } from './map-html.ts';
-import { fromQuery, toQuery, type MapState, type MapStateOptions } from './map-state.ts';
+import { fromQuery, parentColumnLevel, toQuery, type MapState, type MapStateOptions } from './map-state.ts';
 import { legendNote, scaleOf, type MapIndicator } from './map-indicator.ts';
 
 /** The state the explorer's controls ask for (`tingkat`, `indikator`, `periode` read by `value`), keeping the selected
@@ -63,7 +63,7 @@ export interface ExplorerTexts {
 export function explorerTexts(
   rows: readonly MapRow[],
   s: { level: Level; indicator: string; period: string },
-  o: { lang: Lang; indicatorLabel: string; levelWord: string; areaHref: (code: string) => string; descriptor?: MapIndicator },
+  o: { lang: Lang; indicatorLabel: string; levelWord: string; areaHref: (code: string) => string; descriptor?: MapIndicator; mapLevels: readonly Level[] },
 ): ExplorerTexts {
   const { level, period } = s;
   const indicator = o.descriptor ?? s.indicator;
@@ -80,6 +80,6 @@ export function explorerTexts(
     note: legendNote(indicator, period, lang, model.note),
     title: lang === 'id' ? `${label} per ${lw}, ${pl}` : `${label} by ${lw}, ${pl}`,
     summary: summaryText(rows, { indicator, indicatorLabel: label, level, periodLabel: pl, lang, legend: model.items }),
-    tableRowsHtml: tableRowsHtml(rows, { lang, indicator, href: o.areaHref, withParent: level === 'desa' }),
+    tableRowsHtml: tableRowsHtml(rows, { lang, indicator, href: o.areaHref, withParent: parentColumnLevel(level, o.mapLevels) !== null }),
   };
 }

@@ -17,6 +17,14 @@ export const MAP_LEVELS: readonly MapLevel[] = ['kabupaten', 'kecamatan', 'desa'
 
 const KAB_SITE_LEVELS: readonly MapLevel[] = ['kecamatan', 'desa'];
 
+/** The level of the parent named beside each area in a map's table: a desa's kecamatan; on a province site (whose
+ * explorer maps the kab/kota level too) a kecamatan's kab/kota, since ≈660 kecamatan of 38 kab/kota repeat names;
+ * null when the table needs none. */
+export function parentColumnLevel(level: Level, mapLevels: readonly Level[]): 'kecamatan' | 'kabupaten' | null {
+  if (level === 'desa') return 'kecamatan';
+  return level === 'kecamatan' && mapLevels.includes('kabupaten') ? 'kabupaten' : null;
+}
+
 /** The levels a site's explorer maps, from meta.json's levels (the region's level first). */
 export function mapLevels(levels: readonly Level[]): MapLevel[] {
   return levels.slice(1, 3) as MapLevel[];
