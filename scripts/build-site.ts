@@ -7,7 +7,8 @@
  *
  * `--jobs N` builds the pages with N Astro processes, each rendering its share (PAGE_SHARD); the default is one. Jawa
  * Timur (75k pages): one process 11 min and 1.9 GB, two 9 min and 3.1 GB (docs/scale.md), so one is the default and
- * more are for build machines with memory to spare.
+ * more are for build machines with memory to spare. Each process runs with a heap capped by the region's size
+ * (scripts/lib/heap-cap.ts; one Jawa Timur process 1.65 GB with it).
  *
  * Incremental: each step is skipped when nothing it reads changed since the build that wrote its output
  * (scripts/lib/fingerprint.ts); --force rebuilds both.
