@@ -72,6 +72,14 @@ export interface FunnelModel {
   yTicks: { value: number; y: number }[];
 }
 
+/** Past how many points a figure of an area's desa (the funnel plot, coverage against stunting) draws its points as
+ * one path per kind, without a tooltip each, and tables only the notable ones: on a province site 150 (the largest
+ * kab/kota page is the size budget's binding case: Kab. Jember, 248 desa, was 62.3 KB gzip drawn whole), on a kab/kota
+ * site 250 (Banyuwangi's 217 desa stay whole). */
+export function manyPointsThreshold(provinceSite: boolean): number {
+  return provinceSite ? 150 : 250;
+}
+
 /** Builds the funnel of `children` (their published values) around the parent's value, or null when the parent
  * or every child is unpublished. */
 export function funnelModel(
